@@ -1,0 +1,135 @@
+import type { EvidenceRow } from '../../contract/checks';
+import type { ProcessInfo } from '../../probes/processes/process';
+import type { SessionInfo } from '../../probes/session/session';
+import { defineCheck } from '../check';
+
+const REMOTE_ENV: Record<string, string> = {
+  SSH_CONNECTION: 'an SSH session',
+  SSH_CLIENT: 'an SSH session',
+  SSH_TTY: 'an SSH session',
+  XRDP_SESSION: 'an xrdp (RDP) session',
+  CHROME_REMOTE_DESKTOP_SESSION: 'a Chrome Remote Desktop session',
+  NX_TEMP: 'a NoMachine session',
+  VNCDESKTOP: 'a VNC desktop',
+  RFB_PORT: 'a VNC desktop',
+};
+
+/** The X server behind DISPLAY=:N, told by its command line (`Xvnc :1 …`). */
+function xServerFor(display: string | undefined, processes: readonly ProcessInfo[]): ProcessInfo | null {
+  const number = /^:(\d+)/.exec(display ?? '')?.[1];
+  if (number === undefined) return null;
+  return (
+    processes.find(
+      (p) =>
+        /^(X|Xorg|Xvnc|Xtigervnc|Xvfb|Xwayland|Xephyr)$/.test(p.name) &&
+        p.cmdline.split(' ').includes(`:${number}`),
+    ) ?? null
+  );
+}
+
+function envEvidence(session: SessionInfo): EvidenceRow[] {
+  const rows: EvidenceRow[] = Object.entries(session.env)
+    .filter(([key]) => key in REMOTE_ENV)
+    .map(([key, value]) => ({ signal: 'environment', name: key, value, meaning: REMOTE_ENV[key] ?? '' }));
+  const sessionName = session.env.SESSIONNAME;
+  if (sessionName && /^RDP-/i.test(sessionName)) {
+    rows.push({
+      signal: 'environment',
+      name: 'SESSIONNAME',
+      value: sessionName,
+      meaning: 'a Remote Desktop session',
+    });
+  }
+  const display = session.env.DISPLAY;
+  if (display && /^[^:]+:\d/.test(display) && !display.startsWith('unix:')) {
+    rows.push({
+      signal: 'environment',
+      name: 'DISPLAY',
+      value: display,
+      meaning: 'X forwarded from another host',
+    });
+  }
+  return rows;
+}
+
+export const remoteSessionCheck = defineCheck({
+  id: 'remote.session',
+  title: 'The desktop is not a remote session',
+  platforms: ['linux', 'darwin', 'win32'],
+  probes: ['session', 'processes', 'sockets'],
+  severity: 'critical',
+  rationale:
+    'An app started inside SSH, RDP, xrdp, a VNC desktop or Chrome Remote Desktop is being driven from elsewhere, ' +
+    'whatever tools are installed. The session manager, the environment and the X server all tell.',
+  remediation:
+    'Run HireProof at the laptop itself, signed in at its own screen, not through a remote session.',
+  rule({ session, processes, sockets }) {
+    const rows = envEvidence(session);
+    for (const login of session.loginSessions.filter((s) => s.remote)) {
+      rows.push({
+        signal: 'login session',
+        name: login.id,
+        value: login.remoteHost,
+        meaning: `remote ${login.service ?? ''} login${login.user ? ` by ${login.user}` : ''}`.replace(
+          '  ',
+          ' ',
+        ),
+      });
+    }
+    for (const flag of session.flags.filter((f) => f.on)) {
+      rows.push({ signal: 'system setting', name: flag.name, value: true, meaning: flag.source });
+    }
+    const listeningSsh = new Set(
+      sockets.filter((s) => s.state === 'listen' && s.process === 'sshd').map((s) => s.localPort),
+    );
+    for (const s of sockets.filter((s) => s.state === 'established' && listeningSsh.has(s.localPort))) {
+      rows.push({
+        signal: 'connection',
+        name: `ssh :${s.localPort}`,
+        value: `${s.remoteAddress}:${s.remotePort}`,
+        meaning: 'someone is connected over SSH',
+      });
+    }
+    const xServer = xServerFor(session.env.DISPLAY, processes);
+    let warn = false;
+    if (xServer && /^(Xvnc|Xtigervnc)$/.test(xServer.name)) {
+      rows.push({
+        signal: 'X server',
+        name: xServer.name,
+        value: xServer.cmdline,
+        meaning: 'the desktop is a VNC server',
+      });
+    } else if (xServer && /xrdp/.test(xServer.cmdline)) {
+      rows.push({
+        signal: 'X server',
+        name: xServer.name,
+        value: xServer.cmdline,
+        meaning: "the desktop is xrdp's X server",
+      });
+    } else if (xServer && xServer.name === 'Xvfb') {
+      warn = rows.length === 0;
+      rows.push({
+        signal: 'X server',
+        name: xServer.name,
+        value: xServer.cmdline,
+        meaning: 'a virtual framebuffer: nothing is shown on a local screen',
+      });
+    }
+    if (rows.length === 0) {
+      return {
+        status: 'pass',
+        summary: 'This is a local session.',
+        evidence: xServer ? [{ signal: 'X server', name: xServer.name, value: xServer.cmdline }] : [],
+      };
+    }
+    if (warn) {
+      return {
+        status: 'warn',
+        summary: 'The desktop is a virtual framebuffer (Xvfb), not a local screen.',
+        evidence: rows,
+      };
+    }
+    const meanings = [...new Set(rows.map((r) => String(r.meaning)))].join('; ');
+    return { status: 'fail', summary: `Running in a remote session: ${meanings}.`, evidence: rows };
+  },
+});

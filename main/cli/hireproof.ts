@@ -1,0 +1,36 @@
+import { checkCommand, checkUsage } from './check-command';
+import { UsageError } from './usage-error';
+
+const commands: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
+  check: { run: checkCommand, usage: checkUsage },
+};
+
+const usage = `usage:\n${Object.values(commands)
+  .map((c) => `  ${c.usage}`)
+  .join('\n')}\n`;
+
+/** Exit codes: 0 pass, 1 review or fail, 2 usage or internal error (one line on stderr). */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    process.stdout.write(usage);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`hireproof: unknown command '${name}'\n${usage}`);
+    return 2;
+  }
+  try {
+    return await command.run(args);
+  } catch (error) {
+    const known =
+      error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(
+      `hireproof ${name}: ${known ? (error as Error).message : `internal error: ${String(error)}`}\n`,
+    );
+    return 2;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

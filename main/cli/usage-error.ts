@@ -1,0 +1,2 @@
+/** Bad input from the person at the command line: exit 2 with this one line. */
+export class UsageError extends Error {}
