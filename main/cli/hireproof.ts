@@ -1,8 +1,16 @@
+import { attestCommand, attestUsage } from './attest-command';
 import { checkCommand, checkUsage } from './check-command';
+import { enrolCommand, enrolUsage } from './enrol-command';
+import { identityCommand, identityUsage } from './identity-command';
+import { outboxCommand, outboxUsage } from './outbox-command';
 import { UsageError } from './usage-error';
 
 const commands: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
   check: { run: checkCommand, usage: checkUsage },
+  identity: { run: identityCommand, usage: identityUsage },
+  enrol: { run: enrolCommand, usage: enrolUsage },
+  attest: { run: attestCommand, usage: attestUsage },
+  outbox: { run: outboxCommand, usage: outboxUsage },
 };
 
 const usage = `usage:\n${Object.values(commands)

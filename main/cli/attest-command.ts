@@ -1,0 +1,77 @@
+import { parseArgs } from 'node:util';
+import { version } from '../../package.json';
+import { attestDevice } from '../attest/attest-device';
+import { checks } from '../checks/catalogue/index';
+import { runChecks } from '../checks/engine';
+import { ReportAck } from '../contract/protocol';
+import { loadEnrolment } from '../data/enrolment';
+import { readIdentity } from '../probes/identity/read-identity';
+import { probes } from '../probes/registry';
+import { deviceContext } from './device-context';
+import { openHost } from './open-host';
+import { serverUrl } from './server-url';
+import { UsageError } from './usage-error';
+
+export const attestUsage = 'hireproof attest [--server URL] [--data DIR] [--sysroot DIR] [--json]';
+
+/** `hireproof attest`: the headless re-attestation (also what IT runs from MDM). */
+export async function attestCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      server: { type: 'string' },
+      data: { type: 'string' },
+      sysroot: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const { dataDir, keys, outbox } = deviceContext(values.data);
+  const enrolment = await loadEnrolment(dataDir);
+  const signer = await keys.load();
+  if (!enrolment || !signer)
+    throw new UsageError(
+      `this device is not enrolled (no enrolment in ${dataDir}); run hireproof enrol first`,
+    );
+  if (values.server && serverUrl(values.server) !== enrolment.server) {
+    throw new UsageError(`this device is enrolled with ${enrolment.server}, not ${values.server}`);
+  }
+  const host = await openHost(values.sysroot);
+  const [report, identity] = await Promise.all([
+    runChecks({ checks, probes, host, policy: enrolment.policy }),
+    readIdentity(host),
+  ]);
+  const { report: sent, delivery } = await attestDevice({
+    enrolment,
+    signer,
+    outbox,
+    identity,
+    checks: report,
+    appVersion: version,
+    kind: 'cli',
+  });
+  const delivered = delivery.delivered.find((d) => d.reportId === sent.reportId);
+  const ack = delivered ? ReportAck.safeParse(delivered.body) : null;
+  const dead = delivery.deadLettered.find((d) => d.reportId === sent.reportId) ?? null;
+  if (values.json) {
+    const answer = ack?.success ? ack.data : null;
+    process.stdout.write(
+      JSON.stringify(
+        { reportId: sent.reportId, answer, refused: dead, queued: delivery.remaining },
+        null,
+        2,
+      ) + '\n',
+    );
+  } else if (ack?.success) {
+    const reasons = ack.data.reasons.map((r) => `  - ${r.check}: ${r.message}\n`).join('');
+    process.stdout.write(`Report ${sent.reportId}: ${ack.data.verdict.toUpperCase()}\n${reasons}`);
+  } else if (dead) {
+    process.stdout.write(`Report ${sent.reportId} was refused: ${dead.reason} (${dead.code})\n`);
+  } else {
+    process.stdout.write(
+      `Report ${sent.reportId} is queued (${delivery.remaining} waiting); it will be sent on the next run.\n`,
+    );
+  }
+  if (dead || (delivered && !ack?.success)) return 2;
+  return ack?.success && ack.data.verdict === 'pass' ? 0 : 1;
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { EvidenceRow, Verdict } from './checks';
+import { Identity } from './identity';
+import { Policy } from './policy';
+
+/** The HR protocol (JSON over HTTPS), shared by the app, the CLI and the server. */
+
+export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export type ApiError = z.infer<typeof ApiError>;
+
+/** 16 characters from an alphabet without look-alikes (no 0/O, 1/I/L), in groups: 80 bits. */
+export const ENROLMENT_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const EnrolmentCode = z
+  .string()
+  .transform((s) => s.trim().toUpperCase())
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}$/,
+        'an enrolment code looks like ABCD-EFGH-JKMN-PQRS',
+      ),
+  );
+
+export const Ed25519PublicJwk = z
+  .object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string().regex(/^[A-Za-z0-9_-]{43}$/) })
+  .strict();
+
+export const FaceDescriptor = z.array(z.number().finite()).length(128);
+
+export const EnrolmentRequest = z
+  .object({ code: EnrolmentCode, publicKey: Ed25519PublicJwk, identity: Identity })
+  .strict();
+export type EnrolmentRequest = z.infer<typeof EnrolmentRequest>;
+
+export const EnrolmentResponse = z.object({
+  deviceId: z.string(),
+  hire: z.object({ name: z.string() }),
+  reference: z.object({ faceDescriptor: FaceDescriptor.nullable() }),
+  policy: Policy,
+});
+export type EnrolmentResponse = z.infer<typeof EnrolmentResponse>;
+
+export const ChallengeRequest = z.object({ deviceId: z.string().min(1).max(64) }).strict();
+export const ChallengeResponse = z.object({ nonce: z.string(), expiresAt: z.iso.datetime() });
+export type ChallengeResponse = z.infer<typeof ChallengeResponse>;
+
+/** Why the server decided as it did: the check, and the evidence that decided it. */
+export const Reason = z.object({
+  check: z.string(),
+  message: z.string(),
+  evidence: z.array(EvidenceRow).optional(),
+});
+export type Reason = z.infer<typeof Reason>;
+
+export const ReportAck = z.object({
+  reportId: z.uuid(),
+  verdict: Verdict,
+  reasons: z.array(Reason),
+  /** Face re-verification still runs on the server; the verdict may change when it ends. */
+  pending: z.array(z.string()).optional(),
+});
+export type ReportAck = z.infer<typeof ReportAck>;

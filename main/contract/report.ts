@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { ChecksReport, Verdict } from './checks';
+import { Identity } from './identity';
+
+export const REPORT_SCHEMA = 'hireproof.report/v1';
+/** Compact JWS length the server accepts: three face frames (≤ 200 KB each, base64) and the rest. */
+export const MAX_REPORT_BYTES = 1_000_000;
+
+const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
+
+/** Face frames and the app's advisory match; the server re-runs the match on the frames. */
+export const FaceEvidence = z.object({
+  camera: z.object({ label: z.string().max(256), id: z.string().max(256) }),
+  backend: z.string().max(32),
+  frames: z.array(Base64.max(270_000)).max(3),
+  match: z
+    .object({
+      distance: z.number().min(0).max(2),
+      threshold: z.number().min(0).max(2),
+      decision: z.enum(['match', 'review', 'no-match', 'no-face']),
+    })
+    .nullable(),
+  /** The hire chose the human video check instead. */
+  humanCheckRequested: z.boolean(),
+});
+
+export const LivenessEvidence = z.object({
+  passed: z.boolean(),
+  challenges: z
+    .array(z.object({ kind: z.string().max(32), passed: z.boolean(), ms: z.number().nonnegative() }))
+    .max(10),
+  trace: z.array(z.record(z.string().max(32), z.number())).max(2_000),
+});
+
+export const InputEvidence = z.object({
+  decision: z.enum(['local', 'suspect', 'insufficient-data']),
+  score: z.number(),
+  features: z.record(z.string().max(64), z.number()),
+});
+
+export const Consent = z.object({
+  version: z.string().max(32),
+  acceptedAt: z.iso.datetime(),
+  biometric: z.boolean(),
+});
+
+/** What a device signs: one attestation, bound to a server nonce. Defined once, for app, CLI and server. */
+export const ReportPayload = z
+  .object({
+    schema: z.literal(REPORT_SCHEMA),
+    reportId: z.uuid(),
+    deviceId: z.string().min(1).max(64),
+    nonce: z.string().min(16).max(128),
+    issuedAt: z.iso.datetime(),
+    appVersion: z.string().max(64),
+    kind: z.enum(['onboarding', 'reattestation', 'cli']),
+    identity: Identity,
+    checks: ChecksReport,
+    face: FaceEvidence.nullable(),
+    liveness: LivenessEvidence.nullable(),
+    input: InputEvidence.nullable(),
+    consent: Consent.nullable(),
+    advisoryVerdict: Verdict,
+  })
+  .strict();
+export type ReportPayload = z.infer<typeof ReportPayload>;
+
+export const REPORT_JWS_TYPE = 'hireproof.report+jws';

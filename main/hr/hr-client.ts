@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import { ApiError, ChallengeResponse, EnrolmentResponse, type EnrolmentRequest } from '../contract/protocol';
+
+/** A failed call to the HR service, with the server's own error code when it gave one. */
+export class HrServiceError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | null,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+async function postJson<T extends z.ZodType>(
+  server: string,
+  path: string,
+  body: unknown,
+  schema: T,
+): Promise<z.infer<T>> {
+  const url = new URL(path, server);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(15_000),
+    });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+    throw new HrServiceError(`cannot reach the HR service at ${url.origin} (${cause})`, null, 'network');
+  }
+  const json: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = ApiError.safeParse(json);
+    const detail = error.success
+      ? `${error.data.error.message} (${error.data.error.code})`
+      : `HTTP ${response.status}`;
+    throw new HrServiceError(
+      `the HR service refused ${path}: ${detail}`,
+      response.status,
+      error.success ? error.data.error.code : `http.${response.status}`,
+    );
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success)
+    throw new HrServiceError(
+      `the HR service sent an unexpected answer to ${path}`,
+      response.status,
+      'protocol',
+    );
+  return parsed.data;
+}
+
+export const enrolDevice = (server: string, request: EnrolmentRequest) =>
+  postJson(server, '/v1/enrolments', request, EnrolmentResponse);
+
+export const takeChallenge = (server: string, deviceId: string) =>
+  postJson(server, '/v1/challenges', { deviceId }, ChallengeResponse);
