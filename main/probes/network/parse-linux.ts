@@ -46,16 +46,19 @@ export function isUp(operstate: string | null, flags: string | null): boolean {
   return operstate === 'unknown' && flags !== null && (parseInt(flags, 16) & 0x1) === 1;
 }
 
-/** Interfaces with a usable default route in /proc/net/route (IPv4). */
+/**
+ * Routes that take all traffic, as /proc/net/route spells them (little-endian hex): 0.0.0.0/0, and
+ * the 0.0.0.0/1 + 128.0.0.0/1 pair VPN clients add to override it (OpenVPN's redirect-gateway def1).
+ */
+const CATCH_ALL = new Set(['00000000/00000000', '00000000/00000080', '00000080/00000080']);
+
+/** Interfaces with a usable default (or default-overriding) route in /proc/net/route (IPv4). */
 export function defaultRoutesV4(text: string): string[] {
   return text
     .split('\n')
     .slice(1)
     .map((line) => line.trim().split(/\s+/))
-    .filter(
-      ([, destination, , flags, , , , mask]) =>
-        destination === '00000000' && mask === '00000000' && up(flags),
-    )
+    .filter(([, destination, , flags, , , , mask]) => CATCH_ALL.has(`${destination}/${mask}`) && up(flags))
     .map(([iface]) => iface!);
 }
 
