@@ -1,8 +1,13 @@
+import { readLinuxCameras } from './cameras/linux';
+import { readLinuxDisplays } from './displays/linux';
 import type { ProbeSet } from './facts';
+import { readLinuxMachine } from './machine/linux';
+import { readLinuxNetwork } from './network/linux';
 import { readLinuxProcesses } from './processes/linux';
 import { readLinuxServices } from './services/linux';
 import { readLinuxSession } from './session/linux';
 import { readLinuxSockets } from './sockets/linux';
+import { readLinuxUsb } from './usb/linux';
 
 /** Every probe, per platform. OS access happens only behind these readers. */
 export const probes: ProbeSet = {
@@ -10,9 +15,9 @@ export const probes: ProbeSet = {
   services: { linux: readLinuxServices },
   sockets: { linux: readLinuxSockets },
   session: { linux: readLinuxSession },
-  displays: {},
-  usb: {},
-  cameras: {},
-  machine: {},
-  network: {},
+  displays: { linux: readLinuxDisplays },
+  usb: { linux: readLinuxUsb },
+  cameras: { linux: readLinuxCameras },
+  machine: { linux: readLinuxMachine },
+  network: { linux: readLinuxNetwork },
 };

@@ -1,11 +1,21 @@
 import type { Check } from '../check';
+import { cameraVirtualCheck } from './camera-virtual';
+import { displayIpKvmCheck } from './display-ipkvm';
+import { environmentVmCheck } from './environment-vm';
+import { networkTunnelCheck } from './network-tunnel';
 import { remotePortsCheck } from './remote-ports';
 import { remoteSessionCheck } from './remote-session';
 import { remoteToolsCheck } from './remote-tools';
+import { usbIpKvmCheck } from './usb-ipkvm';
 
 /** The checks HireProof runs, in the order they are shown. */
 export const checks: readonly Check[] = [
   remoteToolsCheck,
   remoteSessionCheck,
   remotePortsCheck,
+  displayIpKvmCheck,
+  usbIpKvmCheck,
+  cameraVirtualCheck,
+  environmentVmCheck,
+  networkTunnelCheck,
 ] as readonly Check[];

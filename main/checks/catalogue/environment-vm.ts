@@ -1,0 +1,40 @@
+import { defineCheck } from '../check';
+import { vmRow, vmSignals } from '../presence/vm-signals';
+
+export const environmentVmCheck = defineCheck({
+  id: 'environment.vm',
+  title: 'Not running in a virtual machine',
+  platforms: ['linux', 'darwin', 'win32'],
+  probes: ['machine', 'network'],
+  severity: 'high',
+  rationale:
+    'A virtual machine can be driven from anywhere and hides the real hardware. Firmware (DMI) names, ' +
+    'VM guest drivers, VM network card prefixes and the hypervisor vendor are read. The CPU hypervisor flag ' +
+    'alone is only a warning: bare-metal Windows with Hyper-V/VBS sets it too.',
+  remediation:
+    'Run HireProof directly on the company laptop, not inside a virtual machine, then press Re-check.',
+  rule({ machine, network }) {
+    const signals = vmSignals(machine, network);
+    const strong = signals.filter((s) => s.strength === 'strong');
+    const evidence = signals.map(vmRow);
+    if (strong.length > 0) {
+      return {
+        status: 'fail',
+        summary: `This is a virtual machine: ${strong.map((s) => `${s.signal} ${s.value}`).join('; ')}.`,
+        evidence,
+      };
+    }
+    if (signals.length > 0) {
+      return {
+        status: 'warn',
+        summary:
+          `A hypervisor is present (${signals.map((s) => `${s.signal} ${s.value}`).join('; ')}), with no other ` +
+          'sign of a VM: bare-metal Windows with Hyper-V/VBS looks the same.',
+        evidence,
+        remediation:
+          'Nothing to fix if this is the company laptop with Windows security features on; IT will review.',
+      };
+    }
+    return { status: 'pass', summary: 'No sign of a virtual machine.', evidence: [] };
+  },
+});

@@ -1,0 +1,75 @@
+import { deviceSignatures } from '../../contract/device-signatures';
+import type { DisplayInfo, Edid } from '../../probes/displays/display';
+import type { Finding } from './finding';
+import { kvmNamedIn } from './kvm-names';
+
+const { kvmEdids, kvmEdidHeuristics, virtualDisplays, virtualConnectors } = deviceSignatures;
+const virtualConnector = new RegExp(virtualConnectors.connectorPattern);
+
+export const hex4 = (n: number): string => n.toString(16).padStart(4, '0');
+const hex8 = (n: number): string => n.toString(16).padStart(8, '0');
+const same = (a: string | null | undefined, b: string | null | undefined): boolean =>
+  !!a && !!b && a.toLowerCase() === b.toLowerCase();
+
+function edidSignals(edid: Edid): Finding[] {
+  const findings: Finding[] = [];
+  const exact = kvmEdids.find((k) => k.sha256Block0 === edid.sha256Block0);
+  if (exact)
+    findings.push({ verdict: 'fail', reason: `${exact.device} capture (exact EDID image: ${exact.image})` });
+  const sameIds = kvmEdids.find(
+    (k) =>
+      k.manufacturerId === edid.manufacturerId &&
+      k.productCode === hex4(edid.productCode) &&
+      (k.idsAreUnique || same(k.serialString, edid.serialString)),
+  );
+  if (sameIds) {
+    findings.push({
+      verdict: 'fail',
+      reason: `${sameIds.device} capture (EDID ids ${edid.manufacturerId} 0x${hex4(edid.productCode)} of ${sameIds.image})`,
+    });
+  }
+  const named = kvmNamedIn(edid.monitorName) ?? kvmNamedIn(edid.serialString);
+  if (named)
+    findings.push({
+      verdict: 'fail',
+      reason: `${named} capture (EDID name "${edid.monitorName ?? edid.serialString}")`,
+    });
+  const virtual = virtualDisplays.find(
+    (v) =>
+      v.manufacturerId === edid.manufacturerId &&
+      same(v.monitorName, edid.monitorName) &&
+      (v.productCode === undefined || v.productCode === hex4(edid.productCode)),
+  );
+  if (virtual)
+    findings.push({
+      verdict: 'fail',
+      reason: `a virtual display (${virtual.device}, "${edid.monitorName}")`,
+    });
+  for (const h of kvmEdidHeuristics) {
+    if (
+      h.manufacturerId === edid.manufacturerId &&
+      (h.serialNumber === undefined || h.serialNumber === hex8(edid.serialNumber))
+    ) {
+      findings.push({
+        verdict: h.verdict,
+        reason: `EDID ${edid.manufacturerId}${h.serialNumber ? ` serial 0x${h.serialNumber}` : ''}: ${h.device}`,
+      });
+    }
+  }
+  return findings;
+}
+
+/** Everything about one display that says it is not a real, local screen. */
+export function displaySignals(display: DisplayInfo): Finding[] {
+  const findings: Finding[] = [];
+  if (virtualConnector.test(display.connector)) {
+    findings.push({
+      verdict: 'fail',
+      reason: `a virtual connector: the screen is drawn by a VM or a virtual display driver`,
+    });
+  }
+  if (display.adapter && virtualConnectors.adapters.includes(display.adapter)) {
+    findings.push({ verdict: 'fail', reason: `a virtual display adapter (${display.adapter})` });
+  }
+  return display.edid ? [...findings, ...edidSignals(display.edid)] : findings;
+}

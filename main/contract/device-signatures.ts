@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import data from '../reference/device-signatures.json';
+
+/**
+ * The device signatures HireProof ships (IP-KVMs, capture dongles, virtual cameras and displays,
+ * VM tells), validated once on load. Shared by the checks and the renderer's camera picker.
+ */
+const Hex4 = z.string().regex(/^[0-9a-f]{4}$/, 'four lower-case hex digits');
+const Verdict = z.enum(['fail', 'warn']);
+
+const DeviceSignatures = z.object({
+  kvmEdids: z.array(
+    z.object({
+      device: z.string(),
+      image: z.string(),
+      manufacturerId: z.string().length(3),
+      productCode: Hex4,
+      serialNumber: z.string().regex(/^[0-9a-f]{8}$/),
+      monitorName: z.string(),
+      serialString: z.string().nullable(),
+      sha256Block0: z.string().regex(/^[0-9a-f]{64}$/),
+      /** False for presets that copy a retail monitor's ids: only the exact image or its serial string counts. */
+      idsAreUnique: z.boolean(),
+      source: z.string(),
+    }),
+  ),
+  kvmEdidHeuristics: z.array(
+    z.object({
+      device: z.string(),
+      manufacturerId: z.string().length(3),
+      serialNumber: z.string().optional(),
+      verdict: Verdict,
+      source: z.string(),
+    }),
+  ),
+  kvmNames: z.array(z.object({ pattern: z.string(), device: z.string(), source: z.string() })),
+  kvmUsb: z.array(
+    z.object({
+      device: z.string(),
+      vendorId: Hex4,
+      productId: Hex4.optional(),
+      manufacturer: z.string().optional(),
+      product: z.string().optional(),
+      verdict: Verdict,
+      why: z.string().optional(),
+      source: z.string(),
+    }),
+  ),
+  captureDongles: z.array(
+    z.object({ device: z.string(), vendorId: Hex4, productId: Hex4, source: z.string() }),
+  ),
+  virtualCameras: z.object({
+    labels: z.array(z.string()),
+    labelContains: z.string(),
+    linuxModules: z.array(z.string()),
+    source: z.string(),
+  }),
+  virtualDisplays: z.array(
+    z.object({
+      device: z.string(),
+      manufacturerId: z.string().length(3),
+      productCode: Hex4.optional(),
+      monitorName: z.string(),
+      source: z.string(),
+    }),
+  ),
+  virtualConnectors: z.object({
+    connectorPattern: z.string(),
+    adapters: z.array(z.string()),
+    source: z.string(),
+  }),
+  vm: z.object({
+    dmiPrefixes: z.array(z.string()),
+    dmiSource: z.string(),
+    hypervisorVendors: z.record(z.string(), z.string()),
+    rootPartitionVendor: z.string(),
+    cpuidSource: z.string(),
+    cpuModels: z.array(z.string()),
+    cpuModelSource: z.string(),
+    guestDrivers: z.array(z.string()),
+    guestDriverSource: z.string(),
+    macOuis: z.array(
+      z.object({
+        prefix: z.string().regex(/^[0-9a-f]{2}(:[0-9a-f]{2}){2}$/),
+        vendor: z.string(),
+        source: z.string(),
+      }),
+    ),
+  }),
+});
+export type DeviceSignatures = z.infer<typeof DeviceSignatures>;
+
+export const deviceSignatures: DeviceSignatures = DeviceSignatures.parse(data);

@@ -1,0 +1,49 @@
+import type { Host } from '../host';
+import { readAttribute } from '../sysfs';
+import type { MachineInfo } from './machine';
+import { hypervisorVendorFromSysfs, parseChassisType, parseCpuinfo, parseProcModules } from './parse-linux';
+
+/** Loaded kernel modules; a kernel without module support (or a sysroot without the file) has none. */
+export async function readLinuxModules(host: Host): Promise<string[]> {
+  return parseProcModules((await readAttribute(host, '/proc/modules')) ?? '');
+}
+
+/** CPU flags, DMI strings (/sys/class/dmi/id) and loaded modules. Absent files are unknowns. */
+export async function readLinuxMachine(host: Host): Promise<MachineInfo> {
+  const dmi = (name: string): Promise<string | null> =>
+    readAttribute(host, `/sys/class/dmi/id/${name}`).then((value) => value?.trim() || null);
+  const [
+    cpuinfo,
+    hypervisorType,
+    drivers,
+    sysVendor,
+    productName,
+    productVersion,
+    boardVendor,
+    biosVendor,
+    chassis,
+  ] = await Promise.all([
+    readAttribute(host, '/proc/cpuinfo'),
+    readAttribute(host, '/sys/hypervisor/type'),
+    readLinuxModules(host),
+    dmi('sys_vendor'),
+    dmi('product_name'),
+    dmi('product_version'),
+    dmi('board_vendor'),
+    dmi('bios_vendor'),
+    dmi('chassis_type'),
+  ]);
+  const cpu = parseCpuinfo(cpuinfo ?? '');
+  return {
+    hypervisorPresent: cpu.hypervisorPresent,
+    hypervisorVendor: hypervisorVendorFromSysfs(hypervisorType?.trim() ?? null),
+    cpuModel: cpu.cpuModel,
+    sysVendor,
+    productName,
+    productVersion,
+    boardVendor,
+    biosVendor,
+    chassisType: parseChassisType(chassis),
+    drivers,
+  };
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPolicy } from '../../main/contract/policy';
+import { checks } from '../../main/checks/catalogue';
+import { runChecks } from '../../main/checks/engine';
+import { probes } from '../../main/probes/registry';
+import { sysrootHost } from '../../main/probes/host';
+import { sysroot } from '../sysroots';
+
+async function run(machine: string) {
+  return runChecks({ checks, probes, host: sysrootHost(sysroot(machine)), policy: defaultPolicy });
+}
+
+/** Which checks did not pass, as `id: status`. Everything else must pass. */
+async function notPassing(machine: string): Promise<string[]> {
+  const report = await run(machine);
+  return report.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}: ${c.status}`);
+}
+
+describe('the whole catalogue on fixture machines', () => {
+  it('passes a clean laptop on every check, local presence included', async () => {
+    const report = await run('laptop');
+    expect(report.checks.map((c) => c.id)).toEqual([
+      'remote.tools',
+      'remote.session',
+      'remote.ports',
+      'display.ipkvm',
+      'usb.ipkvm',
+      'camera.virtual',
+      'environment.vm',
+      'network.tunnel',
+    ]);
+    expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([]);
+    expect(report.verdict).toBe('pass');
+    const display = report.checks.find((c) => c.id === 'display.ipkvm')!;
+    expect(display.evidence).toEqual([
+      expect.objectContaining({
+        connector: 'eDP-1',
+        builtIn: true,
+        manufacturer: 'AUO',
+        productCode: '0x102d',
+        verdict: 'ok',
+      }),
+    ]);
+  });
+
+  it('passes a docked laptop: external Dell monitor, dock ethernet, dock camera, real Logitech receiver', async () => {
+    const report = await run('docked-laptop');
+    expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([]);
+    const display = report.checks.find((c) => c.id === 'display.ipkvm')!;
+    expect(display.evidence.map((e) => [e.connector, e.monitorName])).toEqual([
+      ['DP-1', 'DELL U2718Q'],
+      ['eDP-1', null],
+    ]);
+    const camera = report.checks.find((c) => c.id === 'camera.virtual')!;
+    expect(camera.evidence.filter((e) => e.name === 'Logitech BRIO').map((e) => e.usb)).toEqual([
+      '046d:085e',
+      '046d:085e',
+    ]);
+  });
+
+  it.each([
+    ['pikvm', ['display.ipkvm: fail', 'usb.ipkvm: fail'], 'fail'],
+    ['tinypilot-spoofed-usb', ['display.ipkvm: fail'], 'fail'],
+    ['nanokvm', ['display.ipkvm: fail', 'usb.ipkvm: fail'], 'fail'],
+    ['jetkvm-impersonation', ['display.ipkvm: fail', 'usb.ipkvm: fail'], 'fail'],
+    ['v4l2loopback-camera', ['camera.virtual: fail'], 'fail'],
+    ['obs-virtual-camera', ['camera.virtual: fail'], 'fail'],
+    ['qemu-vm', ['display.ipkvm: fail', 'environment.vm: fail'], 'fail'],
+    ['vpn', ['network.tunnel: warn'], 'review'],
+    ['malformed-devices', ['display.ipkvm: error', 'usb.ipkvm: error'], 'review'],
+  ])('%s: exactly %j, verdict %s', async (machine, expected, verdict) => {
+    expect(await notPassing(machine)).toEqual(expected);
+    expect((await run(machine)).verdict).toBe(verdict);
+  });
+
+  it('names what it caught, so the hire and HR can see why', async () => {
+    const summary = async (machine: string, id: string) =>
+      (await run(machine)).checks.find((c) => c.id === id)!.summary;
+    expect(await summary('pikvm', 'display.ipkvm')).toContain('HDMI-A-1: PiKVM capture');
+    expect(await summary('pikvm', 'usb.ipkvm')).toContain('1d6b:0104');
+    expect(await summary('tinypilot-spoofed-usb', 'display.ipkvm')).toContain('exact EDID image: TinyPilot');
+    expect(await summary('jetkvm-impersonation', 'display.ipkvm')).toContain('impersonating Acer B246WL');
+    expect(await summary('jetkvm-impersonation', 'usb.ipkvm')).toContain('Logitech (x64)');
+    expect(await summary('nanokvm', 'usb.ipkvm')).toContain('NanoKVM');
+    expect(await summary('v4l2loopback-camera', 'camera.virtual')).toContain('video2');
+    expect(await summary('obs-virtual-camera', 'camera.virtual')).toContain('OBS Virtual Camera');
+    expect(await summary('qemu-vm', 'environment.vm')).toMatch(/DMI sysVendor QEMU.*52:54:00:12:34:56/);
+    expect(await summary('qemu-vm', 'display.ipkvm')).toContain('Virtual-1');
+    expect(await summary('vpn', 'network.tunnel')).toBe(
+      'Traffic may be tunnelled: tunnel interface(s) up: tun0, wg0; the default route goes through tun0; ' +
+        'a proxy is set (/etc/environment https_proxy).',
+    );
+  });
+
+  it('reports malformed device data as error evidence for that device, and still judges the rest', async () => {
+    const report = await run('malformed-devices');
+    const display = report.checks.find((c) => c.id === 'display.ipkvm')!;
+    expect(display.evidence).toContainEqual({
+      connector: 'HDMI-A-1',
+      error: 'the EDID is truncated: 100 bytes, a base block needs 128',
+    });
+    expect(display.evidence).toContainEqual(expect.objectContaining({ connector: 'eDP-1', verdict: 'ok' }));
+    const usb = report.checks.find((c) => c.id === 'usb.ipkvm')!;
+    expect(usb.summary).toContain('idVendor is not four hex digits');
+    expect(usb.evidence).toContainEqual(
+      expect.objectContaining({ location: '1-6', vendorId: '04f2', verdict: 'ok' }),
+    );
+  });
+});

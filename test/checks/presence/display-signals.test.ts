@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { displaySignals } from '../../../main/checks/presence/display-signals';
+import type { DisplayInfo, Edid } from '../../../main/probes/displays/display';
+
+function display(edid: Partial<Edid> | null, fields: Partial<DisplayInfo> = {}): DisplayInfo {
+  return {
+    connector: 'HDMI-A-1',
+    builtIn: false,
+    adapter: 'i915',
+    edid: edid && {
+      manufacturerId: 'DEL',
+      productCode: 0x2013,
+      serialNumber: 0x12345678,
+      week: 1,
+      year: 2022,
+      monitorName: 'DELL D2721H',
+      serialString: 'ABCDEFG',
+      sha256Block0: '0'.repeat(64),
+      ...edid,
+    },
+    edidError: null,
+    ...fields,
+  };
+}
+
+const verdicts = (d: DisplayInfo) => displaySignals(d).map((f) => f.verdict);
+
+describe('displaySignals', () => {
+  it("passes a real Dell D2721H although JetKVM copies its ids: the preset's serial string is what gives it away", () => {
+    expect(displaySignals(display({}))).toEqual([]);
+    expect(verdicts(display({ serialString: '3S5GQ23' }))).toEqual(['fail']);
+  });
+
+  it('fails a Toshiba-bridge KVM whose name was changed (TSB with serial 0x88888800)', () => {
+    expect(
+      verdicts(
+        display({
+          manufacturerId: 'TSB',
+          productCode: 0x1111,
+          serialNumber: 0x88888800,
+          monitorName: 'Monitor',
+        }),
+      ),
+    ).toEqual(['fail']);
+  });
+
+  it('fails a PiKVM renamed to look like a monitor but keeping its product id', () => {
+    expect(
+      verdicts(display({ manufacturerId: 'LNX', productCode: 0x7773, monitorName: 'DELL U2720Q' })),
+    ).toContain('fail');
+  });
+
+  it('only warns on the Linux Foundation id alone', () => {
+    expect(
+      verdicts(display({ manufacturerId: 'LNX', productCode: 0x0001, monitorName: 'Linux XGA' })),
+    ).toEqual(['warn']);
+  });
+
+  it('fails virtual displays: the IddSampleDriver "Linux FHD" EDID, MTT\'s driver, Virtual-N connectors, vkms', () => {
+    expect(
+      verdicts(
+        display({
+          manufacturerId: 'LNX',
+          productCode: 0,
+          monitorName: 'Linux FHD',
+          serialString: 'Linux #0',
+        }),
+      ),
+    ).toEqual(['fail', 'warn']);
+    expect(
+      verdicts(display({ manufacturerId: 'MTT', productCode: 0x1337, monitorName: 'VDD by MTT' })),
+    ).toEqual(['fail']);
+    expect(verdicts(display(null, { connector: 'Virtual-1' }))).toEqual(['fail']);
+    expect(verdicts(display(null, { connector: 'Virtual-1', adapter: 'vkms' }))).toEqual(['fail', 'fail']);
+  });
+});
