@@ -4,7 +4,7 @@ import { checks } from '../../main/checks/catalogue';
 import { runChecks } from '../../main/checks/engine';
 import { probes } from '../../main/probes/registry';
 import { sysrootHost } from '../../main/probes/host';
-import { sysroot } from '../sysroots';
+import { sysroot } from '../support/sysroots';
 
 async function run(machine: string) {
   return runChecks({ checks, probes, host: sysrootHost(sysroot(machine)), policy: defaultPolicy });

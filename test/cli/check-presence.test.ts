@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ChecksReport } from '../../main/contract/checks';
-import { sysroot } from '../sysroots';
+import { sysroot } from '../support/sysroots';
 
 function check(...args: string[]) {
   const result = spawnSync(process.execPath, ['bin/hireproof.mjs', 'check', '--json', ...args], {

@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { Host } from '../host';
 import { baseName, listFolder, readAttribute } from '../sysfs';
 import type { DisplayInfo } from './display';
 import { parseEdid } from './parse-edid';
+
+export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 const CONNECTOR = /^card\d+-(.+)$/;
 const BUILT_IN = /^(eDP|LVDS|DSI)-/;
@@ -23,7 +26,7 @@ export async function readLinuxDisplays(host: Host): Promise<DisplayInfo[]> {
       const parsed =
         bytes instanceof Error
           ? { edid: null, error: `could not read ${folder}/edid: ${bytes.message}` }
-          : parseEdid(bytes);
+          : parseEdid(bytes, sha256Hex);
       return {
         connector,
         builtIn: BUILT_IN.test(connector),

@@ -1,5 +1,4 @@
 import type { Edid } from './display';
-import { sha256Hex } from './sha256';
 
 export interface ParsedEdid {
   edid: Edid | null;
@@ -47,7 +46,8 @@ function descriptor(block: Uint8Array, tag: number): string | null {
 const hex = (bytes: Uint8Array): string => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(' ');
 
 /** Reads the identity in an EDID's base block. Never throws: malformed bytes come back as `error`. */
-export function parseEdid(bytes: Uint8Array): ParsedEdid {
+/** `digest` hashes the base block (sha256, hex); the reader passes node:crypto's, keeping this pure. */
+export function parseEdid(bytes: Uint8Array, digest: (block: Uint8Array) => string): ParsedEdid {
   if (bytes.length === 0) return { edid: null, error: 'the display gave an empty EDID' };
   if (bytes.length < BLOCK) {
     return { edid: null, error: `the EDID is truncated: ${bytes.length} bytes, a base block needs ${BLOCK}` };
@@ -68,7 +68,7 @@ export function parseEdid(bytes: Uint8Array): ParsedEdid {
     year: 1990 + block[17]!,
     monitorName: descriptor(block, MONITOR_NAME),
     serialString: descriptor(block, SERIAL_STRING),
-    sha256Block0: sha256Hex(block),
+    sha256Block0: digest(block),
   };
   return {
     edid,

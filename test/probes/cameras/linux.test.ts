@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readLinuxCameras } from '../../../main/probes/cameras/linux';
 import { sysrootHost } from '../../../main/probes/host';
-import { sysroot } from '../../sysroots';
+import { sysroot } from '../../support/sysroots';
 
 describe('readLinuxCameras', () => {
   it("follows each node's device link to its USB interface and reads the parent device's ids", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readLinuxDisplays } from '../../../main/probes/displays/linux';
 import { realHost, sysrootHost } from '../../../main/probes/host';
-import { sysroot } from '../../sysroots';
+import { sysroot } from '../../support/sysroots';
 
 describe('readLinuxDisplays', () => {
   it('lists connected connectors only, built-in panels marked, with the GPU driver as adapter', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sysrootHost } from '../../../main/probes/host';
 import { readLinuxMachine } from '../../../main/probes/machine/linux';
-import { sysroot } from '../../sysroots';
+import { sysroot } from '../../support/sysroots';
 
 describe('readLinuxMachine', () => {
   it('reads the CPU, DMI and modules of a QEMU guest', async () => {

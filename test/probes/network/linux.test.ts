@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sysrootHost } from '../../../main/probes/host';
 import { readLinuxNetwork } from '../../../main/probes/network/linux';
-import { sysroot } from '../../sysroots';
+import { sysroot } from '../../support/sysroots';
 
 describe('readLinuxNetwork', () => {
   it('classifies interfaces from sysfs and finds catch-all routes and proxies', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sysrootHost } from '../../../main/probes/host';
 import { readLinuxUsb } from '../../../main/probes/usb/linux';
-import { sysroot } from '../../sysroots';
+import { sysroot } from '../../support/sysroots';
 
 describe('readLinuxUsb', () => {
   it('reads devices, root hubs and interface folders from /sys/bus/usb/devices', async () => {
