@@ -4,7 +4,7 @@ import type { DisplayInfo, Edid } from './display';
 /** D3DKMDT_VIDEO_OUTPUT_TECHNOLOGY values that mean a panel inside the machine. */
 const INTERNAL_OUTPUTS = new Set([0x80000000, 6 /* LVDS */, 11 /* embedded DP */, 13 /* embedded UDI */]);
 const OUTPUT_NAMES: Record<number, string> = {
-  [-1]: 'other',
+  [0xffffffff]: 'other',
   0: 'VGA',
   4: 'DVI',
   5: 'HDMI',
