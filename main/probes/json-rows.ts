@@ -43,4 +43,3 @@ export function strings(row: JsonRow, key: string): string[] {
   if (typeof value === 'string') return [value];
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
-

@@ -51,7 +51,8 @@ export function replayHost(machine: RecordedMachine): Host & { ran: string[] } {
       ran.push(line);
       const recording = machine.recordings.find((r) => commandLine(r.command) === line);
       if (!recording) return Promise.reject(new Error(`${file} failed: not recorded on this machine`));
-      if (recording.failure !== undefined) return Promise.reject(new Error(`${file} failed: ${recording.failure}`));
+      if (recording.failure !== undefined)
+        return Promise.reject(new Error(`${file} failed: ${recording.failure}`));
       return Promise.resolve(recording.output ?? '');
     },
   };

@@ -37,7 +37,13 @@ export function camerasFromWin32(value: unknown): CameraInfo[] {
     const name = text(row, 'FriendlyName');
     if (clsid === null || name === null || seen.has(clsid.toUpperCase())) continue;
     seen.add(clsid.toUpperCase());
-    cameras.push({ id: `dshow:${clsid}`, name, driver: 'DirectShow source', transport: 'virtual', usb: null });
+    cameras.push({
+      id: `dshow:${clsid}`,
+      name,
+      driver: 'DirectShow source',
+      transport: 'virtual',
+      usb: null,
+    });
   }
   return cameras;
 }

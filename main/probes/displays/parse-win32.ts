@@ -41,12 +41,17 @@ function baseBlock(monitor: JsonRow): { block: Uint8Array | null; problem: strin
   if (encoded === null) return { block: null, problem: null };
   const bytes = decodeBase64(encoded);
   if (bytes === null) return { block: null, problem: 'the registry EDID is not base64' };
-  if (bytes.length < 128) return { block: null, problem: `the registry EDID is ${bytes.length} bytes, not a 128-byte block` };
-  if (EDID_HEADER.some((b, i) => bytes[i] !== b)) return { block: null, problem: 'the registry EDID has no EDID header' };
+  if (bytes.length < 128)
+    return { block: null, problem: `the registry EDID is ${bytes.length} bytes, not a 128-byte block` };
+  if (EDID_HEADER.some((b, i) => bytes[i] !== b))
+    return { block: null, problem: 'the registry EDID has no EDID header' };
   return { block: bytes.slice(0, 128), problem: null };
 }
 
-function edidOf(monitor: JsonRow, sha256: (bytes: Uint8Array) => string): Pick<DisplayInfo, 'edid' | 'edidError'> {
+function edidOf(
+  monitor: JsonRow,
+  sha256: (bytes: Uint8Array) => string,
+): Pick<DisplayInfo, 'edid' | 'edidError'> {
   const manufacturerId = wmiString(monitor.ManufacturerName);
   const productCode = wmiString(monitor.ProductCodeID);
   const { block, problem } = baseBlock(monitor);
@@ -58,7 +63,10 @@ function edidOf(monitor: JsonRow, sha256: (bytes: Uint8Array) => string): Pick<D
     manufacturerId,
     productCode: parseInt(productCode, 16),
     // Bytes 12–15, little-endian; WMI itself only gives the serial string.
-    serialNumber: block ? ((block[12] ?? 0) | ((block[13] ?? 0) << 8) | ((block[14] ?? 0) << 16) | ((block[15] ?? 0) << 24)) >>> 0 : 0,
+    serialNumber: block
+      ? ((block[12] ?? 0) | ((block[13] ?? 0) << 8) | ((block[14] ?? 0) << 16) | ((block[15] ?? 0) << 24)) >>>
+        0
+      : 0,
     week: integer(monitor, 'WeekOfManufacture') ?? 0,
     year: integer(monitor, 'YearOfManufacture') ?? 0,
     monitorName: wmiString(monitor.UserFriendlyName),
@@ -105,4 +113,3 @@ export function displaysFromWin32(value: unknown, sha256: (bytes: Uint8Array) =>
   }
   return displays;
 }
-

@@ -7,7 +7,7 @@ import { displaysFromWin32 } from './parse-win32';
 
 export const win32DisplayCommands = {
   displays: powershell(
-    "$c=@(Get-CimInstance Win32_VideoController|Select-Object Name,PNPDeviceID,AdapterCompatibility);" +
+    '$c=@(Get-CimInstance Win32_VideoController|Select-Object Name,PNPDeviceID,AdapterCompatibility);' +
       '$p=@{};Get-CimInstance -Namespace root\\wmi -ClassName WmiMonitorConnectionParams -ErrorAction SilentlyContinue|' +
       'ForEach-Object{$p[$_.InstanceName]=$_.VideoOutputTechnology};' +
       '$m=@(Get-CimInstance -Namespace root\\wmi -ClassName WmiMonitorID -ErrorAction SilentlyContinue|ForEach-Object{' +

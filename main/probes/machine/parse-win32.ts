@@ -16,7 +16,8 @@ export function machineFromWin32(value: unknown): MachineInfo {
   const bios = first(field(value, 'BIOS'));
   const board = first(field(value, 'BaseBoard'));
   const enclosure = first(field(value, 'Enclosure'));
-  const chassis = Array.isArray(enclosure.ChassisTypes) ? enclosure.ChassisTypes[0] : enclosure.ChassisTypes;
+  const chassisTypes: unknown = enclosure.ChassisTypes;
+  const chassis: unknown = Array.isArray(chassisTypes) ? (chassisTypes as unknown[])[0] : chassisTypes;
   const drivers = field(value, 'Drivers');
   return {
     hypervisorPresent: flag(system, 'HypervisorPresent') ?? false,

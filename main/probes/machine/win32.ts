@@ -13,7 +13,7 @@ export const win32MachineCommands = {
       'BaseBoard=(Get-CimInstance Win32_BaseBoard|Select-Object Manufacturer,Product);' +
       'Processor=@(Get-CimInstance Win32_Processor|Select-Object Name);' +
       'Enclosure=@(Get-CimInstance Win32_SystemEnclosure|Select-Object ChassisTypes);' +
-      "Drivers=@(Get-CimInstance Win32_SystemDriver -Filter \"State='Running'\"|Select-Object -ExpandProperty Name)" +
+      'Drivers=@(Get-CimInstance Win32_SystemDriver -Filter "State=\'Running\'"|Select-Object -ExpandProperty Name)' +
       '}|ConvertTo-Json -Depth 4 -Compress',
   ),
 };

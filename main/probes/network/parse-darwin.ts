@@ -24,7 +24,15 @@ export function parseIfconfig(text: string): NetworkInterface[] {
       flush();
       const name = head[1] ?? '';
       const kind = kindOf(name);
-      current = { name, mac: null, physical: false, kind, up: false, status: null, flags: (head[2] ?? '').split(',') };
+      current = {
+        name,
+        mac: null,
+        physical: false,
+        kind,
+        up: false,
+        status: null,
+        flags: (head[2] ?? '').split(','),
+      };
       continue;
     }
     if (!current) continue;
@@ -58,7 +66,8 @@ export function parseDefaultRoutes(text: string): string[] {
     }
     if (netif < 0 || fields.length <= netif) continue;
     const destination = fields[0] ?? '';
-    const isDefault = destination === 'default' || /^(0|128\.0|0\.0\.0\.0|128\.0\.0\.0|::|8000::)\/1$/.test(destination);
+    const isDefault =
+      destination === 'default' || /^(0|128\.0|0\.0\.0\.0|128\.0\.0\.0|::|8000::)\/1$/.test(destination);
     if (isDefault && !(fields[flags] ?? '').includes('I')) found.add(fields[netif] ?? '');
   }
   found.delete('');

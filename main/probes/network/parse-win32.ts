@@ -9,8 +9,10 @@ function kindOf(adapter: JsonRow): InterfaceKind {
   const description = `${text(adapter, 'InterfaceDescription') ?? ''} ${text(adapter, 'Name') ?? ''}`;
   if (/Loopback/i.test(description)) return 'loopback';
   if (TUNNEL.test(description)) return 'tunnel';
-  if (flag(adapter, 'Virtual') === true || /Hyper-V|vEthernet|VirtualBox|VMware/i.test(description)) return 'virtual';
-  if (/802\.11|Wireless|Wi-?Fi/i.test(`${text(adapter, 'MediaType') ?? ''} ${description}`)) return 'wireless';
+  if (flag(adapter, 'Virtual') === true || /Hyper-V|vEthernet|VirtualBox|VMware/i.test(description))
+    return 'virtual';
+  if (/802\.11|Wireless|Wi-?Fi/i.test(`${text(adapter, 'MediaType') ?? ''} ${description}`))
+    return 'wireless';
   return flag(adapter, 'HardwareInterface') === true ? 'ethernet' : 'other';
 }
 

@@ -15,9 +15,7 @@ export async function readDarwinServices(host: Host): Promise<ServiceInfo[]> {
   const [list, disabled, folders] = await Promise.all([
     runCommand(host, darwinServiceCommands.launchctlList),
     runCommand(host, darwinServiceCommands.printDisabled),
-    Promise.all(
-      LAUNCHD_FOLDERS.map(async (dir) => ({ dir, files: await host.list(dir).catch(() => []) })),
-    ),
+    Promise.all(LAUNCHD_FOLDERS.map(async (dir) => ({ dir, files: await host.list(dir).catch(() => []) }))),
   ]);
   return servicesFromLaunchd(parseLaunchctlList(list), parseDisabledOverrides(disabled), folders);
 }

@@ -65,7 +65,8 @@ export function servicesFromLaunchd(
     }
   }
   for (const [label] of overrides) {
-    if (!byName.has(label)) byName.set(label, { name: label, state: switchState(label) ?? 'unknown', path: null });
+    if (!byName.has(label))
+      byName.set(label, { name: label, state: switchState(label) ?? 'unknown', path: null });
   }
   return [...byName.values()];
 }

@@ -15,7 +15,8 @@ export const darwinSessionCommands = {
 } satisfies Record<string, Command>;
 
 /** Written by ARD's kickstart: `enabled` while Remote Management is on. */
-export const REMOTE_MANAGEMENT_SWITCH = '/Library/Application Support/Apple/Remote Desktop/RemoteManagement.launchd';
+export const REMOTE_MANAGEMENT_SWITCH =
+  '/Library/Application Support/Apple/Remote Desktop/RemoteManagement.launchd';
 
 export async function readDarwinSession(host: Host): Promise<SessionInfo> {
   const [who, env, disabled, netstat, remoteManagement] = await Promise.all([

@@ -29,7 +29,8 @@ export function parseEnvLines(text: string): Record<string, string> {
   const env: Record<string, string> = {};
   for (const line of text.split('\n')) {
     const eq = line.indexOf('=');
-    if (eq > 0 && /^\w+$/.test(line.slice(0, eq))) env[line.slice(0, eq)] = line.slice(eq + 1).replace(/\r$/, '');
+    if (eq > 0 && /^\w+$/.test(line.slice(0, eq)))
+      env[line.slice(0, eq)] = line.slice(eq + 1).replace(/\r$/, '');
   }
   return env;
 }
@@ -38,7 +39,9 @@ export function parseEnvLines(text: string): Record<string, string> {
 export function screenSharingViewers(sockets: readonly SocketInfo[]): LoginSession[] {
   const listening = new Set(sockets.filter((s) => s.state === 'listen').map((s) => s.localPort));
   return sockets
-    .filter((s) => s.state === 'established' && SCREEN_SHARING_PORTS.has(s.localPort) && listening.has(s.localPort))
+    .filter(
+      (s) => s.state === 'established' && SCREEN_SHARING_PORTS.has(s.localPort) && listening.has(s.localPort),
+    )
     .map((s) => ({
       id: `screen sharing :${s.localPort}`,
       remote: true,

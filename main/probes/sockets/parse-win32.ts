@@ -2,7 +2,12 @@ import { integer, rowsOf, text } from '../json-rows';
 import type { SocketInfo, SocketState } from './socket';
 
 /** MSFT_NetTCPConnection.State, as its name or as the number ConvertTo-Json prints for an enum. */
-const STATES: Record<string, SocketState> = { Listen: 'listen', '2': 'listen', Established: 'established', '5': 'established' };
+const STATES: Record<string, SocketState> = {
+  Listen: 'listen',
+  '2': 'listen',
+  Established: 'established',
+  '5': 'established',
+};
 
 /** Get-NetTCPConnection rows with the owning process's name joined in (Get-Process names it without `.exe`). */
 export function socketsFromWin32(value: unknown): SocketInfo[] {

@@ -29,7 +29,9 @@ function deviceOf(item: JsonRow): UsbDevice | null {
     interfaces: [],
     rootHub: false,
     error:
-      vendorId && productId ? null : `unreadable USB ids: vendor ${rawVendor ?? '?'}, product ${rawProduct ?? '?'}`,
+      vendorId && productId
+        ? null
+        : `unreadable USB ids: vendor ${rawVendor ?? '?'}, product ${rawProduct ?? '?'}`,
   };
 }
 

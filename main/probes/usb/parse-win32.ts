@@ -6,7 +6,10 @@ const INSTANCE = /^USB\\VID_([0-9A-F]{4})&PID_([0-9A-F]{4})(?:&MI_([0-9A-F]{2}))
 
 /** `USB\Class_03&SubClass_01&Prot_01` (an interface) or `USB\DevClass_00&…` (a composite device). */
 function classCodes(ids: readonly string[], prefix: 'Class' | 'DevClass'): UsbInterface | null {
-  const pattern = new RegExp(`^USB\\\\${prefix}_([0-9A-F]{2})&SubClass_([0-9A-F]{2})&Prot_([0-9A-F]{2})$`, 'i');
+  const pattern = new RegExp(
+    `^USB\\\\${prefix}_([0-9A-F]{2})&SubClass_([0-9A-F]{2})&Prot_([0-9A-F]{2})$`,
+    'i',
+  );
   for (const id of ids) {
     const match = pattern.exec(id);
     if (match) {
@@ -40,7 +43,7 @@ export function usbDevicesFromWin32(value: unknown): UsbDevice[] {
     const codes = classCodes(strings(row, 'CompatibleID'), 'Class');
     if (!match?.[3] || !codes) continue;
     const key = `${match[1]}:${match[2]}`.toLowerCase();
-    interfaces.set(key, (interfaces.get(key) ?? new Map()).set(match[3], codes));
+    interfaces.set(key, (interfaces.get(key) ?? new Map<string, UsbInterface>()).set(match[3], codes));
   }
   const devices: UsbDevice[] = [];
   for (const row of rows) {

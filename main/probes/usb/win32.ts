@@ -7,7 +7,7 @@ import type { UsbDevice } from './usb-device';
 /** The product string the device itself reported is a device property, not a WMI column. */
 export const win32UsbCommands = {
   usb: powershell(
-    "$d=@(Get-CimInstance Win32_PnPEntity -Filter \"PNPDeviceID LIKE 'USB\\\\VID_%'\"|" +
+    '$d=@(Get-CimInstance Win32_PnPEntity -Filter "PNPDeviceID LIKE \'USB\\\\VID_%\'"|' +
       'Select-Object PNPDeviceID,Name,Manufacturer,PNPClass,Status,CompatibleID);' +
       '$b=@{};if($d.Count -gt 0){Get-PnpDeviceProperty -InstanceId $d.PNPDeviceID -KeyName DEVPKEY_Device_BusReportedDeviceDesc ' +
       '-ErrorAction SilentlyContinue|ForEach-Object{$b[$_.InstanceId]=$_.Data}};' +

@@ -3,7 +3,10 @@ import { processesFromPs } from '../../../main/probes/processes/parse-darwin';
 import { recordedText } from '../../support/replay-host';
 
 const ps = (scenario: string) =>
-  processesFromPs(recordedText('darwin', scenario, 'ps-comm.txt'), recordedText('darwin', scenario, 'ps-args.txt'));
+  processesFromPs(
+    recordedText('darwin', scenario, 'ps-comm.txt'),
+    recordedText('darwin', scenario, 'ps-args.txt'),
+  );
 
 describe('macOS processes from ps', () => {
   it('reads the executable path, its name and the command line of every process', () => {
@@ -21,8 +24,11 @@ describe('macOS processes from ps', () => {
     expect(renderer?.cmdline).toContain('--type=renderer');
   });
 
-  it("keeps a process whose path ps may not read, by its kernel name", () => {
-    expect(ps('clean-macbook').find((p) => p.pid === 1203)).toMatchObject({ name: 'mdworker_shared', path: null });
+  it('keeps a process whose path ps may not read, by its kernel name', () => {
+    expect(ps('clean-macbook').find((p) => p.pid === 1203)).toMatchObject({
+      name: 'mdworker_shared',
+      path: null,
+    });
   });
 
   it('sees AnyDesk by its bundle path', () => {
