@@ -1,3 +1,5 @@
+import type { AppRuntime } from './app/app-state';
+import { appReaders } from './app/read-app';
 import type { ProbeSet } from './facts';
 import { readLinuxProcesses } from './processes/linux';
 import { readLinuxServices } from './services/linux';
@@ -15,4 +17,11 @@ export const probes: ProbeSet = {
   cameras: {},
   machine: {},
   network: {},
+  // Only the running program knows how it was started: `probesFor` fills this in.
+  app: {},
 };
+
+/** The probes for an app started as `runtime` says (the Electron main's, or the CLI's from source). */
+export function probesFor(runtime: AppRuntime): ProbeSet {
+  return { ...probes, app: appReaders(runtime) };
+}

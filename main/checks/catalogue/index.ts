@@ -1,4 +1,5 @@
 import type { Check } from '../check';
+import { appIntegrityCheck } from './app-integrity';
 import { remotePortsCheck } from './remote-ports';
 import { remoteSessionCheck } from './remote-session';
 import { remoteToolsCheck } from './remote-tools';
@@ -8,4 +9,5 @@ export const checks: readonly Check[] = [
   remoteToolsCheck,
   remoteSessionCheck,
   remotePortsCheck,
+  appIntegrityCheck,
 ] as readonly Check[];
