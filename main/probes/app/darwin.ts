@@ -10,6 +10,11 @@ function bundleOf(executablePath: string): string {
   return executablePath.slice(0, at + '.app'.length);
 }
 
+/** Electron keeps its fuse wire in the framework binary, not in the app's small launcher. */
+export function electronFrameworkOf(bundle: string): string {
+  return posix.join(bundle, 'Contents/Frameworks/Electron Framework.framework/Electron Framework');
+}
+
 /** A deep verify hashes every file of the bundle: seconds on a large app, not milliseconds. */
 const VERIFY_MS = 8_000;
 
