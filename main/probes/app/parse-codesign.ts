@@ -10,11 +10,15 @@ export function codesignVerdict(verifyError: string | null, display: string): Co
   const team = /^TeamIdentifier=(.+)$/m.exec(display)?.[1]?.trim() ?? null;
   const signer = authority ? `${authority}${team && !authority.includes(team) ? ` (${team})` : ''}` : null;
   if (verifyError === null) {
+    // flags=0x10000(runtime): the hardened runtime that notarization requires.
+    const runtime = /^CodeDirectory .*flags=\S*\bruntime\b/m.test(display)
+      ? 'hardened runtime'
+      : 'no hardened runtime';
     return {
       method: 'codesign',
       status: 'valid',
       signer,
-      detail: 'codesign --verify --deep --strict passed',
+      detail: `codesign --verify --deep --strict passed; ${runtime}`,
     };
   }
   const reason = lastLine(verifyError);
