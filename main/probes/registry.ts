@@ -1,3 +1,5 @@
+import type { AppRuntime } from './app/app-state';
+import { appReaders } from './app/read-app';
 import { readDarwinCameras } from './cameras/darwin';
 import { readLinuxCameras } from './cameras/linux';
 import { readWin32Cameras } from './cameras/win32';
@@ -38,4 +40,11 @@ export const probes: ProbeSet = {
   cameras: { linux: readLinuxCameras, darwin: readDarwinCameras, win32: readWin32Cameras },
   machine: { linux: readLinuxMachine, darwin: readDarwinMachine, win32: readWin32Machine },
   network: { linux: readLinuxNetwork, darwin: readDarwinNetwork, win32: readWin32Network },
+  // Only the running program knows how it was started: `probesFor` fills this in.
+  app: {},
 };
+
+/** The probes for an app started as `runtime` says (the Electron main's, or the CLI's from source). */
+export function probesFor(runtime: AppRuntime): ProbeSet {
+  return { ...probes, app: appReaders(runtime) };
+}
