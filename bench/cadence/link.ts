@@ -77,7 +77,9 @@ export function relay(random: Random, link: Link, events: readonly OsEvent[]): O
     tick += period + random.normal(0, link.tickJitterMs);
     const batch: OsEvent[] = [];
     while (i < arrived.length && arrived[i]!.time <= tick) batch.push(arrived[i++]!);
-    const kept = link.injectsAllMoves ? batch : batch.filter((e, j) => !(e.kind === 'move' && batch[j + 1]?.kind === 'move'));
+    const kept = link.injectsAllMoves
+      ? batch
+      : batch.filter((e, j) => !(e.kind === 'move' && batch[j + 1]?.kind === 'move'));
     let at = tick + random.uniform(0.2, 2);
     for (const event of kept) {
       injected.push({ ...event, time: at + random.uniform(0, 0.05) });
@@ -132,4 +134,3 @@ export function seenThroughLink(random: Random, link: Link, onset: number, hostR
   const shown = lattice(1000 / link.viewerRefreshHz, 0)(received);
   return shown + random.uniform(5, 15);
 }
-

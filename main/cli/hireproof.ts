@@ -1,8 +1,10 @@
+import { cadenceCommand, cadenceUsage } from './cadence-command';
 import { checkCommand, checkUsage } from './check-command';
 import { UsageError } from './usage-error';
 
 const commands: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
   check: { run: checkCommand, usage: checkUsage },
+  cadence: { run: cadenceCommand, usage: cadenceUsage },
 };
 
 const usage = `usage:\n${Object.values(commands)

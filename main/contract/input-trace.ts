@@ -134,7 +134,12 @@ export type TraceParse = { ok: true; trace: InputTrace } | { ok: false; error: s
 /** Validates a decoded trace; the error names the first few problems on one line. */
 export function parseInputTrace(value: unknown): TraceParse {
   const version = (value as { schema?: unknown } | null)?.schema;
-  if (typeof value === 'object' && value !== null && version !== INPUT_TRACE_SCHEMA) {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    version !== INPUT_TRACE_SCHEMA
+  ) {
     return {
       ok: false,
       error: `unsupported trace schema ${JSON.stringify(version ?? null)} (expected "${INPUT_TRACE_SCHEMA}")`,

@@ -21,6 +21,14 @@ export type RecordedInput =
     }
   | { type: 'pointerdown'; t: number; ts: number; x: number; y: number };
 
+/** The trace's size limits; tests pass small ones. */
+export interface RecorderLimits {
+  events: number;
+  frames: number;
+  reactions: number;
+  spanMs: number;
+}
+
 /**
  * Builds a valid input trace from DOM-free input records, so the page only wires listeners to it.
  * Key codes become opaque ids (k1, k2, …): the trace pairs presses with releases but does not
@@ -37,7 +45,7 @@ export class TraceRecorder {
   private earliest = Infinity;
   private latest = -Infinity;
 
-  constructor(private readonly limits: Pick<typeof traceLimits, 'events' | 'frames' | 'reactions' | 'spanMs'> = traceLimits) {}
+  constructor(private readonly limits: RecorderLimits = traceLimits) {}
 
   input(input: RecordedInput): void {
     if (!isTime(input.t) || !isTime(input.ts)) return;
@@ -49,7 +57,11 @@ export class TraceRecorder {
     if (!event) return;
     this.events.push(event);
     if (this.openTrial && (input.type === 'pointerdown' || (input.type === 'keydown' && !input.repeat))) {
-      this.openTrial.response = { kind: input.type === 'keydown' ? 'key' : 'pointer', t: input.t, ts: input.ts };
+      this.openTrial.response = {
+        kind: input.type === 'keydown' ? 'key' : 'pointer',
+        t: input.t,
+        ts: input.ts,
+      };
       this.openTrial = null;
     }
   }

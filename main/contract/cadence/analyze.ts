@@ -1,6 +1,12 @@
 import type { InputTrace } from '../input-trace';
 import { clockFeatures } from './clock';
-import { indicators, indicatorScore, type CadenceFeatures, type IndicatorName, type InputKind } from './indicators';
+import {
+  indicators,
+  indicatorScore,
+  type CadenceFeatures,
+  type IndicatorName,
+  type InputKind,
+} from './indicators';
 import { keyboardFeatures } from './keyboard';
 import { pointerFeatures } from './pointer';
 import { reactionFeatures } from './reaction';
@@ -51,6 +57,11 @@ export function analyzeCadence(
     reaction: reactionFeatures(trace.reactions),
     clock: clockFeatures(trace),
   };
+  return judge(features, thresholds);
+}
+
+/** The decision for measured features under given limits (the bench re-judges with trial limits). */
+export function judge(features: CadenceFeatures, thresholds: CadenceThresholds): CadenceAnalysis {
   const readings = indicators.map((indicator): IndicatorReading => {
     const value = indicator.value(features);
     const limit = thresholds[indicator.name];

@@ -75,7 +75,8 @@ export const indicators: readonly IndicatorDefinition[] = [
     unit: 'Hz',
     says: 'the pointer moves in a low-rate stream, as a remote link delivers it',
     value: (f) => f.pointer.eventRateHz,
-    enough: pointed,
+    // Moves are dispatched once per frame: a slow display (battery saver, 48 Hz panels) cannot say.
+    enough: (f) => pointed(f) && (f.clock.frameRateHz ?? 0) >= cadenceMinimums.frameRateHz,
   },
   {
     name: 'pointerBurstShare',

@@ -51,5 +51,10 @@ export interface Spread {
 }
 
 export function spread(values: readonly number[]): Spread {
-  return { n: values.length, median: median(values), iqr: iqr(values), under15: share(values, (v) => v < 15) };
+  return {
+    n: values.length,
+    median: median(values),
+    iqr: iqr(values),
+    under15: share(values, (v) => v < 15),
+  };
 }

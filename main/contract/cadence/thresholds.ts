@@ -5,15 +5,15 @@
  */
 export const cadenceThresholds = {
   /** Median reaction time above this (ms): the round trip to a remote operator's screen and back. */
-  reactionMedianMs: 430,
+  reactionMedianMs: 455,
   /** Share of key presses released in under 15 ms, above this: down and up sent together. */
   dwellUnder15: 0.05,
   /** Share of key-event gaps of at most 1 ms, above this: keys arriving in network packets. */
-  keyBatchedShare: 0.3,
+  keyBatchedShare: 0.08,
   /** Share of equal consecutive inter-key intervals, above this: typed by a machine. */
-  keyRegularShare: 0.3,
-  /** Dispatched pointermoves per second while moving, below this: a 30 Hz-ish stream. */
-  pointerEventRateHz: 40,
+  keyRegularShare: 0.2,
+  /** Dispatched pointermoves per second while moving, below this: fewer than the display's frames. */
+  pointerEventRateHz: 50,
   /** Share of multi-sample pointermoves whose samples are under 0.25 ms apart, above this. */
   pointerBurstShare: 0.1,
   /** Share of events stamped after their handler ran or a second before it (set by reasoning, not data). */
@@ -28,5 +28,7 @@ export const cadenceMinimums = {
   reactions: 5,
   movements: 3,
   multiSampleMoves: 10,
+  /** The pointer rate only speaks on a display refreshing at least this fast. */
+  frameRateHz: 55,
   events: 20,
 } as const;
