@@ -1,4 +1,5 @@
 import { attestCommand, attestUsage } from './attest-command';
+import { cadenceCommand, cadenceUsage } from './cadence-command';
 import { checkCommand, checkUsage } from './check-command';
 import { enrolCommand, enrolUsage } from './enrol-command';
 import { identityCommand, identityUsage } from './identity-command';
@@ -11,6 +12,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; usage
   enrol: { run: enrolCommand, usage: enrolUsage },
   attest: { run: attestCommand, usage: attestUsage },
   outbox: { run: outboxCommand, usage: outboxUsage },
+  cadence: { run: cadenceCommand, usage: cadenceUsage },
 };
 
 const usage = `usage:\n${Object.values(commands)
