@@ -1,8 +1,10 @@
 import { checkCommand, checkUsage } from './check-command';
+import { faceCompareCommand, faceCompareUsage } from './face-compare-command';
 import { UsageError } from './usage-error';
 
 const commands: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
   check: { run: checkCommand, usage: checkUsage },
+  'face-compare': { run: faceCompareCommand, usage: faceCompareUsage },
 };
 
 const usage = `usage:\n${Object.values(commands)
