@@ -63,7 +63,7 @@ await pool.close();
 if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 
 const out = (line = '') => process.stdout.write(line + '\n');
-const pct = (rate: number) => `${(rate * 100).toFixed(2)}%`;
+const pct = (rate: number) => `${(rate * 100).toFixed(rate > 0 && rate < 0.001 ? 3 : 2)}%`;
 const usable = readings.filter((r) => r.usable);
 out(`Faces: ${images.length} images from ${facesDir}, ${usable.length} with a usable face`);
 readings.forEach((r, i) => {

@@ -19,7 +19,12 @@ export type FacePool = {
   close(): Promise<void>;
 };
 
-type Task = { bytes: Uint8Array; resolve: (reading: FaceReading) => void; reject: (error: Error) => void };
+type Task = {
+  bytes: Uint8Array;
+  resolve: (reading: FaceReading) => void;
+  reject: (error: Error) => void;
+  settled?: Promise<void>;
+};
 type Slot = { worker: Worker; ready: boolean; task?: Task & { id: number } };
 
 /** The worker runs from the bundle `npm run build:cli` writes, whether this file runs as source or bundled. */
@@ -107,12 +112,18 @@ export function startFacePool({ size = Math.max(1, availableParallelism() - 1) }
   };
   for (let i = 0; i < size; i++) slots.push(spawn());
 
-  const descriptorOf = (bytes: Uint8Array) =>
-    new Promise<FaceReading>((resolve, reject) => {
-      if (closed || broken) return reject(broken ?? new Error('face pool is closed'));
-      queue.push({ bytes, resolve, reject });
-      dispatch();
-    });
+  const descriptorOf = (bytes: Uint8Array) => {
+    if (closed || broken) return Promise.reject(broken ?? new Error('face pool is closed'));
+    let task!: Task;
+    const reading = new Promise<FaceReading>((resolve, reject) => (task = { bytes, resolve, reject }));
+    task.settled = reading.then(
+      () => undefined,
+      () => undefined,
+    );
+    queue.push(task);
+    dispatch();
+    return reading;
+  };
   const readingOf = (side: Uint8Array | FaceReading) =>
     side instanceof Uint8Array ? descriptorOf(side) : Promise.resolve(side);
 
@@ -123,15 +134,16 @@ export function startFacePool({ size = Math.max(1, availableParallelism() - 1) }
       const [idReading, probeReading] = await Promise.all([readingOf(id), readingOf(probe)]);
       return compareFaceReadings(idReading, probeReading);
     },
+    /** Queued photos are refused; photos being read finish first (stopping native code mid-image leaks). */
     async close() {
       closed = true;
       const error = new Error('face pool is closed');
       markBroken(error);
       for (const task of queue.splice(0)) task.reject(error);
       await Promise.all(
-        slots.splice(0).map((slot) => {
-          slot.task?.reject(error);
-          return slot.worker.terminate();
+        slots.splice(0).map(async (slot) => {
+          await slot.task?.settled;
+          await slot.worker.terminate();
         }),
       );
     },
