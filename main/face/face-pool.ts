@@ -40,8 +40,10 @@ function faceWorkerScript(): string {
   return script;
 }
 
-/** Workers each hold their own models (~40 MB); by default leave one core to the caller. */
+/** Each worker holds its own copy of the models; by default one core is left to the caller. */
 export function startFacePool({ size = Math.max(1, availableParallelism() - 1) } = {}): FacePool {
+  if (!Number.isInteger(size) || size < 1)
+    throw new Error(`a face pool needs at least one worker, not ${size}`);
   const script = faceWorkerScript();
   const slots: Slot[] = [];
   const queue: Task[] = [];

@@ -41,3 +41,21 @@ export function noisePng(width = 400, height = 400): Uint8Array {
   context.putImageData(image, 0, 0);
   return canvas.toBuffer('image/png');
 }
+
+/**
+ * The photo as a phone camera stores it when held sideways: pixels turned a quarter clockwise, and
+ * an EXIF Orientation tag (8: turn a quarter back to view) that viewers must honour.
+ */
+export async function storedSideways(photo: Uint8Array): Promise<Uint8Array> {
+  const image = await loadImage(Buffer.from(photo));
+  const canvas = createCanvas(image.height, image.width);
+  const context = canvas.getContext('2d');
+  context.translate(image.height, 0);
+  context.rotate(Math.PI / 2);
+  context.drawImage(image, 0, 0);
+  const jpeg = await canvas.encode('jpeg', 90);
+  // APP1 "Exif": big-endian TIFF header, one IFD entry: tag 0x0112 Orientation, SHORT, value 8.
+  const tiff = [0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 8, 0, 0, 0, 0, 0, 0];
+  const app1 = [0xff, 0xe1, 0, 2 + 6 + tiff.length, ...Buffer.from('Exif\0\0', 'latin1'), ...tiff];
+  return Buffer.concat([jpeg.subarray(0, 2), Buffer.from(app1), jpeg.subarray(2)]);
+}

@@ -3,7 +3,14 @@ import { faceMatchThresholds } from '../../main/contract/face-decision';
 import { FaceReading } from '../../main/contract/face-reading';
 import { FaceImageError } from '../../main/face/face-image-error';
 import { startFacePool, type FacePool } from '../../main/face/face-pool';
-import { committedFaces, faceBytes, noisePng, sharedFaces, twoFacesSideBySide } from './face-fixtures';
+import {
+  committedFaces,
+  faceBytes,
+  noisePng,
+  sharedFaces,
+  storedSideways,
+  twoFacesSideBySide,
+} from './face-fixtures';
 
 let pool: FacePool;
 beforeAll(async () => {
@@ -32,6 +39,12 @@ describe('face pool (face-api on WASM in worker threads)', () => {
     const result = await pool.compare(await portrait('obama/1.jpg'), await portrait('obama/3.jpg'));
     expect(result.decision).toBe('match');
     expect(result.distance).toBeLessThan(faceMatchThresholds.match);
+  });
+
+  it('reads a photo stored sideways upright, as its EXIF orientation says', async () => {
+    const sideways = await storedSideways(await portrait('obama/1.jpg'));
+    const result = await pool.compare(await portrait('obama/3.jpg'), sideways);
+    expect(result.decision).toBe('match');
   });
 
   it.each([
