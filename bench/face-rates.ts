@@ -3,8 +3,12 @@
 /** A pair's distance, or null when one of its photos had no usable face. */
 export type PairDistance = number | null;
 
+/** Rates are over pairs where both photos have a usable face: the others never reach a decision. */
 export type ThresholdRates = {
   threshold: number;
+  /** Impostor and genuine pairs with a distance. */
+  impostorPairs: number;
+  genuinePairs: number;
   falseAccepts: number;
   falseAcceptRate: number;
   /** Genuine pairs at or beyond the threshold, among those with a distance. */
@@ -20,13 +24,16 @@ export function thresholdRates(
   threshold: number,
 ): ThresholdRates {
   const measured = genuine.filter((d): d is number => d !== null);
-  const falseAccepts = impostor.filter((d) => d !== null && d < threshold).length;
+  const measuredImpostors = impostor.filter((d): d is number => d !== null);
+  const falseAccepts = measuredImpostors.filter((d) => d < threshold).length;
   const falseRejects = measured.filter((d) => d >= threshold).length;
   const noFace = genuine.length - measured.length;
   return {
     threshold,
+    impostorPairs: measuredImpostors.length,
+    genuinePairs: measured.length,
     falseAccepts,
-    falseAcceptRate: falseAccepts / impostor.length,
+    falseAcceptRate: falseAccepts / measuredImpostors.length,
     falseRejects,
     falseRejectRate: falseRejects / measured.length,
     falseRejectRateWithNoFace: (falseRejects + noFace) / genuine.length,

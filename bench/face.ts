@@ -162,8 +162,12 @@ out(
     `${meets ? 'meets' : 'MISSES'} false accepts ≤ ${pct(targetFalseAcceptRate)} in every group.`,
 );
 for (const { name, rates } of configured) {
+  // With no false accept seen, 3/n bounds the true rate at 95% confidence (rule of three).
+  const bound = rates.falseAccepts === 0 ? `, 95% upper bound ${pct(3 / rates.impostorPairs)}` : '';
   out(
-    `  ${name}: false accepts ${pct(rates.falseAcceptRate)}, false rejects ${pct(rates.falseRejectRate)} (${pct(rates.falseRejectRateWithNoFace)} counting photos without a usable face)`,
+    `  ${name}: false accepts ${pct(rates.falseAcceptRate)} (${rates.falseAccepts} of ${rates.impostorPairs}${bound}), ` +
+      `false rejects ${pct(rates.falseRejectRate)} (${rates.falseRejects} of ${rates.genuinePairs}; ` +
+      `${pct(rates.falseRejectRateWithNoFace)} counting photos without a usable face)`,
   );
 }
 

@@ -5,11 +5,13 @@ describe('face calibration rates', () => {
   const genuine = [0.3, 0.4, 0.5, null];
   const impostor = [0.45, 0.7, 0.8, null];
 
-  it('counts impostors below the threshold and genuine pairs at or above it', () => {
+  it('counts impostors below the threshold and genuine pairs at or above it, among pairs with a distance', () => {
     expect(thresholdRates(genuine, impostor, 0.5)).toEqual({
       threshold: 0.5,
+      impostorPairs: 3,
+      genuinePairs: 3,
       falseAccepts: 1,
-      falseAcceptRate: 0.25,
+      falseAcceptRate: 1 / 3,
       falseRejects: 1,
       falseRejectRate: 1 / 3,
       falseRejectRateWithNoFace: 0.5,
