@@ -2,6 +2,7 @@ import { attestCommand, attestUsage } from './attest-command';
 import { cadenceCommand, cadenceUsage } from './cadence-command';
 import { checkCommand, checkUsage } from './check-command';
 import { enrolCommand, enrolUsage } from './enrol-command';
+import { faceCompareCommand, faceCompareUsage } from './face-compare-command';
 import { identityCommand, identityUsage } from './identity-command';
 import { outboxCommand, outboxUsage } from './outbox-command';
 import { UsageError } from './usage-error';
@@ -13,6 +14,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; usage
   attest: { run: attestCommand, usage: attestUsage },
   outbox: { run: outboxCommand, usage: outboxUsage },
   cadence: { run: cadenceCommand, usage: cadenceUsage },
+  'face-compare': { run: faceCompareCommand, usage: faceCompareUsage },
 };
 
 const usage = `usage:\n${Object.values(commands)
