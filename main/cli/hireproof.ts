@@ -1,3 +1,4 @@
+import { adminCommand, adminUsage } from './admin-command';
 import { attestCommand, attestUsage } from './attest-command';
 import { cadenceCommand, cadenceUsage } from './cadence-command';
 import { checkCommand, checkUsage } from './check-command';
@@ -5,6 +6,7 @@ import { enrolCommand, enrolUsage } from './enrol-command';
 import { faceCompareCommand, faceCompareUsage } from './face-compare-command';
 import { identityCommand, identityUsage } from './identity-command';
 import { outboxCommand, outboxUsage } from './outbox-command';
+import { serveCommand, serveUsage } from './serve-command';
 import { UsageError } from './usage-error';
 
 const commands: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
@@ -15,6 +17,8 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; usage
   outbox: { run: outboxCommand, usage: outboxUsage },
   cadence: { run: cadenceCommand, usage: cadenceUsage },
   'face-compare': { run: faceCompareCommand, usage: faceCompareUsage },
+  serve: { run: serveCommand, usage: serveUsage },
+  admin: { run: adminCommand, usage: adminUsage },
 };
 
 const usage = `usage:\n${Object.values(commands)
