@@ -44,13 +44,11 @@ export function installErrorHandler(app: FastifyInstance): void {
       .send({ error: { code: 'internal', message: 'the server failed; the request was not applied' } });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send({
-        error: {
-          code: 'not-found',
-          message: `no route ${request.method} ${request.url.split('?')[0] ?? ''}`,
-        },
-      }),
+    reply.status(404).send({
+      error: {
+        code: 'not-found',
+        message: `no route ${request.method} ${request.url.split('?')[0] ?? ''}`,
+      },
+    }),
   );
 }

@@ -57,7 +57,18 @@ export function decideVerdict({
   }
 
   const serial = payload.identity.claims.serial.value;
-  if (expectedSerial && typeof serial === 'string' && serial.toLowerCase() !== expectedSerial.toLowerCase()) {
+  if (expectedSerial && typeof serial !== 'string') {
+    reasons.push({
+      check: 'identity.device',
+      message: `the device did not report its serial (${payload.identity.claims.serial.unavailable ?? 'no value'}); expected ${expectedSerial}`,
+      evidence: [{ claim: 'serial', reported: null, expected: expectedSerial }],
+      weight: 'review',
+    });
+  } else if (
+    expectedSerial &&
+    typeof serial === 'string' &&
+    serial.toLowerCase() !== expectedSerial.toLowerCase()
+  ) {
     reasons.push({
       check: 'identity.device',
       message: `serial ${serial} is not the hire's expected device ${expectedSerial}`,

@@ -1,0 +1,92 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { startServer, type ServerOptions } from '../../server/start-server';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+export type Storage = 'sqlite' | 'postgres';
+
+/** The PostgreSQL that .ci/run starts; without it the PostgreSQL half of a suite cannot run. */
+export function postgresUrl(): string | undefined {
+  const url = process.env.HIREPROOF_TEST_DATABASE_URL;
+  if (!url && process.env.CI)
+    throw new Error('HIREPROOF_TEST_DATABASE_URL is not set: .ci/run must start PostgreSQL');
+  return url;
+}
+
+/** A fresh, empty database on the test PostgreSQL, dropped by the returned function. */
+export async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const base = postgresUrl();
+  if (!base) throw new Error('no PostgreSQL for tests (set HIREPROOF_TEST_DATABASE_URL)');
+  const name = `hp_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: base });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** A real HR service on 127.0.0.1 with an empty database of the given kind. */
+export async function startTestServer(storage: Storage, options: Partial<ServerOptions> = {}) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'hireproof-server-'));
+  const database = storage === 'postgres' ? await freshPostgres() : null;
+  const server = await startServer({
+    port: 0,
+    dataDir,
+    databaseUrl: database?.url,
+    adminToken: ADMIN_TOKEN,
+    ...options,
+  });
+  return {
+    ...server,
+    dataDir,
+    databaseUrl: database?.url,
+    async close() {
+      await server.close();
+      await database?.drop();
+    },
+  };
+}
+
+export const storages: Storage[] = postgresUrl() ? ['sqlite', 'postgres'] : ['sqlite'];
+
+export async function api(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  const response = await fetch(new URL(path, base), {
+    method,
+    headers: {
+      authorization: `Bearer ${ADMIN_TOKEN}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = text;
+  }
+  return {
+    status: response.status,
+    json: json as Record<string, unknown> & { error?: { code: string; message: string } },
+    headers: response.headers,
+  };
+}
