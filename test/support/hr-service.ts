@@ -90,3 +90,11 @@ export async function api(
     headers: response.headers,
   };
 }
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
