@@ -78,14 +78,10 @@ export async function api(
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
-  let json: unknown = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = text;
-  }
+  const json = parseJson(text);
   return {
     status: response.status,
+    text,
     json: json as Record<string, unknown> & { error?: { code: string; message: string } },
     headers: response.headers,
   };
