@@ -59,6 +59,8 @@ export async function buildApp(
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: true, max: options.rateLimitMax ?? 600, timeWindow: '1 minute' });
+  // JSON, and application/jose for reports: anything else is 415, not a string the schema trips on.
+  app.removeContentTypeParser('text/plain');
   installErrorHandler(app);
   hireRoutes(app, full);
   deviceRoutes(app, full);
