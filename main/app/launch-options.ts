@@ -13,7 +13,7 @@ export interface LaunchOptions {
 /** The app's own flags; anything else (Chromium switches, a deep link) is left to others. */
 export function launchOptions(argv: readonly string[], env: NodeJS.ProcessEnv, packaged: boolean): LaunchOptions {
   const { values } = parseArgs({
-    args: argv.filter((a) => a.startsWith('--')),
+    args: [...argv],
     options: {
       helpdesk: { type: 'boolean' },
       hidden: { type: 'boolean' },
@@ -21,6 +21,7 @@ export function launchOptions(argv: readonly string[], env: NodeJS.ProcessEnv, p
       sysroot: { type: 'string' },
     },
     strict: false,
+    allowPositionals: true,
   });
   if (values.sysroot !== undefined && packaged) throw new Error('--sysroot is for development builds only');
   const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
