@@ -46,7 +46,9 @@ export function App() {
   else if (!status.enrolled) content = <Onboarding status={status} onFinished={finished} />;
   else if (view === 'reattest') content = <AttestationFlow kind="reattestation" onFinished={finished} />;
   else if (status.schedule?.overdue && !deferred)
-    content = <ReattestPrompt status={status} onStart={() => setView('reattest')} onLater={() => setDeferred(true)} />;
+    content = (
+      <ReattestPrompt status={status} onStart={() => setView('reattest')} onLater={() => setDeferred(true)} />
+    );
   else content = <AllSet status={status} onCheckNow={() => setView('reattest')} />;
 
   return (

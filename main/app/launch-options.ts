@@ -11,7 +11,11 @@ export interface LaunchOptions {
 }
 
 /** The app's own flags; anything else (Chromium switches, a deep link) is left to others. */
-export function launchOptions(argv: readonly string[], env: NodeJS.ProcessEnv, packaged: boolean): LaunchOptions {
+export function launchOptions(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  packaged: boolean,
+): LaunchOptions {
   const { values } = parseArgs({
     args: [...argv],
     options: {

@@ -18,7 +18,19 @@ import { builtPaths, startApp } from './start-app';
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 
 startApp(
-  { app, BrowserWindow, ipcMain, Menu, nativeImage, Notification, protocol, safeStorage, session, shell, Tray },
+  {
+    app,
+    BrowserWindow,
+    ipcMain,
+    Menu,
+    nativeImage,
+    Notification,
+    protocol,
+    safeStorage,
+    session,
+    shell,
+    Tray,
+  },
   builtPaths(import.meta.dirname),
   process.argv,
 ).catch((error: unknown) => {

@@ -37,7 +37,12 @@ export interface PermissionSession {
     ) => void,
   ): void;
   setPermissionCheckHandler(
-    handler: (contents: unknown, permission: string, origin: string, details: { mediaType?: string }) => boolean,
+    handler: (
+      contents: unknown,
+      permission: string,
+      origin: string,
+      details: { mediaType?: string },
+    ) => boolean,
   ): void;
   setDevicePermissionHandler(handler: () => boolean): void;
 }

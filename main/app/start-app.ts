@@ -12,7 +12,7 @@ import { DEEP_LINK_SCHEME, enrolCodeFromArgv, enrolCodeFromLink } from './deep-l
 import { externalLinkPolicy } from './external-links';
 import { launchOptions } from './launch-options';
 import { createMainWindow, type AppView } from './main-window';
-import { guardNavigation, type GuardedContents } from './navigation-guards';
+import { guardNavigation } from './navigation-guards';
 import { applyPermissionPolicy } from './permissions';
 import { claimSingleInstance } from './single-instance';
 import { trayMenu, trayStatusLine } from './tray-menu';
@@ -70,7 +70,7 @@ export async function startApp(
 
   const isAllowed = externalLinkPolicy(launch.server ? [`${new URL(launch.server).origin}/privacy`] : []);
   app.on('web-contents-created', (_event, contents) =>
-    guardNavigation(contents as unknown as GuardedContents, {
+    guardNavigation(contents, {
       isAllowed,
       open: (url) => void shell.openExternal(url),
     }),

@@ -1,11 +1,11 @@
 import type { DeviceStatus } from '../contract/ipc';
 
 export interface TrayActions {
-  open(): void;
-  recheck(): void;
+  open: () => void;
+  recheck: () => void;
   /** Present when the policy lets the hire open the helpdesk view. */
   helpdesk?: () => void;
-  quit(): void;
+  quit: () => void;
 }
 
 export interface TrayItem {

@@ -23,7 +23,7 @@ window.hireproof = createBridge({
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(request),
     });
-    return response.json();
+    return (await response.json()) as unknown;
   },
   subscribe(event, listener) {
     const set = listeners.get(event) ?? new Set();

@@ -33,7 +33,8 @@ async function main(): Promise<void> {
     return;
   }
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port} is not a port`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port ${values.port} is not a port`);
   const server = values.server ?? process.env.HIREPROOF_SERVER;
   // Fail now on a bad sysroot rather than on the first check.
   await openHost(values.sysroot);
@@ -41,7 +42,8 @@ async function main(): Promise<void> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const here = import.meta.dirname;
   let pendingCode = values['enrol-link'] ? enrolCodeFromLink(values['enrol-link']) : null;
-  if (values['enrol-link'] && !pendingCode) throw new Error(`--enrol-link ${values['enrol-link']} is not an enrolment link`);
+  if (values['enrol-link'] && !pendingCode)
+    throw new Error(`--enrol-link ${values['enrol-link']} is not an enrolment link`);
 
   let emitToPage: EmitEvent = () => undefined;
   const service = deviceService({

@@ -45,22 +45,38 @@ export async function startShellServer(options: {
     const url = new URL(request.url ?? '/', origin);
     if (request.method === 'POST' && url.pathname.startsWith(IPC_PREFIX)) {
       if (!fromOurPage(request)) {
-        return sendJson(response, 403, { ok: false, error: { code: 'ipc.untrusted-sender', message: 'wrong origin' } });
+        return sendJson(response, 403, {
+          ok: false,
+          error: { code: 'ipc.untrusted-sender', message: 'wrong origin' },
+        });
       }
       if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-        return sendJson(response, 415, { ok: false, error: { code: 'ipc.bad-request', message: 'JSON only' } });
+        return sendJson(response, 415, {
+          ok: false,
+          error: { code: 'ipc.bad-request', message: 'JSON only' },
+        });
       }
       const body = await readBody(request);
       if (body === null) {
-        return sendJson(response, 413, { ok: false, error: { code: 'ipc.bad-request', message: 'body too large' } });
+        return sendJson(response, 413, {
+          ok: false,
+          error: { code: 'ipc.bad-request', message: 'body too large' },
+        });
       }
       let payload: unknown;
       try {
         payload = JSON.parse(body);
       } catch {
-        return sendJson(response, 400, { ok: false, error: { code: 'ipc.bad-request', message: 'not JSON' } });
+        return sendJson(response, 400, {
+          ok: false,
+          error: { code: 'ipc.bad-request', message: 'not JSON' },
+        });
       }
-      return sendJson(response, 200, await dispatch(options.handlers, url.pathname.slice(IPC_PREFIX.length), payload));
+      return sendJson(
+        response,
+        200,
+        await dispatch(options.handlers, url.pathname.slice(IPC_PREFIX.length), payload),
+      );
     }
     if (request.method !== 'GET') return send(response, 405, 'text/plain', 'method not allowed');
     if (url.pathname === BRIDGE_PATH) {
@@ -125,7 +141,9 @@ function readBody(request: IncomingMessage): Promise<string | null> {
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string | Buffer, headers = {}) {
-  response.writeHead(status, { 'content-type': type, 'x-content-type-options': 'nosniff', ...headers }).end(body);
+  response
+    .writeHead(status, { 'content-type': type, 'x-content-type-options': 'nosniff', ...headers })
+    .end(body);
 }
 
 const sendJson = (response: ServerResponse, status: number, value: unknown) =>

@@ -48,7 +48,13 @@ export type DeviceIdentity = z.infer<typeof DeviceIdentity>;
 export const OutboxState = z.object({
   queued: z.array(z.object({ reportId: z.string(), bytes: z.number().int().nonnegative() })),
   refused: z.array(
-    z.object({ reportId: z.string(), status: z.number().nullable(), code: z.string(), reason: z.string(), at: z.string() }),
+    z.object({
+      reportId: z.string(),
+      status: z.number().nullable(),
+      code: z.string(),
+      reason: z.string(),
+      at: z.string(),
+    }),
   ),
 });
 export type OutboxState = z.infer<typeof OutboxState>;

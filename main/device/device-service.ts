@@ -57,7 +57,8 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
   const enrolled = async () => {
     const enrolment = await loadEnrolment(dataDir);
     const signer = await keys.load();
-    if (!enrolment || !signer) throw new DeviceError('device.not-enrolled', 'this device is not enrolled yet');
+    if (!enrolment || !signer)
+      throw new DeviceError('device.not-enrolled', 'this device is not enrolled yet');
     return { enrolment, signer };
   };
 
@@ -122,7 +123,8 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
     },
 
     async enrol({ code }) {
-      if (!options.server) throw new DeviceError('app.no-server', 'no HR service is configured for enrolment');
+      if (!options.server)
+        throw new DeviceError('app.no-server', 'no HR service is configured for enrolment');
       const { consent } = await loadAppState(dataDir);
       if (!consent) throw new DeviceError('consent.missing', 'the hire has not given consent yet');
       await enrolThisDevice({

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { ipcMethods, isIpcMethod, type IpcMethod, type IpcReply, type IpcRequest, type IpcResponse } from '../contract/ipc';
+import {
+  ipcMethods,
+  isIpcMethod,
+  type IpcMethod,
+  type IpcReply,
+  type IpcRequest,
+  type IpcResponse,
+} from '../contract/ipc';
 
 /** What main does for each method, given a request that already passed the contract. */
 export type IpcHandlers = {

@@ -9,7 +9,10 @@ export interface SenderFrame {
   readonly parent: SenderFrame | null;
 }
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: { senderFrame: SenderFrame | null }, payload: unknown) => unknown): void;
+  handle(
+    channel: string,
+    listener: (event: { senderFrame: SenderFrame | null }, payload: unknown) => unknown,
+  ): void;
   removeHandler(channel: string): void;
 }
 
@@ -35,6 +38,8 @@ export function registerIpc(ipcMain: IpcMainLike, handlers: IpcHandlers): () => 
 }
 
 /** Events to one window's renderer, checked against the contract. */
-export function windowEmitter(target: () => { send(channel: string, payload: unknown): void } | null): EmitEvent {
+export function windowEmitter(
+  target: () => { send(channel: string, payload: unknown): void } | null,
+): EmitEvent {
   return contractEmitter((event, payload) => target()?.send(ipcEventChannel(event), payload));
 }

@@ -17,7 +17,9 @@ export function CheckProgressList({ rows }: { rows: CheckRowState[] }) {
           <li key={row.id} className="check-row" data-check={row.id}>
             <StatusBadge status={row.state === 'running' ? 'running' : (row.result?.status ?? 'pending')} />
             <span className="check-title">{row.title}</span>
-            {row.result && row.result.status !== 'pass' && <span className="check-summary">{row.result.summary}</span>}
+            {row.result && row.result.status !== 'pass' && (
+              <span className="check-summary">{row.result.summary}</span>
+            )}
           </li>
         ))}
       </ul>

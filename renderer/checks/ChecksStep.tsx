@@ -6,7 +6,7 @@ import { CheckProgressList } from './CheckProgressList';
 import { useCheckRun } from './use-check-run';
 
 /** Runs the device checks with live per-check progress; the hire continues when they end. */
-export function ChecksStep({ onDone }: { onDone(report: ChecksReport): void }) {
+export function ChecksStep({ onDone }: { onDone: (report: ChecksReport) => void }) {
   const { rows, report, running, error, announcement, run } = useCheckRun();
   const started = useRef(false);
   const next = useRef<HTMLButtonElement>(null);
@@ -22,8 +22,8 @@ export function ChecksStep({ onDone }: { onDone(report: ChecksReport): void }) {
     <section className="step" aria-busy={running}>
       <StepHeading>Checking this laptop</StepHeading>
       <p>
-        HireProof looks for remote-control software, remote sessions, capture devices, virtual cameras and virtual
-        machines. This takes a few seconds.
+        HireProof looks for remote-control software, remote sessions, capture devices, virtual cameras and
+        virtual machines. This takes a few seconds.
       </p>
       <CheckProgressList rows={rows} />
       <p className="visually-hidden" aria-live="polite">
@@ -36,7 +36,13 @@ export function ChecksStep({ onDone }: { onDone(report: ChecksReport): void }) {
             Try again
           </button>
         )}
-        <button type="button" className="primary" ref={next} disabled={!report} onClick={() => report && onDone(report)}>
+        <button
+          type="button"
+          className="primary"
+          ref={next}
+          disabled={!report}
+          onClick={() => report && onDone(report)}
+        >
           Continue
         </button>
       </div>

@@ -17,8 +17,8 @@ export function ResultStep({
   skipped,
 }: {
   report: ChecksReport;
-  onRechecked(report: ChecksReport): void;
-  onSubmit(): void;
+  onRechecked: (report: ChecksReport) => void;
+  onSubmit: () => void;
   skipped: string[];
 }) {
   const recheck = useCheckRun();
@@ -29,7 +29,9 @@ export function ResultStep({
   };
   return (
     <section className="step" aria-busy={recheck.running}>
-      <StepHeading>{problems.length === 0 ? 'This laptop passed every check' : 'Some things need fixing'}</StepHeading>
+      <StepHeading>
+        {problems.length === 0 ? 'This laptop passed every check' : 'Some things need fixing'}
+      </StepHeading>
       {problems.length === 0 ? (
         <p className="result-ok">
           <StatusBadge status="pass" /> All {report.checks.length} device checks passed.

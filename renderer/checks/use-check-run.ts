@@ -52,7 +52,9 @@ export function useCheckRun() {
     try {
       const finished = await api.runChecks({});
       setReport(finished);
-      setRows(finished.checks.map((result) => ({ id: result.id, title: result.title, state: 'done', result })));
+      setRows(
+        finished.checks.map((result) => ({ id: result.id, title: result.title, state: 'done', result })),
+      );
       return finished;
     } catch (e) {
       setError(messageOf(e));

@@ -13,7 +13,8 @@ export function ticketSummary(parts: {
   lines.push(`Enrolled: ${status?.enrolled ? `yes (device ${status.deviceId ?? '?'})` : 'no'}`);
   if (status?.schedule)
     lines.push(`Next check due: ${status.schedule.nextDueAt}${status.schedule.overdue ? ' (OVERDUE)' : ''}`);
-  if (status?.lastVerdict) lines.push(`Last verdict from HR: ${status.lastVerdict.verdict} (${status.lastVerdict.receivedAt})`);
+  if (status?.lastVerdict)
+    lines.push(`Last verdict from HR: ${status.lastVerdict.verdict} (${status.lastVerdict.receivedAt})`);
   if (identity) {
     const serial = identity.identity.claims.serial.value;
     lines.push(`Identity fingerprint: ${identity.identity.fingerprint}`);

@@ -13,7 +13,13 @@ import { SubmittedStep } from './SubmittedStep';
 type Stage = 'checks' | 'input' | 'camera' | 'result' | 'sending' | 'sent';
 
 /** Device checks → typing step → camera step → result with fixes → signed report to HR. */
-export function AttestationFlow({ kind, onFinished }: { kind: SubmitRequest['kind']; onFinished(): void }) {
+export function AttestationFlow({
+  kind,
+  onFinished,
+}: {
+  kind: SubmitRequest['kind'];
+  onFinished: () => void;
+}) {
   const api = useApi();
   const [stage, setStage] = useState<Stage>('checks');
   const [report, setReport] = useState<ChecksReport | null>(null);
@@ -66,7 +72,12 @@ export function AttestationFlow({ kind, onFinished }: { kind: SubmitRequest['kin
     case 'result':
       return report ? (
         <>
-          <ResultStep report={report} onRechecked={setReport} onSubmit={() => void submit()} skipped={skipped} />
+          <ResultStep
+            report={report}
+            onRechecked={setReport}
+            onSubmit={() => void submit()}
+            skipped={skipped}
+          />
           <ErrorNote message={error} />
         </>
       ) : null;

@@ -4,7 +4,7 @@ import { ErrorNote } from '../ui/ErrorNote';
 import { StepHeading } from '../ui/StepHeading';
 
 /** The one-time code from HR binds this laptop's key to the hire. A deep link fills it in. */
-export function CodeStep({ onEnrolled }: { onEnrolled(): void }) {
+export function CodeStep({ onEnrolled }: { onEnrolled: () => void }) {
   const api = useApi();
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -14,9 +14,10 @@ const STEPS: { id: Step; label: string }[] = [
 ];
 
 /** Resumes where the hire left off: consent and enrolment are remembered by main. */
-const resumeAt = (status: DeviceStatus): Step => (status.enrolled ? 'attest' : status.consent ? 'code' : 'welcome');
+const resumeAt = (status: DeviceStatus): Step =>
+  status.enrolled ? 'attest' : status.consent ? 'code' : 'welcome';
 
-export function Onboarding({ status, onFinished }: { status: DeviceStatus; onFinished(): void }) {
+export function Onboarding({ status, onFinished }: { status: DeviceStatus; onFinished: () => void }) {
   const [step, setStep] = useState<Step>(() => resumeAt(status));
   const index = STEPS.findIndex((s) => s.id === step);
   return (
@@ -24,7 +25,11 @@ export function Onboarding({ status, onFinished }: { status: DeviceStatus; onFin
       <nav aria-label="Onboarding progress">
         <ol className="stepper">
           {STEPS.map((s, i) => (
-            <li key={s.id} aria-current={i === index ? 'step' : undefined} className={i < index ? 'done' : undefined}>
+            <li
+              key={s.id}
+              aria-current={i === index ? 'step' : undefined}
+              className={i < index ? 'done' : undefined}
+            >
               {s.label}
             </li>
           ))}

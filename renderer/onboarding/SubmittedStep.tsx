@@ -8,7 +8,7 @@ const VERDICT_TEXT = {
 };
 
 /** What happened to the report and what comes next. */
-export function SubmittedStep({ result, onDone }: { result: SubmitResult; onDone(): void }) {
+export function SubmittedStep({ result, onDone }: { result: SubmitResult; onDone: () => void }) {
   return (
     <section className="step">
       {result.state === 'accepted' && (

@@ -1,12 +1,12 @@
 import { StepHeading } from '../ui/StepHeading';
 
-export function WelcomeStep({ onNext }: { onNext(): void }) {
+export function WelcomeStep({ onNext }: { onNext: () => void }) {
   return (
     <section className="step">
       <StepHeading>Welcome to your first day</StepHeading>
       <p>
-        Your employer asks every remote hire to run HireProof once on the laptop they were sent, and now and then
-        after that. It takes about five minutes.
+        Your employer asks every remote hire to run HireProof once on the laptop they were sent, and now and
+        then after that. It takes about five minutes.
       </p>
       <ol className="plain-list">
         <li>It checks that this is the company laptop and that nobody is controlling it from elsewhere.</li>

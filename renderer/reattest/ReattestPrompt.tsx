@@ -12,8 +12,8 @@ export function ReattestPrompt({
   onLater,
 }: {
   status: DeviceStatus;
-  onStart(): void;
-  onLater(): void;
+  onStart: () => void;
+  onLater: () => void;
 }) {
   const due = status.schedule;
   return (

@@ -3,7 +3,7 @@ import type { CameraStep, InputStep } from './evidence-step';
 
 /** Stands in for a step this build does not include yet; it says so and adds no evidence. */
 function pendingStep(title: string, what: string) {
-  return function PendingStep({ onSkip }: { onSkip(reason: string): void }) {
+  return function PendingStep({ onSkip }: { onSkip: (reason: string) => void }) {
     return (
       <section className="step" aria-labelledby="pending-step">
         <StepHeading>{title}</StepHeading>

@@ -11,9 +11,9 @@ import type { z } from 'zod';
 export interface EvidenceStepProps<E> {
   kind: 'onboarding' | 'reattestation';
   /** The step finished: its evidence goes into the signed report. */
-  onComplete(evidence: E): void;
+  onComplete: (evidence: E) => void;
   /** The step could not run or the hire chose the human alternative: the report carries no evidence for it. */
-  onSkip(reason: string): void;
+  onSkip: (reason: string) => void;
 }
 
 export type InputStepEvidence = z.infer<typeof InputEvidence>;

@@ -33,7 +33,9 @@ describe('the app:// protocol', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('wasm-unsafe-eval');
     expect(await response.text()).toContain('<title>t</title>');
-    expect((await get('app://hireproof/assets/app.js')).headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect((await get('app://hireproof/assets/app.js')).headers.get('content-type')).toMatch(
+      /^text\/javascript/,
+    );
   });
 
   it("allows WebAssembly only to the face backend's scripts", async () => {
@@ -56,6 +58,8 @@ describe('the app:// protocol', () => {
   });
 
   it('serves only GET', async () => {
-    expect((await handler(new Request('app://hireproof/index.html', { method: 'POST', body: 'x' }))).status).toBe(404);
+    expect(
+      (await handler(new Request('app://hireproof/index.html', { method: 'POST', body: 'x' }))).status,
+    ).toBe(404);
   });
 });

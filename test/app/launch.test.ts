@@ -20,24 +20,31 @@ describe('the enrolment deep link', () => {
   });
 
   it('finds the link among command-line arguments (Windows, Linux, second instance)', () => {
-    expect(enrolCodeFromArgv(['/opt/HireProof/hireproof', '--hidden', 'hireproof://enrol?code=ABCD-EFGH-JKMN-PQRS'])).toBe(
-      'ABCD-EFGH-JKMN-PQRS',
-    );
+    expect(
+      enrolCodeFromArgv([
+        '/opt/HireProof/hireproof',
+        '--hidden',
+        'hireproof://enrol?code=ABCD-EFGH-JKMN-PQRS',
+      ]),
+    ).toBe('ABCD-EFGH-JKMN-PQRS');
     expect(enrolCodeFromArgv(['/opt/HireProof/hireproof'])).toBeNull();
   });
 });
 
 describe('launch options', () => {
   it('reads the app flags and leaves Chromium switches alone', () => {
-    expect(launchOptions(['--helpdesk', '--enable-logging', '--server=https://hr.example.com'], {}, true)).toEqual({
+    expect(
+      launchOptions(['--helpdesk', '--enable-logging', '--server=https://hr.example.com'], {}, true),
+    ).toEqual({
       view: 'helpdesk',
       hidden: false,
       server: 'https://hr.example.com',
       sysroot: undefined,
     });
-    expect(launchOptions(['/app/path', '--server', 'https://hr.example.com', 'hireproof://enrol'], {}, true).server).toBe(
-      'https://hr.example.com',
-    );
+    expect(
+      launchOptions(['/app/path', '--server', 'https://hr.example.com', 'hireproof://enrol'], {}, true)
+        .server,
+    ).toBe('https://hr.example.com');
     expect(launchOptions(['--hidden'], { HIREPROOF_SERVER: 'https://hr.example.com' }, true)).toMatchObject({
       view: 'onboarding',
       hidden: true,

@@ -26,7 +26,11 @@ class FakeWindow implements WindowLike {
 
 describe('the window factory', () => {
   it('makes an isolated, sandboxed window with no Node, no webview and web security on', () => {
-    const window = createMainWindow(FakeWindow, { preload: '/app/preload/index.cjs', devTools: false, view: 'onboarding' });
+    const window = createMainWindow(FakeWindow, {
+      preload: '/app/preload/index.cjs',
+      devTools: false,
+      view: 'onboarding',
+    });
     expect(window.options.webPreferences).toEqual({
       preload: '/app/preload/index.cjs',
       contextIsolation: true,

@@ -35,14 +35,17 @@ describe('navigation guards', () => {
     expect(fire('will-navigate', 'app://hireproof/index.html#/helpdesk')).toBe(false);
   });
 
-  it.each(['https://evil.example/', 'file:///etc/passwd', 'app://other/index.html', 'javascript:alert(1)', 'not a url'])(
-    'cancels navigation and redirects to %s',
-    (url) => {
-      const { fire } = setup();
-      expect(fire('will-navigate', url)).toBe(true);
-      expect(fire('will-redirect', url)).toBe(true);
-    },
-  );
+  it.each([
+    'https://evil.example/',
+    'file:///etc/passwd',
+    'app://other/index.html',
+    'javascript:alert(1)',
+    'not a url',
+  ])('cancels navigation and redirects to %s', (url) => {
+    const { fire } = setup();
+    expect(fire('will-navigate', url)).toBe(true);
+    expect(fire('will-redirect', url)).toBe(true);
+  });
 
   it('refuses every <webview>', () => {
     expect(setup().fire('will-attach-webview')).toBe(true);

@@ -17,9 +17,9 @@ const actions = { open: () => undefined, recheck: () => undefined, quit: () => u
 describe('the tray', () => {
   it('shows the next due date, or that the check is overdue', () => {
     expect(trayStatusLine(enrolled)).toBe('HireProof: next check due 2 Dec 2026');
-    expect(trayStatusLine({ ...enrolled, schedule: { nextDueAt: '2026-11-20T10:00:00.000Z', overdue: true } })).toBe(
-      'HireProof: check overdue (was due 20 Nov 2026)',
-    );
+    expect(
+      trayStatusLine({ ...enrolled, schedule: { nextDueAt: '2026-11-20T10:00:00.000Z', overdue: true } }),
+    ).toBe('HireProof: check overdue (was due 20 Nov 2026)');
     expect(trayStatusLine({ ...enrolled, schedule: null })).toMatch(/cannot reach HR/);
     expect(trayStatusLine({ ...enrolled, enrolled: false })).toBe('HireProof: not set up yet');
   });
@@ -27,9 +27,16 @@ describe('the tray', () => {
   it('offers Re-check now only once enrolled, and the helpdesk only when allowed', () => {
     const labels = (items: ReturnType<typeof trayMenu>) => items.filter((i) => i.label).map((i) => i.label);
     const menu = trayMenu(enrolled, actions);
-    expect(labels(menu)).toEqual(['HireProof: next check due 2 Dec 2026', 'Re-check now', 'Open HireProof', 'Quit']);
+    expect(labels(menu)).toEqual([
+      'HireProof: next check due 2 Dec 2026',
+      'Re-check now',
+      'Open HireProof',
+      'Quit',
+    ]);
     expect(menu.find((i) => i.label === 'Re-check now')?.enabled).toBe(true);
-    expect(trayMenu({ ...enrolled, enrolled: false }, actions).find((i) => i.label === 'Re-check now')?.enabled).toBe(false);
+    expect(
+      trayMenu({ ...enrolled, enrolled: false }, actions).find((i) => i.label === 'Re-check now')?.enabled,
+    ).toBe(false);
     expect(labels(trayMenu(enrolled, { ...actions, helpdesk: () => undefined }))).toContain('Helpdesk view');
   });
 });

@@ -57,7 +57,9 @@ describe('the browser shell server', () => {
 
   it('serves the page with the app CSP and the page script that stands in for the preload', async () => {
     const response = await fetch(shell.url);
-    expect(response.headers.get('content-security-policy')).toMatch(/^default-src 'self'; script-src 'self';/);
+    expect(response.headers.get('content-security-policy')).toMatch(
+      /^default-src 'self'; script-src 'self';/,
+    );
     expect(await response.text()).toContain('<head>\n    <script src="/__shell/bridge.js"></script>');
     expect(await (await fetch(`${origin}/__shell/bridge.js`)).text()).toBe('window.x=1');
   });
@@ -80,7 +82,10 @@ describe('the browser shell server', () => {
   });
 
   it('refuses what is not JSON, too big, or not a method', async () => {
-    expect((await post(shell.url, '/__shell/ipc/getStatus', '{}', { 'content-type': 'text/plain', origin })).status).toBe(415);
+    expect(
+      (await post(shell.url, '/__shell/ipc/getStatus', '{}', { 'content-type': 'text/plain', origin }))
+        .status,
+    ).toBe(415);
     expect((await post(shell.url, '/__shell/ipc/getStatus', '{', { ...json, origin })).status).toBe(400);
     const big = JSON.stringify({ pad: 'x'.repeat(2_100_000) });
     expect((await post(shell.url, '/__shell/ipc/getStatus', big, { ...json, origin })).status).toBe(413);
@@ -91,8 +96,14 @@ describe('the browser shell server', () => {
   it('sends events to its own page over the WebSocket, checked against the contract', async () => {
     const socket = new WebSocket(`${origin.replace('http', 'ws')}/__shell/events`, { origin });
     await new Promise((resolve, reject) => (socket.once('open', resolve), socket.once('error', reject)));
-    const message = new Promise<string>((resolve) => socket.once('message', (data: Buffer) => resolve(data.toString())));
-    shell.emit('checkProgress', { type: 'start', id: 'remote.tools', title: 'No remote-control software running' });
+    const message = new Promise<string>((resolve) =>
+      socket.once('message', (data: Buffer) => resolve(data.toString())),
+    );
+    shell.emit('checkProgress', {
+      type: 'start',
+      id: 'remote.tools',
+      title: 'No remote-control software running',
+    });
     expect(JSON.parse(await message)).toEqual({
       event: 'checkProgress',
       payload: { type: 'start', id: 'remote.tools', title: 'No remote-control software running' },
@@ -102,7 +113,11 @@ describe('the browser shell server', () => {
   });
 
   it('refuses a WebSocket from another origin', async () => {
-    const socket = new WebSocket(`${origin.replace('http', 'ws')}/__shell/events`, { origin: 'http://evil.example' });
-    await expect(new Promise((resolve, reject) => (socket.once('open', resolve), socket.once('error', reject)))).rejects.toThrow();
+    const socket = new WebSocket(`${origin.replace('http', 'ws')}/__shell/events`, {
+      origin: 'http://evil.example',
+    });
+    await expect(
+      new Promise((resolve, reject) => (socket.once('open', resolve), socket.once('error', reject))),
+    ).rejects.toThrow();
   });
 });

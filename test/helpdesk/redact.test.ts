@@ -22,14 +22,25 @@ describe('helpdesk redaction', () => {
 
   it('drops biometric, signed and secret fields wherever they are', () => {
     const out = redact(
-      { a: { face: { frames: ['/9j/x'] }, faceDescriptor: [0.1], jws: 'x.y.z', privateKey: 'k', liveness: {} }, keep: 1 },
+      {
+        a: {
+          face: { frames: ['/9j/x'] },
+          faceDescriptor: [0.1],
+          jws: 'x.y.z',
+          privateKey: 'k',
+          liveness: {},
+        },
+        keep: 1,
+      },
       context,
     );
     expect(out).toEqual({ a: {}, keep: 1 });
   });
 
   it('leaves numbers, booleans and nulls, and does not mangle short names', () => {
-    expect(redact({ n: 1, b: true, z: null, s: 'al is here' }, { homeDir: '/', userName: 'al', hireName: null })).toEqual({
+    expect(
+      redact({ n: 1, b: true, z: null, s: 'al is here' }, { homeDir: '/', userName: 'al', hireName: null }),
+    ).toEqual({
       n: 1,
       b: true,
       z: null,

@@ -16,7 +16,9 @@ describe('the bridge on window.hireproof', () => {
   });
 
   it("carries a call to main's dispatcher and throws its refusals as errors with the code", async () => {
-    const handlers = { takeEnrolLink: () => Promise.resolve({ code: 'ABCD-EFGH-JKMN-PQRS' }) } as unknown as IpcHandlers;
+    const handlers = {
+      takeEnrolLink: () => Promise.resolve({ code: 'ABCD-EFGH-JKMN-PQRS' }),
+    } as unknown as IpcHandlers;
     const api = createBridge({
       invoke: (method, request) => dispatch(handlers, method, request),
       subscribe: () => () => undefined,
@@ -28,7 +30,10 @@ describe('the bridge on window.hireproof', () => {
   });
 
   it('refuses a reply that is not an IPC reply', async () => {
-    const api = createBridge({ invoke: () => Promise.resolve({ hacked: true }), subscribe: () => () => undefined });
+    const api = createBridge({
+      invoke: () => Promise.resolve({ hacked: true }),
+      subscribe: () => () => undefined,
+    });
     await expect(api.getStatus({})).rejects.toMatchObject({ code: 'ipc.bad-reply' });
   });
 

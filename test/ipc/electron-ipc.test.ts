@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { ChecksReport } from '../../main/contract/checks';
 import { ipcChannel, ipcMethods, type DeviceStatus } from '../../main/contract/ipc';
 import type { IpcHandlers } from '../../main/ipc/dispatch';
-import { isTrustedSender, registerIpc, type IpcMainLike, type SenderFrame } from '../../main/ipc/electron-ipc';
+import {
+  isTrustedSender,
+  registerIpc,
+  type IpcMainLike,
+  type SenderFrame,
+} from '../../main/ipc/electron-ipc';
 
 const status: DeviceStatus = {
   enrolled: false,
@@ -24,7 +29,13 @@ function recordingHandlers() {
       calls.push([name, request]);
       return Promise.resolve(answer as never);
     };
-  const report: ChecksReport = { schema: 'hireproof.checks/v1', verdict: 'pass', platform: 'linux', durationMs: 1, checks: [] };
+  const report: ChecksReport = {
+    schema: 'hireproof.checks/v1',
+    verdict: 'pass',
+    platform: 'linux',
+    durationMs: 1,
+    checks: [],
+  };
   const handlers = {
     getStatus: record('getStatus', status),
     recordConsent: record('recordConsent', status),
@@ -72,7 +83,9 @@ describe('IPC handlers', () => {
   it('registers one channel per contract method and removes them all', () => {
     const { ipcMain, handlers } = fakeIpcMain();
     const unregister = registerIpc(ipcMain, recordingHandlers().handlers);
-    expect([...handlers.keys()].sort()).toEqual(Object.keys(ipcMethods).map(ipcChannel).sort());
+    expect([...handlers.keys()].sort()).toEqual(
+      (Object.keys(ipcMethods) as (keyof typeof ipcMethods)[]).map((m) => ipcChannel(m)).sort(),
+    );
     unregister();
     expect(handlers.size).toBe(0);
   });
@@ -95,8 +108,12 @@ describe('IPC handlers', () => {
     const { handlers, calls } = recordingHandlers();
     registerIpc(ipcMain, handlers);
     const reply = await call(ipcChannel('getStatus'), {}, { url: 'https://evil.example/', parent: null });
-    expect(reply).toEqual({ ok: false, error: expect.objectContaining({ code: 'ipc.untrusted-sender' }) });
-    const framed = await call(ipcChannel('runChecks'), {}, { url: 'app://hireproof/index.html', parent: ourFrame });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'ipc.untrusted-sender' } });
+    const framed = await call(
+      ipcChannel('runChecks'),
+      {},
+      { url: 'app://hireproof/index.html', parent: ourFrame },
+    );
     expect(framed).toMatchObject({ ok: false, error: { code: 'ipc.untrusted-sender' } });
     expect(calls).toEqual([]);
   });
@@ -109,7 +126,11 @@ describe('IPC handlers', () => {
     ['not an object', 'runChecks', 'rm -rf /'],
     ['null', 'getOutbox', null],
     ['a bad check id', 'rerunCheck', { id: '../../etc/passwd' }],
-    ['an attestation kind the app may not send', 'submitAttestation', { kind: 'cli', input: null, face: null, liveness: null }],
+    [
+      'an attestation kind the app may not send',
+      'submitAttestation',
+      { kind: 'cli', input: null, face: null, liveness: null },
+    ],
     [
       'face frames that are not base64',
       'submitAttestation',
@@ -117,7 +138,13 @@ describe('IPC handlers', () => {
         kind: 'onboarding',
         input: null,
         liveness: null,
-        face: { camera: { label: 'c', id: 'c' }, backend: 'x', frames: ['<script>'], match: null, humanCheckRequested: false },
+        face: {
+          camera: { label: 'c', id: 'c' },
+          backend: 'x',
+          frames: ['<script>'],
+          match: null,
+          humanCheckRequested: false,
+        },
       },
     ],
   ])('rejects %s without calling the service', async (_name, method, payload) => {

@@ -43,7 +43,8 @@ export async function startHrStandIn(hire: {
     if (request.method === 'POST' && path === '/v1/enrolments') {
       const parsed = EnrolmentRequest.safeParse(JSON.parse(body));
       if (!parsed.success) return error(response, 400, 'request.invalid', parsed.error.message);
-      if (parsed.data.code !== hire.code || codeUsed) return error(response, 410, 'code.used', 'this code was already used');
+      if (parsed.data.code !== hire.code || codeUsed)
+        return error(response, 410, 'code.used', 'this code was already used');
       codeUsed = true;
       const deviceId = randomUUID();
       devices.set(await calculateJwkThumbprint(parsed.data.publicKey, 'sha256'), {

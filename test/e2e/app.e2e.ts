@@ -34,7 +34,8 @@ describe('the app in the browser shell', () => {
     await symlink(sysroot(name), machine);
   };
   const heading = () => page.locator('h1');
-  const button = (name: string | RegExp) => page.getByRole('button', { name, exact: typeof name === 'string' });
+  const button = (name: string | RegExp) =>
+    page.getByRole('button', { name, exact: typeof name === 'string' });
   const expectAccessible = async () => expect(await seriousViolations(page)).toEqual([]);
 
   beforeAll(async () => {
@@ -78,7 +79,9 @@ describe('the app in the browser shell', () => {
     await page.evaluate(() => {
       const seen: string[] = [];
       (window as unknown as { progress: string[] }).progress = seen;
-      window.hireproof?.onCheckProgress((e) => seen.push(`${e.type} ${e.type === 'start' ? e.id : e.result.id}`));
+      window.hireproof?.onCheckProgress((e) =>
+        seen.push(`${e.type} ${e.type === 'start' ? e.id : e.result.id}`),
+      );
     });
     await button('Enrol this laptop').click();
     await expect.poll(() => heading().textContent()).toBe('Checking this laptop');
@@ -124,7 +127,9 @@ describe('the app in the browser shell', () => {
     await button('Send to HR').click();
     await expect.poll(() => heading().textContent()).toBe('Report sent');
     expect(await page.locator('[data-verdict]').getAttribute('data-verdict')).toBe('pass');
-    expect(hr.reports).toEqual([expect.objectContaining({ verdict: 'pass', kind: 'onboarding', hasFace: false })]);
+    expect(hr.reports).toEqual([
+      expect.objectContaining({ verdict: 'pass', kind: 'onboarding', hasFace: false }),
+    ]);
     await expectAccessible();
     await screenshot(page, 'onboarding-submitted');
   });
@@ -165,7 +170,10 @@ describe('the app in the browser shell', () => {
     await screenshot(page, 'helpdesk-dark');
     await page.emulateMedia({ colorScheme: 'light' });
 
-    const [download] = await Promise.all([page.waitForEvent('download'), button('Export diagnostics').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      button('Export diagnostics').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^hireproof-diagnostics-.*\.zip$/);
     const saved = join(dir, 'diagnostics.zip');
     await download.saveAs(saved);
@@ -177,11 +185,16 @@ describe('the app in the browser shell', () => {
       'outbox.json',
       'status.json',
     ]);
-    const text = Object.values(files).map(strFromU8).join('\n');
+    const text = Object.values(files)
+      .map((file) => strFromU8(file))
+      .join('\n');
     expect(text).not.toContain(String(DESCRIPTOR[5]));
     expect(text).not.toMatch(/faceDescriptor|"frames"|"face"|\/9j\//);
     expect(text).not.toContain(HIRE);
-    const status = JSON.parse(strFromU8(files['status.json'] as Uint8Array)) as { hireName: string; enrolled: boolean };
+    const status = JSON.parse(strFromU8(files['status.json'] as Uint8Array)) as {
+      hireName: string;
+      enrolled: boolean;
+    };
     expect(status).toMatchObject({ enrolled: true, hireName: '<hire>' });
     const checks = JSON.parse(strFromU8(files['checks.json'] as Uint8Array)) as { checks: { id: string }[] };
     expect(checks.checks).toHaveLength(8);
