@@ -4,7 +4,8 @@ import { checks } from '../main/checks/catalogue/index';
 import { runChecks } from '../main/checks/engine';
 import { defaultPolicy } from '../main/contract/policy';
 import { realHost } from '../main/probes/host';
-import { probes } from '../main/probes/registry';
+import { probesFor, probes } from '../main/probes/registry';
+import { sourceRuntime } from '../main/cli/source-runtime';
 
 const RUNS = 15;
 const EXTRA_PROCESSES = 400;
@@ -15,7 +16,7 @@ async function timeRuns(): Promise<{ median: number; p90: number; processes: num
   let processes = 0;
   for (let i = 0; i < RUNS; i++) {
     const started = performance.now();
-    await runChecks({ checks, probes, host, policy: defaultPolicy });
+    await runChecks({ checks, probes: probesFor(sourceRuntime()), host, policy: defaultPolicy });
     times.push(performance.now() - started);
     processes = (await probes.processes.linux?.(host))?.length ?? 0;
   }

@@ -1,9 +1,11 @@
-// Bundles the headless `hireproof` command so it runs on plain Node 20, without Electron.
+// Bundles the headless `hireproof` command so it runs on plain Node 20, without Electron, and the
+// face worker thread it starts (a worker runs a file of its own).
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['main/cli/hireproof.ts'],
-  outfile: 'out/cli/hireproof.mjs',
+  entryPoints: { 'cli/hireproof': 'main/cli/hireproof.ts', 'face/face-worker': 'main/face/face-worker.ts' },
+  outdir: 'out',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -6,7 +6,8 @@ import { runChecks } from '../checks/engine';
 import { ReportAck } from '../contract/protocol';
 import { loadEnrolment } from '../data/enrolment';
 import { readIdentity } from '../probes/identity/read-identity';
-import { probes } from '../probes/registry';
+import { probesFor } from '../probes/registry';
+import { sourceRuntime } from './source-runtime';
 import { deviceContext } from './device-context';
 import { openHost } from './open-host';
 import { serverUrl } from './server-url';
@@ -38,7 +39,7 @@ export async function attestCommand(args: string[]): Promise<number> {
   }
   const host = await openHost(values.sysroot);
   const [report, identity] = await Promise.all([
-    runChecks({ checks, probes, host, policy: enrolment.policy }),
+    runChecks({ checks, probes: probesFor(sourceRuntime()), host, policy: enrolment.policy }),
     readIdentity(host),
   ]);
   const { report: sent, delivery } = await attestDevice({

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
 import { checks } from '../checks/catalogue/index';
 import { runChecks } from '../checks/engine';
-import { probes } from '../probes/registry';
+import { probesFor } from '../probes/registry';
 import { formatChecks } from './format-checks';
 import { loadPolicy } from './load-policy';
 import { openHost } from './open-host';
+import { sourceRuntime } from './source-runtime';
 
 export const checkUsage = 'hireproof check [--json] [--sysroot DIR] [--policy FILE]';
 
@@ -20,7 +21,7 @@ export async function checkCommand(args: string[]): Promise<number> {
   const live = !values.json && process.stderr.isTTY;
   const report = await runChecks({
     checks,
-    probes,
+    probes: probesFor(sourceRuntime()),
     host,
     policy,
     onProgress: live

@@ -1,8 +1,12 @@
+import { adminCommand, adminUsage } from './admin-command';
 import { attestCommand, attestUsage } from './attest-command';
+import { cadenceCommand, cadenceUsage } from './cadence-command';
 import { checkCommand, checkUsage } from './check-command';
 import { enrolCommand, enrolUsage } from './enrol-command';
+import { faceCompareCommand, faceCompareUsage } from './face-compare-command';
 import { identityCommand, identityUsage } from './identity-command';
 import { outboxCommand, outboxUsage } from './outbox-command';
+import { serveCommand, serveUsage } from './serve-command';
 import { UsageError } from './usage-error';
 
 const commands: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
@@ -11,6 +15,10 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; usage
   enrol: { run: enrolCommand, usage: enrolUsage },
   attest: { run: attestCommand, usage: attestUsage },
   outbox: { run: outboxCommand, usage: outboxUsage },
+  cadence: { run: cadenceCommand, usage: cadenceUsage },
+  'face-compare': { run: faceCompareCommand, usage: faceCompareUsage },
+  serve: { run: serveCommand, usage: serveUsage },
+  admin: { run: adminCommand, usage: adminUsage },
 };
 
 const usage = `usage:\n${Object.values(commands)

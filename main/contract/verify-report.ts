@@ -20,14 +20,17 @@ export type ReportRejection = z.infer<typeof ReportRejection>;
 
 export type NonceState = 'ok' | 'unknown' | 'expired' | 'used';
 
-export interface VerifyReportOptions {
+export interface OpenReportOptions {
   /** The enrolled device whose key has this RFC 7638 thumbprint (the JWS `kid`). */
   keyFor(thumbprint: string): Promise<{ deviceId: string; publicJwk: JWK } | null>;
-  /** Marks the nonce used if it was issued to this device, is fresh and unused; atomically. */
-  consumeNonce(deviceId: string, nonce: string): Promise<NonceState>;
   now: Date;
   maxSkewMs?: number;
   maxBytes?: number;
+}
+
+export interface VerifyReportOptions extends OpenReportOptions {
+  /** Marks the nonce used if it was issued to this device, is fresh and unused; atomically. */
+  consumeNonce(deviceId: string, nonce: string): Promise<NonceState>;
 }
 
 export type VerifiedReport =
@@ -48,6 +51,21 @@ const NONCE_REJECTION: Record<Exclude<NonceState, 'ok'>, [ReportRejection, strin
  * a report that fails anything else does not burn it).
  */
 export async function verifyReport(jws: string, options: VerifyReportOptions): Promise<VerifiedReport> {
+  const opened = await openReport(jws, options);
+  if (!opened.ok) return opened;
+  return nonceVerdict(opened, await options.consumeNonce(opened.deviceId, opened.payload.nonce));
+}
+
+/** A verified report whose nonce is in `state`: the report, or the nonce's rejection. */
+export function nonceVerdict(opened: VerifiedReport & { ok: true }, state: NonceState): VerifiedReport {
+  return state === 'ok' ? opened : reject(...NONCE_REJECTION[state]);
+}
+
+/**
+ * Every check but the nonce. A server that must consume the nonce in the same transaction as it
+ * stores the report calls this, then `nonceVerdict` inside its transaction.
+ */
+export async function openReport(jws: string, options: OpenReportOptions): Promise<VerifiedReport> {
   const maxBytes = options.maxBytes ?? MAX_REPORT_BYTES;
   if (jws.length > maxBytes)
     return reject('report.too-large', `the report is ${jws.length} bytes; the limit is ${maxBytes}`);
@@ -100,8 +118,5 @@ export async function verifyReport(jws: string, options: VerifyReportOptions): P
     );
   if (skew > maxSkew)
     return reject('report.from-future', `issued ${Math.round(skew / 1000)} s in the future`);
-
-  const nonce = await options.consumeNonce(device.deviceId, payload.nonce);
-  if (nonce !== 'ok') return reject(...NONCE_REJECTION[nonce]);
   return { ok: true, deviceId: device.deviceId, payload };
 }

@@ -1,4 +1,5 @@
 import type { Platform } from '../contract/checks';
+import type { AppState } from './app/app-state';
 import type { CameraInfo } from './cameras/camera';
 import type { DisplayInfo } from './displays/display';
 import type { Host } from './host';
@@ -21,6 +22,7 @@ export interface ProbeFacts {
   machine: MachineInfo;
   network: NetworkInfo;
   session: SessionInfo;
+  app: AppState;
 }
 export type ProbeId = keyof ProbeFacts;
 

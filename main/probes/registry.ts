@@ -1,23 +1,50 @@
+import type { AppRuntime } from './app/app-state';
+import { appReaders } from './app/read-app';
+import { readDarwinCameras } from './cameras/darwin';
 import { readLinuxCameras } from './cameras/linux';
+import { readWin32Cameras } from './cameras/win32';
+import { readDarwinDisplays } from './displays/darwin';
 import { readLinuxDisplays } from './displays/linux';
+import { readWin32Displays } from './displays/win32';
 import type { ProbeSet } from './facts';
+import { readDarwinMachine } from './machine/darwin';
 import { readLinuxMachine } from './machine/linux';
+import { readWin32Machine } from './machine/win32';
+import { readDarwinNetwork } from './network/darwin';
 import { readLinuxNetwork } from './network/linux';
+import { readWin32Network } from './network/win32';
+import { readDarwinProcesses } from './processes/darwin';
 import { readLinuxProcesses } from './processes/linux';
+import { readWin32Processes } from './processes/win32';
+import { readDarwinServices } from './services/darwin';
 import { readLinuxServices } from './services/linux';
+import { readWin32Services } from './services/win32';
+import { readDarwinSession } from './session/darwin';
 import { readLinuxSession } from './session/linux';
+import { readWin32Session } from './session/win32';
+import { readDarwinSockets } from './sockets/darwin';
 import { readLinuxSockets } from './sockets/linux';
+import { readWin32Sockets } from './sockets/win32';
+import { readDarwinUsb } from './usb/darwin';
 import { readLinuxUsb } from './usb/linux';
+import { readWin32Usb } from './usb/win32';
 
 /** Every probe, per platform. OS access happens only behind these readers. */
 export const probes: ProbeSet = {
-  processes: { linux: readLinuxProcesses },
-  services: { linux: readLinuxServices },
-  sockets: { linux: readLinuxSockets },
-  session: { linux: readLinuxSession },
-  displays: { linux: readLinuxDisplays },
-  usb: { linux: readLinuxUsb },
-  cameras: { linux: readLinuxCameras },
-  machine: { linux: readLinuxMachine },
-  network: { linux: readLinuxNetwork },
+  processes: { linux: readLinuxProcesses, darwin: readDarwinProcesses, win32: readWin32Processes },
+  services: { linux: readLinuxServices, darwin: readDarwinServices, win32: readWin32Services },
+  sockets: { linux: readLinuxSockets, darwin: readDarwinSockets, win32: readWin32Sockets },
+  session: { linux: readLinuxSession, darwin: readDarwinSession, win32: readWin32Session },
+  displays: { linux: readLinuxDisplays, darwin: readDarwinDisplays, win32: readWin32Displays },
+  usb: { linux: readLinuxUsb, darwin: readDarwinUsb, win32: readWin32Usb },
+  cameras: { linux: readLinuxCameras, darwin: readDarwinCameras, win32: readWin32Cameras },
+  machine: { linux: readLinuxMachine, darwin: readDarwinMachine, win32: readWin32Machine },
+  network: { linux: readLinuxNetwork, darwin: readDarwinNetwork, win32: readWin32Network },
+  // Only the running program knows how it was started: `probesFor` fills this in.
+  app: {},
 };
+
+/** The probes for an app started as `runtime` says (the Electron main's, or the CLI's from source). */
+export function probesFor(runtime: AppRuntime): ProbeSet {
+  return { ...probes, app: appReaders(runtime) };
+}

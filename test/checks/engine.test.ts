@@ -20,6 +20,7 @@ function probeSet(overrides: Partial<ProbeSet>): ProbeSet {
     machine: {},
     network: {},
     session: { linux: () => Promise.resolve(empty.session) },
+    app: {},
     ...overrides,
   };
 }

@@ -23,6 +23,14 @@ export function facts(overrides: Partial<ProbeFacts> = {}): ProbeFacts {
     },
     network: { interfaces: [], defaultRoutes: [], proxies: [] },
     session: { env: {}, loginSessions: [], flags: [] },
+    app: {
+      packaged: false,
+      version: '0.1.0',
+      executablePath: '/usr/bin/node',
+      signature: null,
+      fuseWires: null,
+      asar: null,
+    },
     ...overrides,
   };
 }

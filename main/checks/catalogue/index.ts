@@ -1,4 +1,5 @@
 import type { Check } from '../check';
+import { appIntegrityCheck } from './app-integrity';
 import { cameraVirtualCheck } from './camera-virtual';
 import { displayIpKvmCheck } from './display-ipkvm';
 import { environmentVmCheck } from './environment-vm';
@@ -18,4 +19,5 @@ export const checks: readonly Check[] = [
   cameraVirtualCheck,
   environmentVmCheck,
   networkTunnelCheck,
+  appIntegrityCheck,
 ] as readonly Check[];

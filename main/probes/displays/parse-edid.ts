@@ -1,3 +1,4 @@
+import { pnpIdFromCode } from '../pnp-id';
 import type { Edid } from './display';
 
 export interface ParsedEdid {
@@ -11,17 +12,6 @@ const BLOCK = 128;
 const DESCRIPTORS = [54, 72, 90, 108];
 const MONITOR_NAME = 0xfc;
 const SERIAL_STRING = 0xff;
-
-/** Three letters packed in five bits each, 1 = A (VESA E-EDID 1.4, section 3.4.1). */
-function manufacturerId(high: number, low: number): string {
-  const word = (high << 8) | low;
-  return [10, 5, 0]
-    .map((shift) => {
-      const code = (word >> shift) & 0x1f;
-      return code >= 1 && code <= 26 ? String.fromCharCode(64 + code) : '?';
-    })
-    .join('');
-}
 
 /** A display descriptor's text: up to 13 bytes, ended by a line feed, padded with spaces. */
 function descriptorText(block: Uint8Array, offset: number): string {
@@ -61,7 +51,7 @@ export function parseEdid(bytes: Uint8Array, digest: (block: Uint8Array) => stri
   }
   const sum = block.reduce((total, b) => (total + b) & 0xff, 0);
   const edid: Edid = {
-    manufacturerId: manufacturerId(block[8]!, block[9]!),
+    manufacturerId: pnpIdFromCode((block[8]! << 8) | block[9]!) ?? '???',
     productCode: block[10]! | (block[11]! << 8),
     serialNumber: (block[12]! | (block[13]! << 8) | (block[14]! << 16) | (block[15]! << 24)) >>> 0,
     week: block[16]!,

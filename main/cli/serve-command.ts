@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { startServer } from '../../server/start-server';
+import { ServerPolicy } from '../../server/server-policy';
+import { defaultDataDir } from '../data/data-dir';
+import { UsageError } from './usage-error';
+
+export const serveUsage =
+  'hireproof serve [--port 8080] [--host 127.0.0.1] [--data DIR] [--database URL] [--policy FILE]';
+
+async function loadServerPolicy(path: string | undefined): Promise<ServerPolicy | undefined> {
+  if (!path) return undefined;
+  const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot read policy ${path}: ${e.code ?? String(e)}`);
+  });
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`policy ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = ServerPolicy.safeParse(json);
+  if (!parsed.success)
+    throw new UsageError(`policy ${path} is invalid: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
+  return parsed.data;
+}
+
+/** `hireproof serve`: the HR service, on an embedded SQLite file unless --database names PostgreSQL. */
+export async function serveCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+      database: { type: 'string' },
+      policy: { type: 'string' },
+    },
+    strict: true,
+  });
+  const port = Number(values.port ?? process.env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port ${values.port} is not a port number`);
+  const dataDir = values.data ?? `${defaultDataDir()}-server`;
+  const server = await startServer({
+    port,
+    host: values.host,
+    dataDir,
+    databaseUrl: values.database ?? process.env.HIREPROOF_DATABASE_URL,
+    adminToken: process.env.HIREPROOF_ADMIN_TOKEN,
+    photoKey: process.env.HIREPROOF_PHOTO_KEY,
+    policy: await loadServerPolicy(values.policy),
+    logger: true,
+  });
+  process.stderr.write(`HireProof HR service on ${server.url} (database: ${server.database})\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return 0;
+}

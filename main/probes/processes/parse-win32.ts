@@ -1,0 +1,17 @@
+import { integer, rowsOf, text } from '../json-rows';
+import type { ProcessInfo } from './process';
+
+/**
+ * Win32_Process rows (Name, ExecutablePath, ProcessId, CommandLine). Windows hides the path and
+ * command line of protected and other users' processes from a standard user: those stay null/empty.
+ */
+export function processesFromWin32(value: unknown): ProcessInfo[] {
+  const processes: ProcessInfo[] = [];
+  for (const row of rowsOf(value)) {
+    const pid = integer(row, 'ProcessId');
+    const name = text(row, 'Name');
+    if (pid === null || name === null) continue;
+    processes.push({ pid, name, path: text(row, 'ExecutablePath'), cmdline: text(row, 'CommandLine') ?? '' });
+  }
+  return processes;
+}

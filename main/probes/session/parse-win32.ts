@@ -1,0 +1,46 @@
+import { field, flag, text } from '../json-rows';
+import type { LoginSession, SessionInfo } from './session';
+
+/**
+ * `qwinsta`: fixed columns under a (localised) header. The session name and user may be blank;
+ * `>` marks the session this runs in. Listener rows (`rdp-tcp … Listen`) are not sessions.
+ */
+export function parseQwinsta(output: string): LoginSession[] {
+  const lines = output.split('\n').map((l) => l.replace(/\r$/, ''));
+  const header = lines.findIndex((l) => /^\s*\S+\s+\S+\s+ID\s/i.test(l));
+  if (header < 0) return [];
+  const userColumn = /^\s*\S+\s+/.exec(lines[header] ?? '')?.[0].length ?? 19;
+  const sessions: LoginSession[] = [];
+  for (const line of lines.slice(header + 1)) {
+    if (line.trim() === '') continue;
+    const name = line.slice(1, userColumn).trim();
+    const rest = /^(.*?)\s*(\d+)\s+(\S+)/.exec(line.slice(userColumn));
+    if (!rest) continue;
+    const [, user = '', id = '', state = ''] = rest;
+    if (/^listen$/i.test(state) || name === 'services') continue;
+    sessions.push({
+      id: name ? `${name} (${id})` : id,
+      remote: /^(rdp-tcp#|ica-)/i.test(name),
+      remoteHost: null,
+      service: name.replace(/#\d+$/, '') || null,
+      type: `${state}${line.startsWith('>') ? ', this session' : ''}`,
+      user: user.trim() || null,
+    });
+  }
+  return sessions;
+}
+
+/** SESSIONNAME, SM_REMOTESESSION (TerminalServerSession) and the session list from one PowerShell call. */
+export function sessionFromWin32(value: unknown): SessionInfo {
+  const row = { sessionName: field(value, 'SessionName'), qwinsta: field(value, 'Qwinsta') };
+  const sessionName = text(row, 'sessionName');
+  const remote = flag({ remote: field(value, 'RemoteSession') }, 'remote');
+  return {
+    env: sessionName ? { SESSIONNAME: sessionName } : {},
+    loginSessions: parseQwinsta(text(row, 'qwinsta') ?? ''),
+    flags:
+      remote === null
+        ? []
+        : [{ name: 'SM_REMOTESESSION', on: remote, source: 'SystemInformation.TerminalServerSession' }],
+  };
+}

@@ -1,0 +1,19 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema';
+import type { FaceService } from './face/face-service';
+import type { JobQueue } from './jobs/job-queue';
+import type { PhotoSeal } from './photos/photo-seal';
+import type { ServerPolicy } from './server-policy';
+
+/** What every route and job of the HR service works with; tests build one with their own clock. */
+export interface ServerContext {
+  db: Kysely<Database>;
+  dialect: 'sqlite' | 'postgres';
+  seal: PhotoSeal;
+  policy: ServerPolicy;
+  faces: FaceService;
+  jobs: JobQueue;
+  now: () => Date;
+  log: FastifyBaseLogger;
+}

@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import pg from 'pg';
+import { migrationProvider } from './migrations';
+import type { Database } from './schema';
+
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  dialect: 'sqlite' | 'postgres';
+  /** Where it lives, without any password, for logs and the start-up line. */
+  where: string;
+}
+
+/**
+ * SQLite under the data folder by default (no set-up), or PostgreSQL when a postgres:// URL is
+ * given, so several server processes can share one database. Migrations run before it is returned.
+ */
+export async function openDatabase(options: { dataDir: string; url?: string }): Promise<OpenDatabase> {
+  const opened = options.url ? openPostgres(options.url) : openSqlite(options.dataDir);
+  const { error, results } = await new Migrator({
+    db: opened.db,
+    provider: migrationProvider(opened.dialect),
+  }).migrateToLatest();
+  if (error) {
+    await opened.db.destroy();
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`database migration ${failed} failed: ${(error as Error).message}`);
+  }
+  return opened;
+}
+
+function openSqlite(dataDir: string): OpenDatabase {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const path = join(dataDir, 'hireproof.sqlite');
+  const sqlite = new SqliteDatabase(path);
+  // WAL lets readers (the dashboard) work while a report is written; FULL sync keeps acks durable.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    dialect: 'sqlite',
+    where: path,
+  };
+}
+
+function openPostgres(url: string): OpenDatabase {
+  const parsed = new URL(url);
+  if (!/^postgres(ql)?:$/.test(parsed.protocol))
+    throw new Error(`--database must be a postgres:// URL, not ${parsed.protocol}`);
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  parsed.password = '';
+  return {
+    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    dialect: 'postgres',
+    where: parsed.toString(),
+  };
+}

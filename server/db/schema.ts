@@ -1,0 +1,104 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The HR service's tables. Times are ISO-8601 UTC strings (sortable, identical on SQLite and
+ * PostgreSQL); JSON is stored as text; photos and frames are encrypted bytes.
+ */
+export interface Database {
+  hires: {
+    id: string;
+    name: string;
+    email: string;
+    expected_serial: string | null;
+    expected_asset_tag: string | null;
+    id_photo: Buffer | null;
+    face_descriptor: string | null;
+    face_status: 'pending' | 'ready';
+    created_at: string;
+    verified_at: string | null;
+    photos_deleted_at: string | null;
+  };
+  enrolment_codes: {
+    code_hash: string;
+    hire_id: string;
+    expires_at: string;
+    used_at: string | null;
+  };
+  devices: {
+    id: string;
+    hire_id: string;
+    public_jwk: string;
+    key_thumbprint: string;
+    identity: string;
+    fingerprint: string;
+    enrolled_at: string;
+    next_due_at: string;
+    last_report_at: string | null;
+  };
+  nonces: {
+    nonce: string;
+    device_id: string;
+    expires_at: string;
+    used_at: string | null;
+  };
+  reports: {
+    id: string;
+    device_id: string;
+    hire_id: string;
+    jws_hash: string;
+    kind: string;
+    issued_at: string;
+    received_at: string;
+    payload: string;
+    frames: Buffer | null;
+    verdict: 'pass' | 'review' | 'fail';
+    reasons: string;
+    face_status: 'none' | 'pending' | 'done';
+    reviewed_by: string | null;
+    review_note: string | null;
+  };
+  jobs: {
+    id: string;
+    kind: string;
+    payload: string;
+    run_at: string;
+    attempts: number;
+    locked_until: string | null;
+    done_at: string | null;
+    last_error: string | null;
+  };
+  webhooks: {
+    id: string;
+    url: string;
+    secret: string;
+    created_at: string;
+  };
+  webhook_deliveries: {
+    id: string;
+    webhook_id: string;
+    report_id: string;
+    attempts: number;
+    last_status: number | null;
+    delivered_at: string | null;
+  };
+  admin_tokens: {
+    id: string;
+    name: string;
+    token_hash: string;
+    created_at: string;
+  };
+  sessions: {
+    id_hash: string;
+    actor: string;
+    created_at: string;
+    expires_at: string;
+  };
+  audit_log: {
+    id: Generated<number>;
+    at: string;
+    actor: string;
+    action: string;
+    target: string;
+    detail: string;
+  };
+}

@@ -1,0 +1,127 @@
+import type {} from '@fastify/rate-limit';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { calculateJwkThumbprint } from 'jose';
+import { z } from 'zod';
+import { ChallengeRequest, EnrolmentRequest } from '../../main/contract/protocol';
+import { hashSecret } from '../auth/secrets';
+import type { ServerContext } from '../context';
+import { ApiFailure } from '../http/api-failure';
+
+const NONCE_TTL_MS = 5 * 60_000;
+
+/** Device endpoints: a device proves itself by its key (enrolment binds it; reports are signed). */
+export function deviceRoutes(app: FastifyInstance, context: ServerContext): void {
+  const { db } = context;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    '/v1/enrolments',
+    { schema: { body: EnrolmentRequest }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const now = context.now();
+      const { code, publicKey, identity } = request.body;
+      const thumbprint = await calculateJwkThumbprint(publicKey, 'sha256');
+      const deviceId = crypto.randomUUID();
+      const hire = await db.transaction().execute(async (trx) => {
+        const row = await trx
+          .selectFrom('enrolment_codes')
+          .selectAll()
+          .where('code_hash', '=', hashSecret(code))
+          .executeTakeFirst();
+        if (!row) throw new ApiFailure(404, 'code.unknown', 'no such enrolment code');
+        if (row.used_at) throw new ApiFailure(410, 'code.used', 'this enrolment code was already used');
+        if (row.expires_at <= now.toISOString())
+          throw new ApiFailure(410, 'code.expired', 'this enrolment code has expired; ask HR for a new one');
+        const taken = await trx
+          .selectFrom('devices')
+          .select('id')
+          .where('key_thumbprint', '=', thumbprint)
+          .executeTakeFirst();
+        if (taken) throw new ApiFailure(409, 'device.key-reused', 'this device key is already enrolled');
+        const used = await trx
+          .updateTable('enrolment_codes')
+          .set({ used_at: now.toISOString() })
+          .where('code_hash', '=', row.code_hash)
+          .where('used_at', 'is', null)
+          .executeTakeFirst();
+        if (Number(used.numUpdatedRows) !== 1)
+          throw new ApiFailure(410, 'code.used', 'this enrolment code was already used');
+        await trx
+          .insertInto('devices')
+          .values({
+            id: deviceId,
+            hire_id: row.hire_id,
+            public_jwk: JSON.stringify(publicKey),
+            key_thumbprint: thumbprint,
+            identity: JSON.stringify(identity.claims),
+            fingerprint: identity.fingerprint,
+            enrolled_at: now.toISOString(),
+            next_due_at: now.toISOString(),
+            last_report_at: null,
+          })
+          .execute();
+        return trx
+          .selectFrom('hires')
+          .select(['name', 'face_descriptor'])
+          .where('id', '=', row.hire_id)
+          .executeTakeFirstOrThrow();
+      });
+      const reading = hire.face_descriptor
+        ? (JSON.parse(hire.face_descriptor) as { usable: boolean; descriptor?: number[] })
+        : null;
+      return reply.status(201).send({
+        deviceId,
+        hire: { name: hire.name },
+        reference: { faceDescriptor: reading?.usable && reading.descriptor ? reading.descriptor : null },
+        policy: context.policy.device,
+      });
+    },
+  );
+
+  api.post(
+    '/v1/challenges',
+    {
+      schema: { body: ChallengeRequest },
+      config: {
+        rateLimit: {
+          max: 60,
+          timeWindow: '1 minute',
+          keyGenerator: (r) => (r.body as { deviceId?: string } | undefined)?.deviceId ?? r.ip,
+        },
+      },
+    },
+    async (request, reply) => {
+      const device = await db
+        .selectFrom('devices')
+        .select('id')
+        .where('id', '=', request.body.deviceId)
+        .executeTakeFirst();
+      if (!device) throw new ApiFailure(404, 'device.unknown', 'no such device; enrol first');
+      const nonce = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(context.now().getTime() + NONCE_TTL_MS).toISOString();
+      await db
+        .insertInto('nonces')
+        .values({ nonce, device_id: device.id, expires_at: expiresAt, used_at: null })
+        .execute();
+      return reply.status(201).send({ nonce, expiresAt });
+    },
+  );
+
+  api.get('/v1/devices/:id/schedule', { schema: { params: z.object({ id: z.uuid() }) } }, async (request) => {
+    const device = await db
+      .selectFrom('devices')
+      .select(['id', 'next_due_at', 'last_report_at'])
+      .where('id', '=', request.params.id)
+      .executeTakeFirst();
+    if (!device) throw new ApiFailure(404, 'device.unknown', 'no such device');
+    return {
+      deviceId: device.id,
+      nextDueAt: device.next_due_at,
+      everyDays: context.policy.reattestEveryDays,
+      overdue: device.next_due_at < context.now().toISOString(),
+      lastReportAt: device.last_report_at,
+    };
+  });
+}

@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import { audit } from '../audit/audit';
+import { requireAdmin } from '../auth/admin-auth';
+import type { ServerContext } from '../context';
+import { hireStatus } from './hire-status';
+import { latestVerdicts } from './hire-routes';
+
+/** RFC 4180 field; a leading =,+,-,@ is neutralised so a spreadsheet never runs it as a formula. */
+export function csvField(value: string | null): string {
+  const text = value ?? '';
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function exportRoutes(app: FastifyInstance, context: ServerContext): void {
+  app.get('/v1/export.csv', async (request, reply) => {
+    const actor = await requireAdmin(context.db, request, context.now());
+    const hires = await context.db
+      .selectFrom('hires')
+      .select(['id', 'name', 'email', 'expected_serial', 'created_at', 'verified_at'])
+      .orderBy('created_at')
+      .execute();
+    const devices = await context.db.selectFrom('devices').select(['hire_id', 'next_due_at']).execute();
+    const latest = await latestVerdicts(context);
+    const rows = hires.map((h) =>
+      [
+        h.id,
+        h.name,
+        h.email,
+        h.expected_serial,
+        hireStatus({
+          devices: devices.filter((d) => d.hire_id === h.id),
+          latestVerdict: latest.get(h.id) ?? null,
+          now: context.now(),
+        }),
+        latest.get(h.id) ?? null,
+        h.created_at,
+        h.verified_at,
+      ]
+        .map(csvField)
+        .join(','),
+    );
+    await audit(context.db, { actor, action: 'export.csv', target: '*', at: context.now() });
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="hireproof-hires.csv"')
+      .send(
+        ['id,name,email,expected_serial,status,latest_verdict,created_at,verified_at', ...rows].join('\r\n') +
+          '\r\n',
+      );
+  });
+}

@@ -1,0 +1,14 @@
+/** Where a hire stands, as HR sees it at a glance. */
+export type HireStatus = 'invited' | 'enrolled' | 'verified' | 'review' | 'failed' | 'overdue';
+
+export function hireStatus(input: {
+  devices: { next_due_at: string }[];
+  latestVerdict: 'pass' | 'review' | 'fail' | null;
+  now: Date;
+}): HireStatus {
+  if (input.devices.length === 0) return 'invited';
+  if (input.latestVerdict === 'fail') return 'failed';
+  if (input.latestVerdict === 'review') return 'review';
+  if (input.devices.some((d) => d.next_due_at < input.now.toISOString())) return 'overdue';
+  return input.latestVerdict === 'pass' ? 'verified' : 'enrolled';
+}

@@ -1,0 +1,28 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { ServerContext } from '../context';
+import type { Database } from '../db/schema';
+
+/**
+ * Once a report's verdict is final: a pass verifies the hire (starting the retention clock), and
+ * every registered webhook gets a delivery job.
+ */
+export async function finalVerdictJobs(
+  db: Kysely<Database> | Transaction<Database>,
+  context: ServerContext,
+  reportId: string,
+  hireId: string,
+  verdict: 'pass' | 'review' | 'fail',
+): Promise<void> {
+  const now = context.now();
+  if (verdict === 'pass') {
+    await db
+      .updateTable('hires')
+      .set({ verified_at: now.toISOString() })
+      .where('id', '=', hireId)
+      .where('verified_at', 'is', null)
+      .execute();
+  }
+  const hooks = await db.selectFrom('webhooks').select('id').execute();
+  for (const hook of hooks)
+    await context.jobs.enqueue('webhook.deliver', { webhookId: hook.id, reportId }, now, db);
+}

@@ -1,0 +1,78 @@
+import { resolve } from 'node:path';
+import { buildApp } from './app';
+import { registerBootstrapToken } from './auth/admin-auth';
+import { openDatabase } from './db/open-database';
+import { faceService, type FaceService } from './face/face-service';
+import { verifyFaceJob } from './face/verify-face-job';
+import { JobQueue } from './jobs/job-queue';
+import { jobRunner } from './jobs/job-runner';
+import { loadPhotoSeal } from './photos/photo-seal';
+import { retentionJob } from './retention/retention-job';
+import { defaultServerPolicy, type ServerPolicy } from './server-policy';
+import { deliverWebhookJob } from './webhooks/deliver-webhook-job';
+
+export interface ServerOptions {
+  port: number;
+  host?: string;
+  dataDir: string;
+  databaseUrl?: string;
+  adminToken?: string;
+  photoKey?: string;
+  policy?: ServerPolicy;
+  logger?: boolean;
+  faces?: FaceService;
+  now?: () => Date;
+  /** Run background jobs in this process (the default); tests may drain them by hand. */
+  runJobs?: boolean;
+  rateLimitMax?: number;
+}
+
+export const jobHandlers = {
+  'face.verify': verifyFaceJob,
+  'webhook.deliver': deliverWebhookJob,
+  'retention.sweep': retentionJob,
+};
+
+/** Opens the database (migrating it), wires the routes and the job runner, and listens. */
+export async function startServer(options: ServerOptions) {
+  const dataDir = resolve(options.dataDir);
+  const now = options.now ?? (() => new Date());
+  const { db, dialect, where } = await openDatabase({ dataDir, url: options.databaseUrl });
+  if (options.adminToken) await registerBootstrapToken(db, options.adminToken, now());
+  const faces = options.faces ?? faceService();
+  const { app, context } = await buildApp(
+    {
+      db,
+      dialect,
+      seal: await loadPhotoSeal(dataDir, options.photoKey),
+      policy: options.policy ?? defaultServerPolicy,
+      faces,
+      jobs: new JobQueue(db, now),
+      now,
+    },
+    { logger: options.logger, rateLimitMax: options.rateLimitMax },
+  );
+  const runner = jobRunner(context, jobHandlers);
+  const pendingSweep = await db
+    .selectFrom('jobs')
+    .select('id')
+    .where('kind', '=', 'retention.sweep')
+    .where('done_at', 'is', null)
+    .executeTakeFirst();
+  if (!pendingSweep) await context.jobs.enqueue('retention.sweep', {});
+  if (options.runJobs ?? true) runner.start();
+  const url = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
+  return {
+    url,
+    app,
+    context,
+    database: where,
+    jobs: runner,
+    async close() {
+      await runner.stop();
+      await app.close();
+      await faces.close();
+      await db.destroy();
+    },
+  };
+}
