@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checks as catalogue } from '../../main/checks/catalogue/index';
 import { sysroot } from '../support/sysroots';
 import { startHrStandIn, type HrStandIn } from '../support/hr-stand-in';
 import { seriousViolations } from './support/axe';
@@ -15,6 +16,9 @@ const CODE = 'ABCD-EFGH-JKMN-PQRS';
 const HIRE = 'Ada Lovelace';
 // A recognisable reference descriptor: the export must never contain it.
 const DESCRIPTOR = Array.from({ length: 128 }, (_, i) => Number((0.0123456 + i / 1000).toFixed(7)));
+
+/** Every check in the catalogue runs in the app. */
+const CHECKS = catalogue.length;
 
 /**
  * The renderer in Debian's Chromium against the browser shell (the same IPC contract the preload
@@ -85,10 +89,10 @@ describe('the app in the browser shell', () => {
     });
     await button('Enrol this laptop').click();
     await expect.poll(() => heading().textContent()).toBe('Checking this laptop');
-    await expect.poll(() => page.getByText('8 of 8 checks done').count()).toBe(1);
+    await expect.poll(() => page.getByText(`${CHECKS} of ${CHECKS} checks done`).count()).toBe(1);
     const progress = await page.evaluate(() => (window as unknown as { progress: string[] }).progress);
-    expect(progress.filter((p) => p.startsWith('start '))).toHaveLength(8);
-    expect(progress.filter((p) => p.startsWith('done '))).toHaveLength(8);
+    expect(progress.filter((p) => p.startsWith('start '))).toHaveLength(CHECKS);
+    expect(progress.filter((p) => p.startsWith('done '))).toHaveLength(CHECKS);
     // Each check reports its start before its end.
     for (const p of progress.filter((e) => e.startsWith('done ')))
       expect(progress.indexOf(p.replace('done', 'start'))).toBeLessThan(progress.indexOf(p));
@@ -143,7 +147,7 @@ describe('the app in the browser shell', () => {
     await screenshot(page, 'reattestation-prompt');
     await button('Start the check').click();
     await expect.poll(() => heading().textContent()).toBe('Checking this laptop');
-    await expect.poll(() => page.getByText('8 of 8 checks done').count()).toBe(1);
+    await expect.poll(() => page.getByText(`${CHECKS} of ${CHECKS} checks done`).count()).toBe(1);
     for (const next of ['Continue', 'Continue', 'Continue']) await button(next).click();
     await button('Send to HR').click();
     await expect.poll(() => heading().textContent()).toBe('Report sent');
@@ -197,7 +201,7 @@ describe('the app in the browser shell', () => {
     };
     expect(status).toMatchObject({ enrolled: true, hireName: '<hire>' });
     const checks = JSON.parse(strFromU8(files['checks.json'] as Uint8Array)) as { checks: { id: string }[] };
-    expect(checks.checks).toHaveLength(8);
+    expect(checks.checks).toHaveLength(CHECKS);
   });
 
   it('copies a ticket summary', async () => {
