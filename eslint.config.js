@@ -41,6 +41,23 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [nodeBuiltins], paths: [electron] }] },
   },
   {
+    // Only the entry files import electron; every other module gets Electron objects as parameters.
+    files: ['main/**'],
+    ignores: [
+      'main/app/main.ts',
+      'main/preload/index.ts',
+      'main/contract/**',
+      'main/checks/**',
+      'main/probes/**',
+    ],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ ...electron, allowTypeImports: true }] }] },
+  },
+  {
+    // The renderer is a web page: it reaches main only through window.hireproof.
+    files: ['renderer/**', 'main/ipc/bridge.ts', 'main/browser-shell/page-bridge.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [nodeBuiltins], paths: [electron] }] },
+  },
+  {
     // Checks are pure rules over probe facts; only probes touch the OS.
     files: ['main/checks/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [nodeBuiltins], paths: [electron] }] },

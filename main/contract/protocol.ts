@@ -61,3 +61,7 @@ export const ReportAck = z.object({
   pending: z.array(z.string()).optional(),
 });
 export type ReportAck = z.infer<typeof ReportAck>;
+
+/** `GET /v1/devices/:id/schedule`: when the server wants this device's next re-attestation. */
+export const DeviceSchedule = z.object({ nextDueAt: z.iso.datetime(), overdue: z.boolean() });
+export type DeviceSchedule = z.infer<typeof DeviceSchedule>;

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { ApiError, ChallengeResponse, EnrolmentResponse, type EnrolmentRequest } from '../contract/protocol';
+import {
+  ApiError,
+  ChallengeResponse,
+  DeviceSchedule,
+  EnrolmentResponse,
+  type EnrolmentRequest,
+} from '../contract/protocol';
 
 /** A failed call to the HR service, with the server's own error code when it gave one. */
 export class HrServiceError extends Error {
@@ -12,7 +18,7 @@ export class HrServiceError extends Error {
   }
 }
 
-async function postJson<T extends z.ZodType>(
+async function callJson<T extends z.ZodType>(
   server: string,
   path: string,
   body: unknown,
@@ -22,9 +28,9 @@ async function postJson<T extends z.ZodType>(
   let response: Response;
   try {
     response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      ...(body === undefined
+        ? { method: 'GET' }
+        : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
       signal: AbortSignal.timeout(15_000),
     });
   } catch (error) {
@@ -54,7 +60,10 @@ async function postJson<T extends z.ZodType>(
 }
 
 export const enrolDevice = (server: string, request: EnrolmentRequest) =>
-  postJson(server, '/v1/enrolments', request, EnrolmentResponse);
+  callJson(server, '/v1/enrolments', request, EnrolmentResponse);
 
 export const takeChallenge = (server: string, deviceId: string) =>
-  postJson(server, '/v1/challenges', { deviceId }, ChallengeResponse);
+  callJson(server, '/v1/challenges', { deviceId }, ChallengeResponse);
+
+export const getSchedule = (server: string, deviceId: string) =>
+  callJson(server, `/v1/devices/${encodeURIComponent(deviceId)}/schedule`, undefined, DeviceSchedule);

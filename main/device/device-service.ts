@@ -1,0 +1,212 @@
+import { homedir, userInfo } from 'node:os';
+import { attestDevice } from '../attest/attest-device';
+import { enrolThisDevice } from '../attest/enrol-device';
+import { checks as catalogue } from '../checks/catalogue/index';
+import type { Check } from '../checks/check';
+import { runChecks } from '../checks/engine';
+import type { CheckResult, ChecksReport } from '../contract/checks';
+import { CONSENT_VERSION, type DeviceStatus, type SubmitResult } from '../contract/ipc';
+import { defaultPolicy } from '../contract/policy';
+import { ReportAck } from '../contract/protocol';
+import { verdictOf } from '../contract/verdict';
+import { loadAppState, updateAppState } from '../data/app-state';
+import { loadEnrolment } from '../data/enrolment';
+import { getSchedule } from '../hr/hr-client';
+import type { DeviceKeyStore } from '../identity/device-signer';
+import type { IpcHandlers } from '../ipc/dispatch';
+import type { EmitEvent } from '../ipc/events';
+import { diagnosticsBundle } from '../helpdesk/diagnostics-bundle';
+import { deliverQueued } from '../outbox/deliver';
+import { httpSender } from '../outbox/http-sender';
+import type { Outbox } from '../outbox/outbox';
+import type { Host } from '../probes/host';
+import { readIdentity } from '../probes/identity/read-identity';
+import { probes } from '../probes/registry';
+import { DeviceError } from './device-error';
+
+export interface DeviceServiceOptions {
+  dataDir: string;
+  keys: DeviceKeyStore;
+  outbox: Outbox;
+  /** Opened for every run, so a sysroot that changes between runs (tests, the browser shell) is re-read. */
+  openHost: () => Promise<Host>;
+  /** The HR service this device enrols with; later calls go to the server it enrolled with. */
+  server: string | null;
+  appVersion: string;
+  emit: EmitEvent;
+  now?: () => Date;
+  /** Delivery gives up for now after this long; the report stays in the outbox. */
+  deliveryDeadlineMs?: number;
+}
+
+/** A checks report is reused for a submission if it is this recent; older, the checks run again. */
+const FRESH_CHECKS_MS = 5 * 60_000;
+
+/** Every IPC method except the deep link, which belongs to the app's lifecycle. */
+export type DeviceService = Omit<IpcHandlers, 'takeEnrolLink'> & {
+  /** Sends whatever waits in the outbox (at start-up and from the tray). */
+  flushOutbox(): Promise<number>;
+};
+
+/** Everything the app's window asks of the main process, in plain Node, so tests run it without Electron. */
+export function deviceService(options: DeviceServiceOptions): DeviceService {
+  const { dataDir, keys, outbox, emit } = options;
+  const now = options.now ?? (() => new Date());
+  let lastChecks: { report: ChecksReport; at: number } | null = null;
+
+  const enrolled = async () => {
+    const enrolment = await loadEnrolment(dataDir);
+    const signer = await keys.load();
+    if (!enrolment || !signer)
+      throw new DeviceError('device.not-enrolled', 'this device is not enrolled yet');
+    return { enrolment, signer };
+  };
+
+  const policy = async () => (await loadEnrolment(dataDir))?.policy ?? defaultPolicy;
+
+  const run = async (selected: readonly Check[]) =>
+    runChecks({
+      checks: selected,
+      probes,
+      host: await options.openHost(),
+      policy: await policy(),
+      onProgress: (event) => emit('checkProgress', event),
+    });
+
+  const runAll = async () => {
+    const report = await run(catalogue);
+    lastChecks = { report, at: now().getTime() };
+    return report;
+  };
+
+  const status = async (): Promise<DeviceStatus> => {
+    const [enrolment, state] = await Promise.all([loadEnrolment(dataDir), loadAppState(dataDir)]);
+    let schedule: DeviceStatus['schedule'] = null;
+    let scheduleProblem: string | null = null;
+    if (enrolment) {
+      try {
+        schedule = await getSchedule(enrolment.server, enrolment.deviceId);
+      } catch (error) {
+        scheduleProblem = (error as Error).message;
+      }
+    }
+    return {
+      enrolled: enrolment !== null,
+      hireName: enrolment?.hireName ?? null,
+      deviceId: enrolment?.deviceId ?? null,
+      server: enrolment?.server ?? options.server,
+      consent: state.consent,
+      schedule,
+      scheduleProblem,
+      lastVerdict: state.lastVerdict,
+    };
+  };
+
+  const identity = async () => ({
+    identity: await readIdentity(await options.openHost()),
+    keyThumbprint: (await keys.load())?.thumbprint ?? null,
+  });
+
+  const outboxState = async () => ({
+    queued: (await outbox.queued()).map((q) => ({ reportId: q.reportId, bytes: q.jws.length })),
+    refused: await outbox.dead(),
+  });
+
+  return {
+    getStatus: status,
+
+    async recordConsent({ biometric }) {
+      await updateAppState(dataDir, {
+        consent: { version: CONSENT_VERSION, acceptedAt: now().toISOString(), biometric },
+      });
+      return status();
+    },
+
+    async enrol({ code }) {
+      if (!options.server)
+        throw new DeviceError('app.no-server', 'no HR service is configured for enrolment');
+      const { consent } = await loadAppState(dataDir);
+      if (!consent) throw new DeviceError('consent.missing', 'the hire has not given consent yet');
+      await enrolThisDevice({
+        server: options.server,
+        code,
+        dataDir,
+        keys,
+        identity: await readIdentity(await options.openHost()),
+      });
+      return status();
+    },
+
+    runChecks: runAll,
+
+    async rerunCheck({ id }) {
+      const check = catalogue.find((c) => c.id === id);
+      if (!check) throw new DeviceError('check.unknown', `there is no check named ${id}`);
+      const [result] = (await run([check])).checks as [CheckResult];
+      if (lastChecks) {
+        const merged = lastChecks.report.checks.map((c) => (c.id === id ? result : c));
+        lastChecks.report = { ...lastChecks.report, checks: merged, verdict: verdictOf(merged) };
+      }
+      return result;
+    },
+
+    getIdentity: identity,
+
+    getOutbox: outboxState,
+
+    async submitAttestation(request): Promise<SubmitResult> {
+      const { enrolment, signer } = await enrolled();
+      const { consent } = await loadAppState(dataDir);
+      if (request.face && !consent?.biometric) {
+        throw new DeviceError('consent.biometric', 'face evidence needs the hire’s biometric consent');
+      }
+      const fresh = lastChecks && now().getTime() - lastChecks.at <= FRESH_CHECKS_MS;
+      const checks = fresh && lastChecks ? lastChecks.report : await runAll();
+      const { report, delivery } = await attestDevice({
+        enrolment,
+        signer,
+        outbox,
+        identity: await readIdentity(await options.openHost()),
+        checks,
+        appVersion: options.appVersion,
+        kind: request.kind,
+        evidence: { input: request.input, face: request.face, liveness: request.liveness, consent },
+        deliveryDeadlineMs: options.deliveryDeadlineMs ?? 10_000,
+      });
+      const { reportId } = report;
+      const refused = delivery.deadLettered.find((d) => d.reportId === reportId);
+      if (refused) return { state: 'refused', reportId, code: refused.code, reason: refused.reason };
+      const delivered = delivery.delivered.find((d) => d.reportId === reportId);
+      const ack = delivered ? ReportAck.safeParse(delivered.body) : null;
+      if (!ack?.success) return { state: 'queued', reportId, waiting: delivery.remaining };
+      const verdict = { ...ack.data, receivedAt: now().toISOString() };
+      await updateAppState(dataDir, { lastVerdict: verdict });
+      return { state: 'accepted', reportId, verdict };
+    },
+
+    async exportDiagnostics() {
+      const [current, device, queue] = await Promise.all([status(), identity(), outboxState()]);
+      const checks = lastChecks?.report ?? (await runAll());
+      return diagnosticsBundle(
+        {
+          appVersion: options.appVersion,
+          generatedAt: now(),
+          status: current,
+          checks,
+          identity: device,
+          outbox: queue,
+        },
+        { homeDir: homedir(), userName: userInfo().username, hireName: current.hireName },
+      );
+    },
+
+    async flushOutbox() {
+      const enrolment = await loadEnrolment(dataDir);
+      if (!enrolment) return 0;
+      const summary = await deliverQueued(outbox, httpSender(enrolment.server), {
+        deadlineMs: options.deliveryDeadlineMs ?? 10_000,
+      });
+      return summary.remaining;
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import type { ChecksReport } from '../../main/contract/checks';
+import type { SubmitRequest, SubmitResult } from '../../main/contract/ipc';
+import { messageOf, useApi } from '../api';
+import { ChecksStep } from '../checks/ChecksStep';
+import { ResultStep } from '../checks/ResultStep';
+import type { CameraStepEvidence, InputStepEvidence } from '../steps/evidence-step';
+import { stepSlots } from '../steps/slots';
+import { ErrorNote } from '../ui/ErrorNote';
+import { StepHeading } from '../ui/StepHeading';
+import { SubmittedStep } from './SubmittedStep';
+
+type Stage = 'checks' | 'input' | 'camera' | 'result' | 'sending' | 'sent';
+
+/** Device checks → typing step → camera step → result with fixes → signed report to HR. */
+export function AttestationFlow({
+  kind,
+  onFinished,
+}: {
+  kind: SubmitRequest['kind'];
+  onFinished: () => void;
+}) {
+  const api = useApi();
+  const [stage, setStage] = useState<Stage>('checks');
+  const [report, setReport] = useState<ChecksReport | null>(null);
+  const [input, setInput] = useState<InputStepEvidence | null>(null);
+  const [camera, setCamera] = useState<CameraStepEvidence | null>(null);
+  const [skipped, setSkipped] = useState<string[]>([]);
+  const [result, setResult] = useState<SubmitResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const skip = (what: string) => setSkipped((s) => (s.includes(what) ? s : [...s, what]));
+  const { input: InputStep, camera: CameraStep } = stepSlots;
+
+  const submit = async () => {
+    setStage('sending');
+    setError(null);
+    try {
+      setResult(
+        await api.submitAttestation({
+          kind,
+          input,
+          face: camera?.face ?? null,
+          liveness: camera?.liveness ?? null,
+        }),
+      );
+      setStage('sent');
+    } catch (e) {
+      setError(messageOf(e));
+      setStage('result');
+    }
+  };
+
+  switch (stage) {
+    case 'checks':
+      return <ChecksStep onDone={(r) => (setReport(r), setStage('input'))} />;
+    case 'input':
+      return (
+        <InputStep
+          kind={kind}
+          onComplete={(evidence) => (setInput(evidence), setStage('camera'))}
+          onSkip={() => (skip('typing step'), setStage('camera'))}
+        />
+      );
+    case 'camera':
+      return (
+        <CameraStep
+          kind={kind}
+          onComplete={(evidence) => (setCamera(evidence), setStage('result'))}
+          onSkip={() => (skip('camera step'), setStage('result'))}
+        />
+      );
+    case 'result':
+      return report ? (
+        <>
+          <ResultStep
+            report={report}
+            onRechecked={setReport}
+            onSubmit={() => void submit()}
+            skipped={skipped}
+          />
+          <ErrorNote message={error} />
+        </>
+      ) : null;
+    case 'sending':
+      return (
+        <section className="step" aria-busy="true">
+          <StepHeading>Sending your signed report…</StepHeading>
+          <progress aria-label="Sending" />
+        </section>
+      );
+    case 'sent':
+      return result ? <SubmittedStep result={result} onDone={onFinished} /> : null;
+  }
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { DeviceStatus } from '../../main/contract/ipc';
+import { trayMenu, trayStatusLine } from '../../main/app/tray-menu';
+
+const enrolled: DeviceStatus = {
+  enrolled: true,
+  hireName: 'Ada',
+  deviceId: 'd1',
+  server: 'https://hr.example.com',
+  consent: null,
+  schedule: { nextDueAt: '2026-12-02T10:00:00.000Z', overdue: false },
+  scheduleProblem: null,
+  lastVerdict: null,
+};
+const actions = { open: () => undefined, recheck: () => undefined, quit: () => undefined };
+
+describe('the tray', () => {
+  it('shows the next due date, or that the check is overdue', () => {
+    expect(trayStatusLine(enrolled)).toBe('HireProof: next check due 2 Dec 2026');
+    expect(
+      trayStatusLine({ ...enrolled, schedule: { nextDueAt: '2026-11-20T10:00:00.000Z', overdue: true } }),
+    ).toBe('HireProof: check overdue (was due 20 Nov 2026)');
+    expect(trayStatusLine({ ...enrolled, schedule: null })).toMatch(/cannot reach HR/);
+    expect(trayStatusLine({ ...enrolled, enrolled: false })).toBe('HireProof: not set up yet');
+  });
+
+  it('offers Re-check now only once enrolled, and the helpdesk only when allowed', () => {
+    const labels = (items: ReturnType<typeof trayMenu>) => items.filter((i) => i.label).map((i) => i.label);
+    const menu = trayMenu(enrolled, actions);
+    expect(labels(menu)).toEqual([
+      'HireProof: next check due 2 Dec 2026',
+      'Re-check now',
+      'Open HireProof',
+      'Quit',
+    ]);
+    expect(menu.find((i) => i.label === 'Re-check now')?.enabled).toBe(true);
+    expect(
+      trayMenu({ ...enrolled, enrolled: false }, actions).find((i) => i.label === 'Re-check now')?.enabled,
+    ).toBe(false);
+    expect(labels(trayMenu(enrolled, { ...actions, helpdesk: () => undefined }))).toContain('Helpdesk view');
+  });
+});

@@ -1,0 +1,181 @@
+import { mkdtemp, rm, symlink, unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openHost } from '../../main/cli/open-host';
+import type { CheckProgress, IpcMethod, IpcRequest, IpcResponse } from '../../main/contract/ipc';
+import { deviceService, type DeviceService } from '../../main/device/device-service';
+import { fileKeyStore } from '../../main/identity/key-store';
+import { dispatch, type IpcHandlers } from '../../main/ipc/dispatch';
+import { Outbox } from '../../main/outbox/outbox';
+import { startHrStandIn, type HrStandIn } from '../support/hr-stand-in';
+import { sysroot } from '../support/sysroots';
+
+const CODE = 'ABCD-EFGH-JKMN-PQRS';
+const DESCRIPTOR = Array.from({ length: 128 }, (_, i) => Number((0.0424242 + i / 997).toFixed(7)));
+// A JPEG's base64 starts with /9j/; the marker makes a leaked frame easy to find.
+const FRAME = '/9j/FACEFRAMEMARKER' + 'A'.repeat(64);
+
+describe('the device service behind the IPC contract', () => {
+  let dir = '';
+  let machine = '';
+  let hr: HrStandIn;
+  let service: DeviceService;
+  let outbox: Outbox;
+  const progress: CheckProgress[] = [];
+
+  const plant = async (name: string) => {
+    await unlink(machine).catch(() => undefined);
+    await symlink(sysroot(name), machine);
+  };
+  /** Every call goes through the dispatcher, so every answer is checked against the contract too. */
+  const call = async <M extends IpcMethod>(method: M, request: IpcRequest<M>): Promise<IpcResponse<M>> => {
+    const handlers = { ...service, takeEnrolLink: () => Promise.resolve({ code: null }) } as IpcHandlers;
+    const reply = await dispatch(handlers, method, request);
+    if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
+    return reply.value as IpcResponse<M>;
+  };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'hireproof-device-'));
+    machine = join(dir, 'machine');
+    await plant('pikvm');
+    hr = await startHrStandIn({ name: 'Grace Hopper', code: CODE, faceDescriptor: DESCRIPTOR });
+    const dataDir = join(dir, 'data');
+    outbox = new Outbox(dataDir);
+    service = deviceService({
+      dataDir,
+      keys: fileKeyStore(dataDir),
+      outbox,
+      openHost: () => openHost(machine),
+      server: hr.url,
+      appVersion: '0.1.0-test',
+      emit: (event, payload) => {
+        if (event === 'checkProgress') progress.push(payload as CheckProgress);
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await hr.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('starts not enrolled, pointing at the configured HR service', async () => {
+    expect(await call('getStatus', {})).toMatchObject({
+      enrolled: false,
+      server: hr.url,
+      consent: null,
+      schedule: null,
+    });
+    await expect(
+      call('submitAttestation', { kind: 'onboarding', input: null, face: null, liveness: null }),
+    ).rejects.toMatchObject({
+      code: 'device.not-enrolled',
+    });
+  });
+
+  it('will not enrol before consent, then enrols with the code and learns the schedule', async () => {
+    await expect(call('enrol', { code: CODE })).rejects.toMatchObject({ code: 'consent.missing' });
+    const consented = await call('recordConsent', { biometric: true });
+    expect(consented.consent?.biometric).toBe(true);
+    expect(consented.consent?.version).toMatch(/^\d{4}-\d{2}$/);
+    const status = await call('enrol', { code: CODE });
+    expect(status).toMatchObject({ enrolled: true, hireName: 'Grace Hopper', scheduleProblem: null });
+    expect(status.schedule?.overdue).toBe(false);
+    // A device enrols once; a second code is refused before HR is asked.
+    await expect(call('enrol', { code: CODE })).rejects.toThrow(/already enrolled/);
+  });
+
+  it('runs the checks with a start and a done event per check', async () => {
+    progress.length = 0;
+    const report = await call('runChecks', {});
+    expect(report.verdict).toBe('fail');
+    expect(progress.filter((p) => p.type === 'start')).toHaveLength(report.checks.length);
+    expect(progress.filter((p) => p.type === 'done').map((p) => p.type === 'done' && p.result.id)).toEqual(
+      expect.arrayContaining(report.checks.map((c) => c.id)),
+    );
+  });
+
+  it('re-runs one check against the machine as it is now', async () => {
+    await plant('laptop');
+    expect((await call('rerunCheck', { id: 'display.ipkvm' })).status).toBe('pass');
+    await expect(call('rerunCheck', { id: 'display.nothing' })).rejects.toMatchObject({
+      code: 'check.unknown',
+    });
+  });
+
+  it('submits a signed report the HR service verifies, and remembers its answer', async () => {
+    await call('runChecks', {});
+    const result = await call('submitAttestation', {
+      kind: 'onboarding',
+      input: { decision: 'local', score: 0.1, features: { dwellMedianMs: 92 } },
+      face: {
+        camera: { label: 'Integrated Camera', id: 'cam1' },
+        backend: 'wasm',
+        frames: [FRAME],
+        match: { distance: 0.31, threshold: 0.55, decision: 'match' },
+        humanCheckRequested: false,
+      },
+      liveness: { passed: true, challenges: [{ kind: 'blink', passed: true, ms: 900 }], trace: [] },
+    });
+    expect(result).toMatchObject({ state: 'accepted', verdict: { verdict: 'pass' } });
+    expect(hr.reports).toEqual([
+      expect.objectContaining({ verdict: 'pass', kind: 'onboarding', hasFace: true }),
+    ]);
+    expect((await call('getStatus', {})).lastVerdict?.verdict).toBe('pass');
+  });
+
+  it('refuses face evidence when the hire declined the camera check', async () => {
+    await call('recordConsent', { biometric: false });
+    await expect(
+      call('submitAttestation', {
+        kind: 'reattestation',
+        input: null,
+        liveness: null,
+        face: {
+          camera: { label: 'c', id: 'c' },
+          backend: 'wasm',
+          frames: [],
+          match: null,
+          humanCheckRequested: false,
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'consent.biometric' });
+  });
+
+  it('exports a zip of redacted JSON with no face data, even with a report holding frames in the outbox', async () => {
+    await outbox.enqueue('11111111-2222-4333-8444-555555555555', `header.${FRAME}.signature`);
+    const bundle = await call('exportDiagnostics', {});
+    const files = unzipSync(Buffer.from(bundle.base64, 'base64'));
+    expect(Object.keys(files).sort()).toEqual([
+      'checks.json',
+      'identity.json',
+      'manifest.json',
+      'outbox.json',
+      'status.json',
+    ]);
+    const text = Object.values(files)
+      .map((file) => strFromU8(file))
+      .join('\n');
+    expect(text).not.toContain('FACEFRAMEMARKER');
+    expect(text).not.toContain(String(DESCRIPTOR[7]));
+    expect(text).not.toContain('Grace Hopper');
+    const queued = JSON.parse(strFromU8(files['outbox.json'] as Uint8Array)) as {
+      queued: { reportId: string }[];
+    };
+    expect(queued.queued).toEqual([
+      expect.objectContaining({ reportId: '11111111-2222-4333-8444-555555555555' }),
+    ]);
+    const manifest = JSON.parse(strFromU8(files['manifest.json'] as Uint8Array)) as { redactions: string[] };
+    expect(manifest.redactions.join(' ')).toMatch(/face frames/);
+  });
+
+  it('says why the schedule is missing when HR cannot be reached', async () => {
+    await hr.close();
+    const status = await call('getStatus', {});
+    expect(status.schedule).toBeNull();
+    expect(status.scheduleProblem).toMatch(/cannot reach the HR service/);
+  });
+});
