@@ -16,4 +16,6 @@ export interface ServerContext {
   jobs: JobQueue;
   now: () => Date;
   log: FastifyBaseLogger;
+  /** Requests per minute one device may make to the device endpoints. */
+  limits: { devicePerMinute: number };
 }

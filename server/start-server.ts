@@ -25,6 +25,7 @@ export interface ServerOptions {
   /** Run background jobs in this process (the default); tests may drain them by hand. */
   runJobs?: boolean;
   rateLimitMax?: number;
+  devicePerMinute?: number;
 }
 
 export const jobHandlers = {
@@ -49,6 +50,7 @@ export async function startServer(options: ServerOptions) {
       faces,
       jobs: new JobQueue(db, now),
       now,
+      limits: { devicePerMinute: options.devicePerMinute ?? 60 },
     },
     { logger: options.logger, rateLimitMax: options.rateLimitMax },
   );

@@ -7,7 +7,7 @@ import { defaultDataDir } from '../data/data-dir';
 import { UsageError } from './usage-error';
 
 export const serveUsage =
-  'hireproof serve [--port 8080] [--host 127.0.0.1] [--data DIR] [--database URL] [--policy FILE]';
+  'hireproof serve [--port 8080] [--host 127.0.0.1] [--data DIR] [--database URL] [--policy FILE] [--device-rate PER_MINUTE]';
 
 async function loadServerPolicy(path: string | undefined): Promise<ServerPolicy | undefined> {
   if (!path) return undefined;
@@ -36,12 +36,15 @@ export async function serveCommand(args: string[]): Promise<number> {
       data: { type: 'string' },
       database: { type: 'string' },
       policy: { type: 'string' },
+      'device-rate': { type: 'string' },
     },
     strict: true,
   });
   const port = Number(values.port ?? process.env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port ${values.port} is not a port number`);
+  const devicePerMinute = Number(values['device-rate'] ?? 60);
+  if (!Number.isInteger(devicePerMinute) || devicePerMinute < 1) throw new UsageError(`--device-rate ${values['device-rate']} is not a positive whole number`);
   const dataDir = values.data ?? `${defaultDataDir()}-server`;
   const server = await startServer({
     port,
@@ -52,6 +55,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     photoKey: process.env.HIREPROOF_PHOTO_KEY,
     policy: await loadServerPolicy(values.policy),
     logger: true,
+    devicePerMinute,
   });
   process.stderr.write(`HireProof HR service on ${server.url} (database: ${server.database})\n`);
   await new Promise<void>((resolve) => {

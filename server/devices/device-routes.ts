@@ -18,7 +18,10 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
 
   api.post(
     '/v1/enrolments',
-    { schema: { body: EnrolmentRequest }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    {
+      schema: { body: EnrolmentRequest },
+      config: { rateLimit: { max: context.limits.devicePerMinute, timeWindow: '1 minute' } },
+    },
     async (request, reply) => {
       const now = context.now();
       const { code, publicKey, identity } = request.body;
@@ -86,7 +89,9 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
       schema: { body: ChallengeRequest },
       config: {
         rateLimit: {
-          max: 60,
+          // Keyed by the device (its id or its signed header), so the body must be parsed first.
+          hook: 'preHandler',
+          max: context.limits.devicePerMinute,
           timeWindow: '1 minute',
           keyGenerator: (r) => (r.body as { deviceId?: string } | undefined)?.deviceId ?? r.ip,
         },

@@ -70,8 +70,40 @@ async function consumeNonce(
   return row.used_at ? 'used' : 'expired';
 }
 
+/** What a device is told: the verdict and why (weights stay on the server). */
+function ackOf(
+  reportId: string,
+  verdict: ReportAck['verdict'],
+  reasons: WeighedReason[],
+  facePending: boolean,
+): ReportAck {
+  return {
+    reportId,
+    verdict,
+    reasons: reasons.map(({ weight: _weight, ...reason }) => reason),
+    ...(facePending ? { pending: ['face.match'] } : {}),
+  };
+}
+
 export function reportRoutes(app: FastifyInstance, context: ServerContext): void {
   const { db } = context;
+
+  /** The enrolled device behind a key, with what the verdict needs of its hire: one query. */
+  const deviceByKey = (thumbprint: string) =>
+    db
+      .selectFrom('devices')
+      .innerJoin('hires', 'hires.id', 'devices.hire_id')
+      .select((eb) => [
+        'devices.id',
+        'devices.public_jwk',
+        'devices.hire_id',
+        'devices.identity',
+        'hires.expected_serial',
+        eb.case().when('hires.face_descriptor', 'is not', null).then(1).else(0).end().as('has_face'),
+      ])
+      .where('devices.key_thumbprint', '=', thumbprint)
+      .executeTakeFirst();
+  type DeviceRow = NonNullable<Awaited<ReturnType<typeof deviceByKey>>>;
 
   app.addContentTypeParser(
     'application/jose',
@@ -79,37 +111,28 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
     (_request, body, done) => done(null, body),
   );
 
-  const answerOf = async (reportId: string): Promise<ReportAck & { jwsHash: string }> => {
+  /** A retry of a stored report gets the first answer and writes nothing; another body under its id is refused. */
+  const earlierAnswer = async (reportId: string | null, jwsHash: string): Promise<ReportAck | null> => {
+    if (!reportId) return null;
     const row = await db
       .selectFrom('reports')
       .select(['id', 'verdict', 'reasons', 'face_status', 'jws_hash'])
       .where('id', '=', reportId)
-      .executeTakeFirstOrThrow();
-    return {
-      reportId: row.id,
-      verdict: row.verdict,
-      reasons: z
-        .array(WeighedReason)
-        .parse(JSON.parse(row.reasons))
-        .map(({ weight: _weight, ...reason }) => reason),
-      ...(row.face_status === 'pending' ? { pending: ['face.match'] } : {}),
-      jwsHash: row.jws_hash,
-    };
-  };
-
-  /** A retry of a stored report gets the first answer and writes nothing; another body under its id is refused. */
-  const earlierAnswer = async (reportId: string | null, jwsHash: string): Promise<ReportAck | null> => {
-    if (!reportId) return null;
-    const stored = await db.selectFrom('reports').select('id').where('id', '=', reportId).executeTakeFirst();
-    if (!stored) return null;
-    const { jwsHash: storedHash, ...answer } = await answerOf(reportId);
-    if (storedHash !== jwsHash)
+      .executeTakeFirst();
+    if (!row) return null;
+    if (row.jws_hash !== jwsHash) {
       throw new ApiFailure(
         409,
         'report.id-conflict',
         'another report was already stored under this report id',
       );
-    return answer;
+    }
+    return ackOf(
+      row.id,
+      row.verdict,
+      z.array(WeighedReason).parse(JSON.parse(row.reasons)),
+      row.face_status === 'pending',
+    );
   };
 
   app.post(
@@ -117,7 +140,9 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
     {
       config: {
         rateLimit: {
-          max: 60,
+          // Keyed by the device (its id or its signed header), so the body must be parsed first.
+          hook: 'preHandler',
+          max: context.limits.devicePerMinute,
           timeWindow: '1 minute',
           keyGenerator: (r) => (typeof r.body === 'string' ? (r.body.split('.')[0] ?? r.ip) : r.ip),
         },
@@ -132,32 +157,27 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
       if (replay) return reply.status(200).send(replay);
 
       const now = context.now();
+      let device: DeviceRow | undefined;
       const opened = await openReport(jws, {
         now,
         keyFor: async (thumbprint) => {
-          const device = await db
-            .selectFrom('devices')
-            .select(['id', 'public_jwk'])
-            .where('key_thumbprint', '=', thumbprint)
-            .executeTakeFirst();
+          device = await deviceByKey(thumbprint);
           return device
             ? { deviceId: device.id, publicJwk: JSON.parse(device.public_jwk) as Record<string, string> }
             : null;
         },
       });
-      if (!opened.ok) throw new ApiFailure(STATUS_OF[opened.code], opened.code, opened.message);
+      if (!opened.ok || !device) {
+        const code = opened.ok ? 'report.unknown-key' : opened.code;
+        throw new ApiFailure(STATUS_OF[code], code, opened.ok ? 'unknown device' : opened.message);
+      }
       const { payload, deviceId } = opened;
-      const device = await db
-        .selectFrom('devices')
-        .innerJoin('hires', 'hires.id', 'devices.hire_id')
-        .select(['devices.hire_id', 'devices.identity', 'hires.expected_serial', 'hires.face_descriptor'])
-        .where('devices.id', '=', deviceId)
-        .executeTakeFirstOrThrow();
+      const enrolled = device;
       const decision = decideVerdict({
         payload,
-        enrolledIdentity: JSON.parse(device.identity) as IdentityClaims,
-        expectedSerial: device.expected_serial,
-        hasReferenceFace: device.face_descriptor !== null,
+        enrolledIdentity: JSON.parse(enrolled.identity) as IdentityClaims,
+        expectedSerial: enrolled.expected_serial,
+        hasReferenceFace: enrolled.has_face !== 0,
         policy: context.policy,
       });
       const frames = payload.face?.frames.length
@@ -178,7 +198,7 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
             .values({
               id: payload.reportId,
               device_id: deviceId,
-              hire_id: device.hire_id,
+              hire_id: enrolled.hire_id,
               jws_hash: jwsHash,
               kind: payload.kind,
               issued_at: payload.issuedAt,
@@ -200,7 +220,7 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
             .execute();
           if (decision.faceToVerify)
             await context.jobs.enqueue('face.verify', { reportId: payload.reportId }, now, trx);
-          else await finalVerdictJobs(trx, context, payload.reportId, device.hire_id, decision.verdict);
+          else await finalVerdictJobs(trx, context, payload.reportId, enrolled.hire_id, decision.verdict);
           return null;
         })
         .catch(async (error: unknown) => {
@@ -215,8 +235,9 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
         if (retry) return reply.status(200).send(retry);
         throw new ApiFailure(STATUS_OF[outcome.code], outcome.code, outcome.message);
       }
-      const { jwsHash: _hash, ...answer } = await answerOf(payload.reportId);
-      return reply.status(201).send(answer);
+      return reply
+        .status(201)
+        .send(ackOf(payload.reportId, decision.verdict, decision.reasons, decision.faceToVerify));
     },
   );
 }
