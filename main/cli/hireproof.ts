@@ -4,9 +4,11 @@ import { cadenceCommand, cadenceUsage } from './cadence-command';
 import { checkCommand, checkUsage } from './check-command';
 import { enrolCommand, enrolUsage } from './enrol-command';
 import { faceCompareCommand, faceCompareUsage } from './face-compare-command';
+import { hireCommand, hireUsage } from './hire-command';
 import { identityCommand, identityUsage } from './identity-command';
 import { outboxCommand, outboxUsage } from './outbox-command';
 import { serveCommand, serveUsage } from './serve-command';
+import { HrServiceError } from '../hr/hr-client';
 import { UsageError } from './usage-error';
 
 const commands: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
@@ -18,6 +20,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; usage
   cadence: { run: cadenceCommand, usage: cadenceUsage },
   'face-compare': { run: faceCompareCommand, usage: faceCompareUsage },
   serve: { run: serveCommand, usage: serveUsage },
+  hire: { run: hireCommand, usage: hireUsage },
   admin: { run: adminCommand, usage: adminUsage },
 };
 
@@ -40,8 +43,12 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(args);
   } catch (error) {
+    // Errors we raise on purpose read as one plain line; a TypeError and the like is a bug.
     const known =
-      error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+      error instanceof UsageError ||
+      error instanceof HrServiceError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ||
+      (error instanceof Error && error.constructor === Error);
     process.stderr.write(
       `hireproof ${name}: ${known ? (error as Error).message : `internal error: ${String(error)}`}\n`,
     );

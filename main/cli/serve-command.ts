@@ -44,7 +44,8 @@ export async function serveCommand(args: string[]): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port ${values.port} is not a port number`);
   const devicePerMinute = Number(values['device-rate'] ?? 60);
-  if (!Number.isInteger(devicePerMinute) || devicePerMinute < 1) throw new UsageError(`--device-rate ${values['device-rate']} is not a positive whole number`);
+  if (!Number.isInteger(devicePerMinute) || devicePerMinute < 1)
+    throw new UsageError(`--device-rate ${values['device-rate']} is not a positive whole number`);
   const dataDir = values.data ?? `${defaultDataDir()}-server`;
   const server = await startServer({
     port,

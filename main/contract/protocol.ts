@@ -28,6 +28,30 @@ export const Ed25519PublicJwk = z
 
 export const FaceDescriptor = z.array(z.number().finite()).length(128);
 
+/** HR creates a hire: who, which laptop IT shipped, and the ID photo the face is matched to. */
+export const CreateHireRequest = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    email: z.email().max(254),
+    expectedDevice: z
+      .object({
+        serial: z.string().trim().min(1).max(128).optional(),
+        assetTag: z.string().trim().min(1).max(128).optional(),
+      })
+      .strict()
+      .optional(),
+    /** Base64 JPEG or PNG holding exactly one face. */
+    idPhoto: z.string().min(1).max(7_000_000),
+  })
+  .strict();
+export type CreateHireRequest = z.infer<typeof CreateHireRequest>;
+
+export const CreateHireResponse = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  codeExpiresAt: z.iso.datetime(),
+});
+
 export const EnrolmentRequest = z
   .object({ code: EnrolmentCode, publicKey: Ed25519PublicJwk, identity: Identity })
   .strict();

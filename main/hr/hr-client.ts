@@ -3,7 +3,9 @@ import {
   ApiError,
   ChallengeResponse,
   DeviceSchedule,
+  CreateHireResponse,
   EnrolmentResponse,
+  type CreateHireRequest,
   type EnrolmentRequest,
 } from '../contract/protocol';
 
@@ -23,6 +25,7 @@ async function callJson<T extends z.ZodType>(
   path: string,
   body: unknown,
   schema: T,
+  headers: Record<string, string> = {},
 ): Promise<z.infer<T>> {
   const url = new URL(path, server);
   let response: Response;
@@ -30,7 +33,11 @@ async function callJson<T extends z.ZodType>(
     response = await fetch(url, {
       ...(body === undefined
         ? { method: 'GET' }
-        : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+        : {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...headers },
+            body: JSON.stringify(body),
+          }),
       signal: AbortSignal.timeout(15_000),
     });
   } catch (error) {
@@ -67,3 +74,7 @@ export const takeChallenge = (server: string, deviceId: string) =>
 
 export const getSchedule = (server: string, deviceId: string) =>
   callJson(server, `/v1/devices/${encodeURIComponent(deviceId)}/schedule`, undefined, DeviceSchedule);
+
+/** HR's side: creates a hire with its ID photo and gets the one-time enrolment code. */
+export const createHire = (server: string, adminToken: string, request: CreateHireRequest) =>
+  callJson(server, '/v1/hires', request, CreateHireResponse, { authorization: `Bearer ${adminToken}` });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Reason } from '../../main/contract/protocol';
+import { CreateHireRequest, Reason } from '../../main/contract/protocol';
 import { audit } from '../audit/audit';
 import { requireAdmin } from '../auth/admin-auth';
 import type { ServerContext } from '../context';
@@ -9,20 +9,6 @@ import { ApiFailure } from '../http/api-failure';
 import { newEnrolmentCode } from './enrolment-code';
 import { hireStatus } from './hire-status';
 import { decodeIdPhoto } from './id-photo';
-
-const Text = (max: number) => z.string().trim().min(1).max(max);
-
-export const CreateHire = z
-  .object({
-    name: Text(200),
-    email: z.email().max(254),
-    expectedDevice: z
-      .object({ serial: Text(128).optional(), assetTag: Text(128).optional() })
-      .strict()
-      .optional(),
-    idPhoto: z.string().min(1).max(7_000_000),
-  })
-  .strict();
 
 const HireParams = z.object({ id: z.uuid() });
 
@@ -37,7 +23,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
   const { db } = context;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  api.post('/v1/hires', { schema: { body: CreateHire } }, async (request, reply) => {
+  api.post('/v1/hires', { schema: { body: CreateHireRequest } }, async (request, reply) => {
     const actor = await requireAdmin(db, request, context.now());
     const photo = decodeIdPhoto(request.body.idPhoto);
     const reading = await context.faces.descriptorOf(photo).catch((error: Error) => {

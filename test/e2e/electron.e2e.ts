@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHrStandIn, type HrStandIn } from '../support/hr-stand-in';
 import { checks as catalogue } from '../../main/checks/catalogue/index';
 import { sysroot } from '../support/sysroots';
-import { electronBinary } from './support/electron-binary';
+import { electronBinary } from '../../scripts/electron-binary.mjs';
 
 const binary = electronBinary();
 if (!binary) {

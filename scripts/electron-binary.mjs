@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
  * machines here). Read from electron's path.txt rather than `require('electron')`, which would
  * try to download it.
  */
-export function electronBinary(): string | null {
+export function electronBinary() {
   const packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
   const pathFile = join(packageDir, 'path.txt');
   if (!existsSync(pathFile)) return null;

@@ -1,0 +1,75 @@
+// `npm start`: the whole product with one command. The HR service on its embedded SQLite, a demo
+// hire, and the desktop app pointed at it (the browser shell where the Electron binary is missing).
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { electronBinary } from './electron-binary.mjs';
+
+const PORT = process.env.PORT ?? '8080';
+const SERVER = `http://127.0.0.1:${PORT}`;
+const TOKEN = process.env.HIREPROOF_ADMIN_TOKEN ?? 'demo-admin-token-change-me-0123456789';
+const env = { ...process.env, HIREPROOF_ADMIN_TOKEN: TOKEN };
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const children = [];
+
+const run = (command, args, options = {}) => {
+  const child = spawn(command, args, { stdio: 'inherit', env, ...options });
+  children.push(child);
+  return child;
+};
+const stop = () => children.forEach((c) => c.kill('SIGTERM'));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
+execFileSync('npm', ['run', '--silent', 'build:browser-shell'], { stdio: 'inherit' });
+mkdirSync('.data', { recursive: true });
+run(process.execPath, ['bin/hireproof.mjs', 'serve', '--port', PORT, '--data', '.data/demo-server']);
+for (let i = 0; i < 50; i++) {
+  if (
+    await fetch(`${SERVER}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    )
+  )
+    break;
+  await new Promise((r) => setTimeout(r, 200));
+}
+const hire = JSON.parse(
+  execFileSync(
+    process.execPath,
+    [
+      'bin/hireproof.mjs',
+      'hire',
+      'create',
+      '--server',
+      SERVER,
+      '--name',
+      'Demo Hire',
+      '--email',
+      'demo.hire@example.com',
+      '--photo',
+      'test/fixtures/faces/obama/1.jpg',
+      '--json',
+    ],
+    { env, encoding: 'utf8' },
+  ),
+);
+const link = `hireproof://enrol?code=${hire.code}`;
+console.log(`\nHR service: ${SERVER} (dashboard; sign in with HIREPROOF_ADMIN_TOKEN=${TOKEN})`);
+console.log(`Demo hire created; enrolment link: ${link}\n`);
+
+const electron = electronBinary();
+if (electron) {
+  run(electron, ['out/main/index.js', `--server=${SERVER}`, link]);
+} else {
+  console.log('The Electron binary is missing on this machine: opening the browser shell instead.');
+  console.log('Open http://127.0.0.1:5174/ in a browser (helpdesk: http://127.0.0.1:5174/#/helpdesk).\n');
+  run(process.execPath, [
+    'out/browser-shell/serve.mjs',
+    '--server',
+    SERVER,
+    '--data',
+    `.data/demo-app-${stamp}`,
+    '--enrol-link',
+    link,
+  ]);
+}
