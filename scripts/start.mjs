@@ -20,6 +20,7 @@ const stop = () => children.forEach((c) => c.kill('SIGTERM'));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 
+execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' });
 execFileSync('npm', ['run', '--silent', 'build:browser-shell'], { stdio: 'inherit' });
 mkdirSync('.data', { recursive: true });
 run(process.execPath, ['bin/hireproof.mjs', 'serve', '--port', PORT, '--data', '.data/demo-server']);
