@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checks } from '../main/checks/catalogue/index';
 import { Policy } from '../main/contract/policy';
 
 /**
@@ -8,20 +9,8 @@ import { Policy } from '../main/contract/policy';
 export const ServerPolicy = z
   .object({
     device: Policy.default(Policy.parse({})),
-    /** Checks every report must carry; a missing one means a patched or old app: review. */
-    requiredChecks: z
-      .array(z.string())
-      .default([
-        'remote.tools',
-        'remote.session',
-        'remote.ports',
-        'display.ipkvm',
-        'usb.ipkvm',
-        'camera.virtual',
-        'environment.vm',
-        'network.tunnel',
-        'app.integrity',
-      ]),
+    /** Checks every report must carry (by default the whole catalogue); a missing one means a patched or old app: review. */
+    requiredChecks: z.array(z.string()).default(() => checks.map((c) => c.id)),
     /** Report kinds that must carry a live face match; the headless CLI's reports carry none. */
     faceRequiredFor: z
       .array(z.enum(['onboarding', 'reattestation', 'cli']))

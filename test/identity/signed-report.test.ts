@@ -2,7 +2,7 @@ import { generateKeyPairSync, createHmac } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../main/attest/build-report';
 import type { ChecksReport } from '../../main/contract/checks';
-import type { Identity, IdentityClaims } from '../../main/contract/identity';
+import { ClaimName, type Identity, type IdentityClaims } from '../../main/contract/identity';
 import type { ReportPayload } from '../../main/contract/report';
 import { verifyReport, type NonceState, type VerifyReportOptions } from '../../main/contract/verify-report';
 import type { DeviceSigner } from '../../main/identity/device-signer';
@@ -10,19 +10,7 @@ import { signReport } from '../../main/identity/sign-report';
 import { softwareSigner } from '../../main/identity/software-signer';
 
 const claims = Object.fromEntries(
-  [
-    'machineId',
-    'serial',
-    'productUuid',
-    'vendor',
-    'model',
-    'board',
-    'disks',
-    'macs',
-    'cpuModel',
-    'memoryBytes',
-    'tpm',
-  ].map((n) => [n, { value: null, source: 'test', unavailable: 'test' }]),
+  ClaimName.options.map((n) => [n, { value: null, source: 'test', unavailable: 'test' }]),
 ) as IdentityClaims;
 const identity: Identity = {
   schema: 'hireproof.identity/v1',

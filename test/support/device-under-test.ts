@@ -7,6 +7,7 @@ import type { ReportPayload } from '../../main/contract/report';
 import { fingerprintOf } from '../../main/identity/fingerprint';
 import { signReport } from '../../main/identity/sign-report';
 import { softwareSigner } from '../../main/identity/software-signer';
+import { defaultServerPolicy } from '../../server/server-policy';
 import { api } from './hr-service';
 
 const claims = (serial: string): IdentityClaims => {
@@ -50,17 +51,7 @@ export const cleanChecks = (ids: string[]): ChecksReport => ({
   })),
 });
 
-export const REQUIRED = [
-  'remote.tools',
-  'remote.session',
-  'remote.ports',
-  'display.ipkvm',
-  'usb.ipkvm',
-  'camera.virtual',
-  'environment.vm',
-  'network.tunnel',
-  'app.integrity',
-];
+export const REQUIRED = defaultServerPolicy.requiredChecks;
 
 /** An enrolled device driven from the test itself: it signs whatever report a test needs. */
 export async function enrolDevice(base: string, photo = 'test/fixtures/faces/obama/1.jpg') {
