@@ -25,6 +25,7 @@ export interface ServerOptions {
   /** Run background jobs in this process (the default); tests may drain them by hand. */
   runJobs?: boolean;
   rateLimitMax?: number;
+  dashboardDir?: string;
 }
 
 export const jobHandlers = {
@@ -50,7 +51,7 @@ export async function startServer(options: ServerOptions) {
       jobs: new JobQueue(db, now),
       now,
     },
-    { logger: options.logger, rateLimitMax: options.rateLimitMax },
+    { logger: options.logger, rateLimitMax: options.rateLimitMax, dashboardDir: options.dashboardDir },
   );
   const runner = jobRunner(context, jobHandlers);
   const pendingSweep = await db
