@@ -24,7 +24,9 @@ export function EvidenceTable({ rows, caption }: { rows: readonly EvidenceRow[];
           {rows.map((row, i) => (
             <tr key={i}>
               {columns.map((column) => (
-                <td key={column}>{cell(row[column])}</td>
+                <td key={column} title={cell(row[column])}>
+                  {cell(row[column])}
+                </td>
               ))}
             </tr>
           ))}
