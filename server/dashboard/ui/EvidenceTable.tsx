@@ -8,7 +8,8 @@ export function EvidenceTable({ rows, caption }: { rows: readonly EvidenceRow[];
   if (rows.length === 0) return null;
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   return (
-    <div className="table-scroll">
+    // A wide table scrolls sideways; the keyboard can reach and scroll it too.
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table className="evidence">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
