@@ -14,3 +14,6 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
+
+// `serve` hosts the HR dashboard, so whatever builds the command builds the page too.
+await import('./build-dashboard.mjs');

@@ -3,20 +3,26 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { auditRoutes } from './audit/audit-routes';
 import { sessionRoutes } from './auth/session-routes';
 import type { ServerContext } from './context';
+import { builtDashboard, dashboardRoutes } from './dashboard/dashboard-routes';
 import { deviceRoutes } from './devices/device-routes';
 import { exportRoutes } from './hires/export-routes';
 import { hireRoutes } from './hires/hire-routes';
 import { installErrorHandler } from './http/error-handler';
+import { photoRoutes } from './photos/photo-routes';
 import { reportRoutes } from './reports/report-routes';
 import { reviewRoutes } from './reports/review-routes';
+import { statsRoutes } from './reports/stats-routes';
 import { webhookRoutes } from './webhooks/webhook-routes';
 
 export interface AppOptions {
   logger?: boolean;
   /** Per-route limits still apply; this is the default for routes without their own. */
   rateLimitMax?: number;
+  /** The built dashboard page; `out/dashboard` by default. */
+  dashboardDir?: string;
 }
 
 /**
@@ -69,6 +75,10 @@ export async function buildApp(
   webhookRoutes(app, full);
   exportRoutes(app, full);
   sessionRoutes(app, full);
+  statsRoutes(app, full);
+  photoRoutes(app, full);
+  auditRoutes(app, full);
+  await dashboardRoutes(app, options.dashboardDir ?? builtDashboard());
   app.get('/healthz', () => ({ ok: true }));
   return { app, context: full };
 }

@@ -26,6 +26,7 @@ export interface ServerOptions {
   runJobs?: boolean;
   rateLimitMax?: number;
   devicePerMinute?: number;
+  dashboardDir?: string;
 }
 
 export const jobHandlers = {
@@ -52,7 +53,7 @@ export async function startServer(options: ServerOptions) {
       now,
       limits: { devicePerMinute: options.devicePerMinute ?? 60 },
     },
-    { logger: options.logger, rateLimitMax: options.rateLimitMax },
+    { logger: options.logger, rateLimitMax: options.rateLimitMax, dashboardDir: options.dashboardDir },
   );
   const runner = jobRunner(context, jobHandlers);
   const pendingSweep = await db

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { compareFaceReadings, type FaceComparison } from '../contract/face-decision';
 import type { FaceReading } from '../contract/face-reading';
+import { packageRoot } from '../package-root';
 import { FaceImageError } from './face-image-error';
 import type { FaceWorkerReply, FaceWorkerRequest } from './face-worker-protocol';
 
@@ -29,13 +29,7 @@ type Slot = { worker: Worker; ready: boolean; task?: Task & { id: number } };
 
 /** The worker runs from the bundle `npm run build:cli` writes, whether this file runs as source or bundled. */
 function faceWorkerScript(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}`);
-    dir = parent;
-  }
-  const script = join(dir, 'out', 'face', 'face-worker.mjs');
+  const script = join(packageRoot(import.meta.url), 'out', 'face', 'face-worker.mjs');
   if (!existsSync(script)) throw new Error(`face worker not built (${script}): run \`npm run build:cli\``);
   return script;
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { audit } from '../audit/audit';
 import type { ServerContext } from '../context';
 import { ApiFailure } from '../http/api-failure';
-import { SESSION_COOKIE } from './admin-auth';
+import { requireAdmin, SESSION_COOKIE } from './admin-auth';
 import { hashSecret, newSecret } from './secrets';
 
 const SESSION_HOURS = 8;
@@ -54,6 +54,10 @@ export function sessionRoutes(app: FastifyInstance, context: ServerContext): voi
         .send({ actor: `session:${token.name}`, expiresAt: expires.toISOString() });
     },
   );
+  /** Who is signed in (the dashboard asks on load); 401 when no one is. */
+  api.get('/v1/session', async (request) => ({
+    actor: await requireAdmin(context.db, request, context.now()),
+  }));
   api.delete('/v1/session', async (request, reply) => {
     const session = request.cookies[SESSION_COOKIE];
     if (session) await context.db.deleteFrom('sessions').where('id_hash', '=', hashSecret(session)).execute();

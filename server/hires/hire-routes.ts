@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { CreateHireRequest, Reason } from '../../main/contract/protocol';
 import { audit } from '../audit/audit';
@@ -128,6 +129,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
         'reviewed_by',
         'review_note',
         'payload',
+        sql<boolean>`frames is not null`.as('has_face_frames'),
       ])
       .where('hire_id', '=', hire.id)
       .orderBy('received_at', 'desc')
@@ -163,6 +165,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
           faceStatus: r.face_status,
           review: r.reviewed_by ? { by: r.reviewed_by, note: r.review_note } : null,
           checks: payload.checks.checks,
+          hasFaceFrames: Boolean(r.has_face_frames),
         };
       }),
     };

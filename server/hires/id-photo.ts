@@ -1,4 +1,5 @@
 import { ApiFailure } from '../http/api-failure';
+import { imageType } from '../photos/image-type';
 
 const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
@@ -9,8 +10,7 @@ export function decodeIdPhoto(base64: string): Buffer {
   const bytes = Buffer.from(base64, 'base64');
   if (bytes.length > MAX_PHOTO_BYTES)
     throw new ApiFailure(413, 'id-photo.too-large', `idPhoto is over ${MAX_PHOTO_BYTES} bytes`);
-  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
-  const png = bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  if (!jpeg && !png) throw new ApiFailure(415, 'id-photo.not-an-image', 'idPhoto must be a JPEG or a PNG');
+  if (!imageType(bytes))
+    throw new ApiFailure(415, 'id-photo.not-an-image', 'idPhoto must be a JPEG or a PNG');
   return bytes;
 }

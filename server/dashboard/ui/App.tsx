@@ -1,0 +1,75 @@
+import { useEffect, useRef, useState } from 'react';
+import { api, ApiError } from './api';
+import { CreateHire } from './CreateHire';
+import { HireView } from './HireView';
+import { Link } from './Link';
+import { Overview } from './Overview';
+import { useRoute } from './router';
+import { SignIn } from './SignIn';
+
+type Session = { state: 'checking' } | { state: 'out'; notice?: string } | { state: 'in'; actor: string };
+
+/** The HR dashboard: sign-in, then the page the address names. */
+export function App() {
+  const route = useRoute();
+  const [session, setSession] = useState<Session>({ state: 'checking' });
+  const main = useRef<HTMLElement>(null);
+  const firstRoute = useRef(true);
+
+  useEffect(() => {
+    api.session().then(
+      ({ actor }) => setSession({ state: 'in', actor }),
+      (error: unknown) =>
+        setSession({
+          state: 'out',
+          notice: error instanceof ApiError && error.status !== 401 ? error.message : undefined,
+        }),
+    );
+  }, []);
+
+  // After an in-page navigation, start the keyboard and the screen reader at the new page's top.
+  useEffect(() => {
+    if (firstRoute.current) {
+      firstRoute.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [route]);
+
+  const signedOut = () =>
+    setSession((s) =>
+      s.state === 'in' ? { state: 'out', notice: 'Your session has ended; sign in again.' } : s,
+    );
+  const signOut = () =>
+    void api.signOut().finally(() => setSession({ state: 'out', notice: 'You are signed out.' }));
+
+  if (session.state === 'checking') return <p aria-live="polite">Loading…</p>;
+  if (session.state === 'out')
+    return <SignIn notice={session.notice} onSignedIn={(actor) => setSession({ state: 'in', actor })} />;
+
+  return (
+    <>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <header className="top">
+        <Link to={{ page: 'overview' }} className="brand">
+          HireProof HR
+        </Link>
+        <nav aria-label="Main">
+          <Link to={{ page: 'overview' }}>Hires</Link>
+          <Link to={{ page: 'new-hire' }}>New hire</Link>
+        </nav>
+        <span className="who">Signed in as {session.actor.replace(/^session:/, '')}</span>
+        <button type="button" className="secondary" onClick={signOut}>
+          Sign out
+        </button>
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        {route.page === 'overview' ? <Overview onSignedOut={signedOut} /> : null}
+        {route.page === 'new-hire' ? <CreateHire onSignedOut={signedOut} /> : null}
+        {route.page === 'hire' ? <HireView key={route.id} id={route.id} onSignedOut={signedOut} /> : null}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { api } from './api';
+import { AuditTrail } from './AuditTrail';
+import { formatTime } from './format';
+import { Link } from './Link';
+import { Problem } from './Problem';
+import { ReportCard } from './ReportCard';
+import { StatusBadge } from './StatusBadge';
+import { useApi } from './useApi';
+
+/** One hire: who, which laptop, the report timeline with verdicts and reasons, and the audit trail. */
+export function HireView({ id, onSignedOut }: { id: string; onSignedOut: () => void }) {
+  const [version, setVersion] = useState(0);
+  const [announcement, setAnnouncement] = useState('');
+  const hire = useApi(`hire:${id}:${version}`, () => api.hire(id), onSignedOut);
+  const reviewed = (verdict: string) => {
+    setAnnouncement(`Review saved: the report is now ${verdict}.`);
+    setVersion((v) => v + 1);
+  };
+
+  if (hire.state === 'loading') return <p aria-live="polite">Loading…</p>;
+  if (hire.state === 'failed')
+    return (
+      <>
+        <h1 tabIndex={-1}>Hire</h1>
+        <Problem error={hire.error} />
+        <Link to={{ page: 'overview' }}>Back to all hires</Link>
+      </>
+    );
+  const h = hire.data;
+  const expected = [
+    h.expectedDevice.serial && `serial ${h.expectedDevice.serial}`,
+    h.expectedDevice.assetTag && `asset tag ${h.expectedDevice.assetTag}`,
+  ].filter(Boolean);
+  return (
+    <>
+      <p className="crumbs">
+        <Link to={{ page: 'overview' }}>All hires</Link>
+      </p>
+      <div className="page-head">
+        <h1 tabIndex={-1}>{h.name}</h1>
+        <StatusBadge status={h.status} />
+      </div>
+      <dl className="facts">
+        <dt>Email</dt>
+        <dd>{h.email}</dd>
+        <dt>Expected laptop</dt>
+        <dd>{expected.length ? expected.join(', ') : 'not given'}</dd>
+        <dt>Created</dt>
+        <dd>
+          <time dateTime={h.createdAt}>{formatTime(h.createdAt)}</time>
+        </dd>
+        <dt>Verified</dt>
+        <dd>{h.verifiedAt ? <time dateTime={h.verifiedAt}>{formatTime(h.verifiedAt)}</time> : 'not yet'}</dd>
+        <dt>Devices</dt>
+        <dd>
+          {h.devices.length === 0
+            ? 'none enrolled yet (the code has not been used)'
+            : h.devices.map((d) => (
+                <span key={d.id} className="device">
+                  key <code>{d.keyThumbprint.slice(0, 12)}</code>, enrolled {formatTime(d.enrolledAt)}, next
+                  check due {formatTime(d.nextDueAt)}
+                </span>
+              ))}
+        </dd>
+      </dl>
+      <p role="status" className="announcement">
+        {announcement}
+      </p>
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">Timeline</h2>
+        {h.reports.length === 0 ? <p>No reports yet.</p> : null}
+        <ol className="timeline">
+          {h.reports.map((report) => (
+            <li key={report.id}>
+              <ReportCard
+                hireId={h.id}
+                report={report}
+                photosDeletedAt={h.photosDeletedAt}
+                onReviewed={reviewed}
+                onSignedOut={onSignedOut}
+              />
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section aria-labelledby="audit-heading">
+        <h2 id="audit-heading">Audit trail</h2>
+        <AuditTrail hireId={h.id} version={version} onSignedOut={onSignedOut} />
+      </section>
+    </>
+  );
+}
