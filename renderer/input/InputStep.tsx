@@ -16,9 +16,9 @@ export interface InputStepProps {
   recorder?: TraceRecorder;
   sentence?: string;
   reaction?: Partial<ReactionTiming>;
-  onComplete(result: InputStepResult): void;
+  onComplete: (result: InputStepResult) => void;
   /** The frame time at which each reaction target was drawn. */
-  onTarget?(onset: number): void;
+  onTarget?: (onset: number) => void;
 }
 
 type Stage = 'intro' | 'typing' | 'reaction' | 'done';

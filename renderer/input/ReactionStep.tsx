@@ -5,11 +5,11 @@ import type { TraceRecorder } from './trace-recorder';
 export interface ReactionStepProps {
   recorder: TraceRecorder;
   timing: ReactionTiming;
-  onDone(): void;
+  onDone: () => void;
   /** The way out for people who cannot do timed tasks. */
-  onDecline(): void;
+  onDecline: () => void;
   /** The frame time at which each target was drawn. */
-  onTarget?(onset: number): void;
+  onTarget?: (onset: number) => void;
 }
 
 const MESSAGES: Record<ReactionView['phase'], string> = {
@@ -29,7 +29,13 @@ const NOTES = {
  * Reaction time runs from the frame that drew the circle to the input's own timestamp, so a remote
  * operator's round trip shows. The circle's arrival is also announced (aria-live) in words.
  */
-export function ReactionStep({ recorder, timing, onDone, onDecline, onTarget }: ReactionStepProps): ReactElement {
+export function ReactionStep({
+  recorder,
+  timing,
+  onDone,
+  onDecline,
+  onTarget,
+}: ReactionStepProps): ReactElement {
   const headingId = useId();
   const pad = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<ReactionView | null>(null);

@@ -2,9 +2,9 @@ import { useEffect, useId, useRef, type ReactElement } from 'react';
 
 export interface TypingStepProps {
   sentence: string;
-  onDone(): void;
+  onDone: () => void;
   /** The way out for people who cannot do timed tasks. */
-  onDecline(): void;
+  onDecline: () => void;
 }
 
 /**

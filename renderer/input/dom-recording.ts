@@ -32,7 +32,13 @@ export function recordInput(win: Window, recorder: TraceRecorder): () => void {
     });
   };
   const onPointerDown = (event: PointerEvent): void => {
-    recorder.input({ type: 'pointerdown', t: now(), ts: event.timeStamp, x: event.clientX, y: event.clientY });
+    recorder.input({
+      type: 'pointerdown',
+      t: now(),
+      ts: event.timeStamp,
+      x: event.clientX,
+      y: event.clientY,
+    });
   };
 
   const options = { capture: true, passive: true } as const;

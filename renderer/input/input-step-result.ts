@@ -24,6 +24,10 @@ export function inputStepResult(
     trace,
     analysis,
     evidence: inputEvidenceOf(analysis, options.humanCheckRequested),
-    check: cadenceCheckResult(analysis, Math.max(Math.round(options.durationMs), 0), options.humanCheckRequested),
+    check: cadenceCheckResult(
+      analysis,
+      Math.max(Math.round(options.durationMs), 0),
+      options.humanCheckRequested,
+    ),
   };
 }

@@ -92,7 +92,9 @@ export class ReactionTrials {
     this.onset = null;
     this.set({ phase: 'waiting', note });
     const [low, high] = this.timing.waitMs;
-    this.cancel = this.wait(low + (high - low) * this.random(), () => this.set({ phase: 'target', note: null }));
+    this.cancel = this.wait(low + (high - low) * this.random(), () =>
+      this.set({ phase: 'target', note: null }),
+    );
   }
 
   private next(note: ReactionNote): void {

@@ -36,7 +36,9 @@ export interface CadenceOutcome {
  * check instead of the timed steps the summary says so first: a choice, never held against them.
  */
 export function cadenceOutcome(analysis: CadenceAnalysis, humanCheckRequested = false): CadenceOutcome {
-  const asked = humanCheckRequested ? 'The hire asked for a person to check instead of the timed steps. ' : '';
+  const asked = humanCheckRequested
+    ? 'The hire asked for a person to check instead of the timed steps. '
+    : '';
   return {
     status: STATUS[analysis.decision],
     summary: asked + summaryOf(analysis),
