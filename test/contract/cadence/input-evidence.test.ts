@@ -4,7 +4,7 @@ import { generateTrace } from '../../../bench/cadence/session';
 import { analyzeCadence } from '../../../main/contract/cadence/analyze';
 import { cadenceCheckResult } from '../../../main/contract/cadence/check-result';
 import { inputEvidenceOf } from '../../../main/contract/cadence/input-evidence';
-import { INPUT_TRACE_SCHEMA } from '../../../main/contract/input-trace';
+import { INPUT_TRACE_SCHEMA, type InputTrace } from '../../../main/contract/input-trace';
 import { InputEvidence } from '../../../main/contract/report';
 import { inputStepResult } from '../../../renderer/input/input-step-result';
 
@@ -26,13 +26,13 @@ describe('inputEvidenceOf', () => {
   });
 
   it('leaves out what could not be measured rather than sending null or NaN', () => {
-    const empty = {
+    const empty: InputTrace = {
       schema: INPUT_TRACE_SCHEMA,
       events: [],
       frames: [],
       reactions: [],
       truncated: false,
-    } as const;
+    };
     const evidence = inputEvidenceOf(analyzeCadence(empty), true);
     expect(InputEvidence.parse(evidence)).toEqual(evidence);
     expect(evidence).toMatchObject({ decision: 'insufficient-data', humanCheckRequested: true });
