@@ -42,12 +42,17 @@ export function InputStep({
   const started = useRef(performance.now());
   const finished = useRef(false);
   const [stage, setStage] = useState<Stage>('intro');
+  const doneHeading = useRef<HTMLHeadingElement>(null);
   const { trials, waitMs, timeoutMs } = { ...defaultReactionTiming, ...reaction };
   const [waitLow, waitHigh] = waitMs;
   const timing = useMemo(
     () => ({ trials, waitMs: [waitLow, waitHigh] as const, timeoutMs }),
     [trials, waitLow, waitHigh, timeoutMs],
   );
+
+  useEffect(() => {
+    if (stage === 'done') doneHeading.current?.focus();
+  }, [stage]);
 
   useEffect(() => {
     if (!own) return;
@@ -110,7 +115,7 @@ export function InputStep({
     case 'done':
       return (
         <section aria-labelledby={headingId} className="hp-input-done">
-          <h2 id={headingId} tabIndex={-1}>
+          <h2 id={headingId} ref={doneHeading} tabIndex={-1}>
             Thank you
           </h2>
           <p role="status">This step is complete.</p>

@@ -38,10 +38,14 @@ export function ReactionStep({
 }: ReactionStepProps): ReactElement {
   const headingId = useId();
   const pad = useRef<HTMLDivElement>(null);
+  const startButton = useRef<HTMLButtonElement>(null);
   const [view, setView] = useState<ReactionView | null>(null);
   const trials = useRef<ReactionTrials | null>(null);
   const callbacks = useRef({ onDone, onTarget });
   callbacks.current = { onDone, onTarget };
+
+  // Keyboard users arrive on Start; screen readers hear its label and the instructions above it.
+  useEffect(() => startButton.current?.focus(), []);
 
   useEffect(() => {
     const wait = (ms: number, callback: () => void): (() => void) => {
@@ -99,7 +103,7 @@ export function ReactionStep({
         click. There are {timing.trials} rounds and each takes a few seconds.
       </p>
       {phase === 'ready' && (
-        <button type="button" onClick={start}>
+        <button type="button" ref={startButton} onClick={start}>
           Start
         </button>
       )}
