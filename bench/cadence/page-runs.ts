@@ -1,6 +1,9 @@
-// `npm run bench:cadence:page [-- --runs 10 --stamping stamped|unstamped]`: works the real input step in
+// `npm run bench:cadence:page [-- --runs 10 --stamping stamped|unstamped --save DIR]`: works the real input step in
 // Debian's Chromium with input injected through CDP, planned by the calibration's models: human-like
-// people at the machine, and remote operators over links of 50–300 ms. Prints how the analyzer judged them.
+// people at the machine, and remote operators over links of 50–300 ms. Prints how the analyzer judged
+// them; --save keeps each trace (for `hireproof cadence`).
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CadenceAnalysis } from '../../main/contract/cadence/analyze';
 import { cadenceThresholds } from '../../main/contract/cadence/thresholds';
@@ -23,6 +26,7 @@ const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '10' },
     stamping: { type: 'string', default: 'stamped' },
+    save: { type: 'string' },
   },
 });
 const runs = Number(values.runs);
@@ -70,7 +74,8 @@ for (let i = 0; i < runs; i++) {
 
 const started = performance.now();
 const [harness, chromium] = await Promise.all([startHarness(), launchChromium()]);
-const results: { session: Session; analysis: CadenceAnalysis }[] = [];
+const results: { session: Session; analysis: CadenceAnalysis; mouseHz: number }[] = [];
+if (values.save) await mkdir(values.save, { recursive: true });
 try {
   const queue = [...sessions];
   const worker = async (): Promise<void> => {
@@ -78,8 +83,14 @@ try {
       const step = await StepPage.open(chromium.context, harnessUrl(harness.url, options), centre);
       try {
         const plan = new InputPlan(session.seed, session.condition, centre);
-        const { analysis } = await workInputStep(step, plan, options, stamping);
-        results.push({ session, analysis });
+        const { trace, analysis } = await workInputStep(step, plan, options, stamping);
+        results.push({ session, analysis, mouseHz: plan.operator.mouseHz });
+        if (values.save) {
+          await writeFile(
+            join(values.save, `${session.population}-${session.seed}.json`),
+            JSON.stringify(trace),
+          );
+        }
         const fired = analysis.indicators.filter((i) => i.fired).map((i) => i.name);
         process.stderr.write(
           `${session.population} ${session.name} (${session.condition.person}, seed ${session.seed}): ` +
@@ -121,6 +132,26 @@ for (const population of ['human-like', 'remote-like'] as const) {
   );
 }
 lines.push(
+  '',
+  '| population | condition | person | pointing device Hz | decision | score | fired |',
+  '|---|---|---|---|---|---|---|',
+  ...results
+    .sort((a, b) => a.session.seed - b.session.seed)
+    .map(({ session, analysis, mouseHz }) =>
+      [
+        session.population,
+        session.name,
+        session.condition.person,
+        Math.round(mouseHz),
+        analysis.decision,
+        analysis.score.toFixed(2),
+        analysis.indicators
+          .filter((i) => i.fired)
+          .map((i) => `${i.name} ${fmt(i.value, i.unit === 'share' ? 2 : 0)}`)
+          .join(', '),
+      ].join(' | '),
+    )
+    .map((row) => `| ${row} |`),
   '',
   'Medians are over runs. Remote-like links: ' + remoteLike.map((l) => l.name).join('; ') + '.',
   `(${Math.round((performance.now() - started) / 1000)} s)`,
