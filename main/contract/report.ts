@@ -36,7 +36,10 @@ export const InputEvidence = z.object({
   decision: z.enum(['local', 'suspect', 'insufficient-data']),
   score: z.number(),
   features: z.record(z.string().max(64), z.number()),
+  /** The hire chose a person's check instead of the timed typing and reaction steps. */
+  humanCheckRequested: z.boolean(),
 });
+export type InputEvidence = z.infer<typeof InputEvidence>;
 
 export const Consent = z.object({
   version: z.string().max(32),

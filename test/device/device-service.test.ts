@@ -110,7 +110,7 @@ describe('the device service behind the IPC contract', () => {
     await call('runChecks', {});
     const result = await call('submitAttestation', {
       kind: 'onboarding',
-      input: { decision: 'local', score: 0.1, features: { dwellMedianMs: 92 } },
+      input: { decision: 'local', score: 0.1, features: { dwellMedianMs: 92 }, humanCheckRequested: false },
       face: {
         camera: { label: 'Integrated Camera', id: 'cam1' },
         backend: 'wasm',

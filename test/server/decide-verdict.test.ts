@@ -85,7 +85,9 @@ describe("the server's verdict", () => {
   });
 
   it('reviews suspect input cadence', () => {
-    const result = decide(payload({ input: { decision: 'suspect', score: 0.9, features: {} } }));
+    const result = decide(
+      payload({ input: { decision: 'suspect', score: 0.9, features: {}, humanCheckRequested: false } }),
+    );
     expect(result.reasons).toEqual([expect.objectContaining({ check: 'input.cadence', weight: 'review' })]);
   });
 });

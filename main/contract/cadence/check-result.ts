@@ -31,19 +31,29 @@ export interface CadenceOutcome {
   remediation: string;
 }
 
-/** The analysis as a check outcome (the shape check rules return). */
-export function cadenceOutcome(analysis: CadenceAnalysis): CadenceOutcome {
+/**
+ * The analysis as a check outcome (the shape check rules return). When the hire asked for a person's
+ * check instead of the timed steps the summary says so first: a choice, never held against them.
+ */
+export function cadenceOutcome(analysis: CadenceAnalysis, humanCheckRequested = false): CadenceOutcome {
+  const asked = humanCheckRequested
+    ? 'The hire asked for a person to check instead of the timed steps. '
+    : '';
   return {
     status: STATUS[analysis.decision],
-    summary: summaryOf(analysis),
+    summary: asked + summaryOf(analysis),
     evidence: cadenceEvidence(analysis),
     remediation: analysis.decision === 'local' ? '' : cadenceCheck.remediation,
   };
 }
 
-export function cadenceCheckResult(analysis: CadenceAnalysis, durationMs = 0): CheckResult {
+export function cadenceCheckResult(
+  analysis: CadenceAnalysis,
+  durationMs = 0,
+  humanCheckRequested = false,
+): CheckResult {
   const { id, title, severity } = cadenceCheck;
-  return { id, title, severity, durationMs, ...cadenceOutcome(analysis) };
+  return { id, title, severity, durationMs, ...cadenceOutcome(analysis, humanCheckRequested) };
 }
 
 function summaryOf(analysis: CadenceAnalysis): string {
