@@ -17,9 +17,24 @@ export interface Photo {
 
 /** Public-domain portraits committed in test/fixtures/faces, with their faces' boxes. */
 export const portraits = {
-  obama1: { file: 'obama/1.jpg', width: 910, height: 1137, face: { x: 379, y: 104, width: 216, height: 299 } },
-  obama3: { file: 'obama/3.jpg', width: 1434, height: 2333, face: { x: 636, y: 237, width: 263, height: 372 } },
-  biden1: { file: 'biden/1.jpg', width: 970, height: 2204, face: { x: 437, y: 169, width: 262, height: 382 } },
+  obama1: {
+    file: 'obama/1.jpg',
+    width: 910,
+    height: 1137,
+    face: { x: 379, y: 104, width: 216, height: 299 },
+  },
+  obama3: {
+    file: 'obama/3.jpg',
+    width: 1434,
+    height: 2333,
+    face: { x: 636, y: 237, width: 263, height: 372 },
+  },
+  biden1: {
+    file: 'biden/1.jpg',
+    width: 970,
+    height: 2204,
+    face: { x: 437, y: 169, width: 262, height: 382 },
+  },
 } satisfies Record<string, Photo>;
 
 /** A 4:3 crop three face-widths wide, centred on the face and kept inside the photo. */
@@ -88,7 +103,10 @@ export async function videoClip(
 ): Promise<string> {
   await ffmpeg([
     ...['-i', video],
-    ...['-vf', `crop=${region.w}:${region.h}:${region.x}:${region.y},scale=${size.width}:${size.height},format=yuv420p`],
+    ...[
+      '-vf',
+      `crop=${region.w}:${region.h}:${region.x}:${region.y},scale=${size.width}:${size.height},format=yuv420p`,
+    ],
     out,
   ]);
   return out;

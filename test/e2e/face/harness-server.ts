@@ -47,7 +47,10 @@ export async function startHarnessServer(): Promise<HarnessServer> {
     '/wasm/': join(packageDir('@tensorflow/tfjs-backend-wasm'), 'dist'),
     '/faces/': join(here, '../../fixtures/faces'),
   };
-  const files: Record<string, string> = { '/': join(here, 'harness.html'), '/harness.js': join(out, 'harness.js') };
+  const files: Record<string, string> = {
+    '/': join(here, 'harness.html'),
+    '/harness.js': join(out, 'harness.js'),
+  };
 
   const resolve = (path: string): string | null => {
     if (files[path]) return files[path];

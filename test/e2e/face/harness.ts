@@ -1,5 +1,9 @@
 import type { FaceReading } from '../../../main/contract/face-reading';
-import { livenessRules as defaultRules, type LivenessChallenge, type LivenessRules } from '../../../main/contract/liveness';
+import {
+  livenessRules as defaultRules,
+  type LivenessChallenge,
+  type LivenessRules,
+} from '../../../main/contract/liveness';
 import { listCameras } from '../../../renderer/face/camera';
 import type { CameraDevice } from '../../../renderer/face/camera-choice';
 import { loadFaceModels, type FaceModels } from '../../../renderer/face/face-models';
@@ -80,7 +84,8 @@ const faceHarness = {
     const liveness: number[] = [];
     for (let i = 0; i < frames; i++) liveness.push(await time(() => readLiveFaces(active, video)));
     const descriptor: number[] = [];
-    for (let i = 0; i < Math.ceil(frames / 4); i++) descriptor.push(await time(() => describeFace(active, photo)));
+    for (let i = 0; i < Math.ceil(frames / 4); i++)
+      descriptor.push(await time(() => describeFace(active, photo)));
     (video.srcObject as MediaStream).getTracks().forEach((track) => track.stop());
     return { liveness, descriptor, video: { width: video.videoWidth, height: video.videoHeight } };
   },
