@@ -22,25 +22,42 @@ const { values } = parseArgs({
     people: { type: 'string', default: '3' },
   },
 });
-if (!values.video || !values.out) throw new Error('usage: --video FILE --out FILE.json [--fps N] [--source TEXT]');
+if (!values.video || !values.out)
+  throw new Error('usage: --video FILE --out FILE.json [--fps N] [--source TEXT]');
 const fps = Number(values.fps);
 
 const frameDir = mkdtempSync(join(tmpdir(), 'landmark-trace-'));
 try {
-  execFileSync('ffmpeg', ['-loglevel', 'error', '-i', values.video, '-vf', `fps=${fps}`, join(frameDir, '%04d.png')]);
+  execFileSync('ffmpeg', [
+    '-loglevel',
+    'error',
+    '-i',
+    values.video,
+    '-vf',
+    `fps=${fps}`,
+    join(frameDir, '%04d.png'),
+  ]);
   const { faceapi, models } = await loadNodeFaceApi();
   await faceapi.nets.ssdMobilenetv1.loadFromDisk(models);
   await faceapi.nets.faceLandmark68Net.loadFromDisk(models);
   const options = new faceapi.SsdMobilenetv1Options({ minConfidence: 0.3 });
 
-  type Tracked = { centre: { x: number; y: number }; frames: { t: number; faces: number; landmarks: number[][] | null }[] };
+  type Tracked = {
+    centre: { x: number; y: number };
+    frames: { t: number; faces: number; landmarks: number[][] | null }[];
+  };
   let people: Tracked[] | null = null;
   const files = readdirSync(frameDir).sort();
   for (const [index, file] of files.entries()) {
     const image = await loadImage(readFileSync(join(frameDir, file)));
-    const found = await faceapi.detectAllFaces(image as unknown as HTMLImageElement, options).withFaceLandmarks();
+    const found = await faceapi
+      .detectAllFaces(image as unknown as HTMLImageElement, options)
+      .withFaceLandmarks();
     const faces = found.map((f) => ({
-      centre: { x: f.detection.box.x + f.detection.box.width / 2, y: f.detection.box.y + f.detection.box.height / 2 },
+      centre: {
+        x: f.detection.box.x + f.detection.box.width / 2,
+        y: f.detection.box.y + f.detection.box.height / 2,
+      },
       width: f.detection.box.width,
       landmarks: f.landmarks.positions.map((p) => [Math.round(p.x * 10) / 10, Math.round(p.y * 10) / 10]),
     }));

@@ -88,7 +88,7 @@ describe('LivenessSession on turns built from the model geometry', () => {
         sweep(12, -25).map((yaw) => turnHead(frontalFace, { yaw })),
       ),
     );
-    expect(result).toMatchObject({ passed: false, reason: expect.stringMatching(/other way/) });
+    expect(result).toMatchObject({ passed: false, reason: expect.stringMatching(/other way/) as string });
   });
 
   it('fails a turn too small to be a deliberate one (8°)', () => {
@@ -98,7 +98,7 @@ describe('LivenessSession on turns built from the model geometry', () => {
         [...sweep(12, -8).map((yaw) => turnHead(frontalFace, { yaw })), ...still(timeoutFrames)],
       ),
     );
-    expect(result).toMatchObject({ passed: false, reason: expect.stringMatching(/no response/) });
+    expect(result).toMatchObject({ passed: false, reason: expect.stringMatching(/no response/) as string });
   });
 
   it('passes looking up, and a photo squeezed upright (tilted back, seen from afar) does not', () => {
@@ -132,7 +132,10 @@ describe('LivenessSession on turns built from the model geometry', () => {
         sweep(12, 30).map((yaw) => turnHead(frontalFace, { yaw })),
       ),
     );
-    expect(result).toMatchObject({ passed: false, reason: expect.stringMatching(/turned the head/) });
+    expect(result).toMatchObject({
+      passed: false,
+      reason: expect.stringMatching(/turned the head/) as string,
+    });
   });
 });
 
@@ -167,7 +170,7 @@ describe('LivenessSession on a photo', () => {
     const gone = results(play(['turn-left'], [null, ...Array.from({ length: 20 }, () => null)]))[0]!;
     expect(gone).toMatchObject({ passed: false, reason: 'the face left the view' });
     const jumped = results(play(['turn-left'], [movePhoto(frontalFace, { shift: { x: 400, y: 0 } })]))[0]!;
-    expect(jumped).toMatchObject({ passed: false, reason: expect.stringMatching(/jumped/) });
+    expect(jumped).toMatchObject({ passed: false, reason: expect.stringMatching(/jumped/) as string });
   });
 
   it('fails the remaining challenges when the hire asks for a human check', () => {

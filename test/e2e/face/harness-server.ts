@@ -29,9 +29,10 @@ export interface HarnessServer {
 /**
  * Builds the face-step harness with esbuild and serves it from 127.0.0.1 with everything it loads:
  * face-api's models, tfjs's .wasm files and the committed face photos. Nothing comes from the network.
- * Cross-origin isolation lets tfjs use its multi-threaded WASM build, as the app's window does.
+ * Cross-origin isolation (the default) lets tfjs use its multi-threaded WASM build; without it tfjs
+ * runs single-threaded.
  */
-export async function startHarnessServer(): Promise<HarnessServer> {
+export async function startHarnessServer({ isolated = true } = {}): Promise<HarnessServer> {
   const out = await mkdtemp(join(tmpdir(), 'face-harness-'));
   await build({
     entryPoints: [join(here, 'harness.ts')],
@@ -69,9 +70,10 @@ export async function startHarnessServer(): Promise<HarnessServer> {
     }
     response.writeHead(200, {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
-      'cross-origin-opener-policy': 'same-origin',
-      'cross-origin-embedder-policy': 'require-corp',
       'cache-control': 'no-store',
+      ...(isolated
+        ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' }
+        : {}),
     });
     createReadStream(file).pipe(response);
   });

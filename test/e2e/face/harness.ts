@@ -71,7 +71,8 @@ const faceHarness = {
     const active = await loaded();
     const video = document.createElement('video');
     video.muted = true;
-    video.srcObject = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 } });
+    const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 } });
+    video.srcObject = stream;
     await video.play();
     const time = async (work: () => Promise<unknown>) => {
       const started = performance.now();
@@ -86,7 +87,7 @@ const faceHarness = {
     const descriptor: number[] = [];
     for (let i = 0; i < Math.ceil(frames / 4); i++)
       descriptor.push(await time(() => describeFace(active, photo)));
-    (video.srcObject as MediaStream).getTracks().forEach((track) => track.stop());
+    stream.getTracks().forEach((track) => track.stop());
     return { liveness, descriptor, video: { width: video.videoWidth, height: video.videoHeight } };
   },
 };
