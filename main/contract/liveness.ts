@@ -34,17 +34,25 @@ export const livenessRules = {
   smileWiden: 1.12,
   /**
    * Turns and looking up must swing the nose off the face's plane (nonPlanarMotion, in eye
-   * distances). A photo shifted, rotated and perspective-warped in front of Chromium's camera stayed
-   * at or below 0.068 (landmark jitter); real turns measure about 0.45 × the yaw change (0.09–0.13
-   * at 0.2–0.24 in the CC-BY clip), so ≥ 0.1 at the `turn` threshold.
+   * distances). A photo shifted, rotated and perspective-warped in front of Chromium's fake camera
+   * measured 0.03 median, under 0.075 in nearly every frame, single frames up to 0.107 on a busy CPU;
+   * real turns measure about 0.45 × the yaw change (0.08–0.13 at 0.2–0.24 in the CC-BY clip). A
+   * lone frame never decides: the response must also change the yaw and hold (`holdFrames`).
    */
   minNonPlanar: 0.08,
   /** A blink must not come with the face squeezed or stretched across the eye line (a warped photo). */
   maxSqueeze: 0.12,
   /** The face may leave the view (no face, several) this long during a prompt. */
   maxGapMs: 1_500,
-  /** The eye midpoint may move at most this many eye distances between consecutive frames. */
+  /**
+   * Between consecutive frames the eye midpoint may move at most this many eye distances, and the
+   * eye distance change by at most `maxScaleJump`; other frames are misreads (or a cut) and are
+   * treated as frames without the face.
+   */
   maxJump: 1.5,
+  maxScaleJump: 0.3,
+  /** A response must hold for this many consecutive frames: one misread frame is not a turn. */
+  holdFrames: 2,
   maxTraceFrames: 2_000,
 };
 export type LivenessRules = typeof livenessRules;
@@ -92,6 +100,8 @@ export type LivenessState =
   | { phase: 'done'; passed: boolean; results: ChallengeResult[] };
 
 type Baseline = { geometry: FaceGeometry; landmarks: Point[] };
+/** What a frame says about the prompt: the response asked for (passed) or another one (failed). */
+type Response = { key: string; passed: boolean; reason: string };
 
 const meanLandmarks = (sets: readonly (readonly Point[])[]): Point[] =>
   sets[0]!.map((_, i) => ({
@@ -110,8 +120,11 @@ export class LivenessSession {
   private startedAt = 0;
   private lastFaceAt = 0;
   private lastCentre: FaceGeometry | undefined;
+  /** A frame that jumped from the last good one: a misread if the next frame is back, a cut if not. */
+  private suspect: FaceGeometry | null = null;
   private lastT = 0;
   private eyesClosed = false;
+  private held: { verdict: Response; frames: number } | null = null;
   private readonly results: ChallengeResult[] = [];
   private readonly traceRows: Record<string, number>[] = [];
   private origin: number | null = null;
@@ -225,7 +238,14 @@ export class LivenessSession {
   private jumped(geometry: FaceGeometry, previous: FaceGeometry | undefined): boolean {
     if (!previous) return false;
     const moved = Math.hypot(geometry.centre.x - previous.centre.x, geometry.centre.y - previous.centre.y);
-    return moved > this.rules.maxJump * Math.max(geometry.eyeDistance, previous.eyeDistance);
+    const rescaled =
+      Math.max(geometry.eyeDistance, previous.eyeDistance) /
+        Math.max(1e-9, Math.min(geometry.eyeDistance, previous.eyeDistance)) -
+      1;
+    return (
+      moved > this.rules.maxJump * Math.max(geometry.eyeDistance, previous.eyeDistance) ||
+      rescaled > this.rules.maxScaleJump
+    );
   }
 
   private judge(
@@ -236,7 +256,13 @@ export class LivenessSession {
     const baseline = this.baseline!;
     const nonPlanar = landmarks ? nonPlanarMotion(baseline.landmarks, landmarks) : null;
     this.record(frame, geometry, nonPlanar);
-    if (!geometry || nonPlanar === null) {
+    const jumped = geometry !== null && this.jumped(geometry, this.lastCentre);
+    if (jumped && this.suspect && !this.jumped(geometry, this.suspect)) {
+      return this.finish(frame.t, false, 'the face jumped between frames (a cut or a different face)');
+    }
+    this.suspect = jumped ? geometry : null;
+    if (!geometry || nonPlanar === null || jumped) {
+      this.held = null;
       if (frame.t - this.lastFaceAt > this.rules.maxGapMs) {
         this.finish(
           frame.t,
@@ -246,13 +272,15 @@ export class LivenessSession {
       }
       return this.timeout(frame.t);
     }
-    if (this.jumped(geometry, this.lastCentre)) {
-      return this.finish(frame.t, false, 'the face jumped between frames (a cut or a different face)');
-    }
     this.lastFaceAt = frame.t;
     this.lastCentre = geometry;
     const verdict = this.response(geometry, nonPlanar);
-    if (verdict) return this.finish(frame.t, verdict.passed, verdict.reason);
+    const same =
+      verdict && this.held?.verdict.passed === verdict.passed && this.held.verdict.key === verdict.key;
+    this.held = verdict ? { verdict, frames: same ? this.held!.frames + 1 : 1 } : null;
+    if (this.held && this.held.frames >= this.rules.holdFrames) {
+      return this.finish(frame.t, this.held.verdict.passed, this.held.verdict.reason);
+    }
     this.timeout(frame.t);
   }
 
@@ -263,7 +291,7 @@ export class LivenessSession {
   }
 
   /** Whether this frame answers the prompt (passed), answers another one (failed), or neither (null). */
-  private response(geometry: FaceGeometry, nonPlanar: number): { passed: boolean; reason: string } | null {
+  private response(geometry: FaceGeometry, nonPlanar: number): Response | null {
     const rules = this.rules;
     const base = this.baseline!.geometry;
     const kind = this.challenges[this.index]!;
@@ -271,29 +299,34 @@ export class LivenessSession {
     const turn = geometry.yaw - base.yaw;
     const turned = Math.abs(turn) >= rules.turn && solid ? (turn > 0 ? 'turn-left' : 'turn-right') : null;
     if (kind === 'turn-left' || kind === 'turn-right') {
-      if (turned === kind) return { passed: true, reason: `turned (yaw ${turn.toFixed(2)})` };
-      if (turned) return { passed: false, reason: `turned the other way (yaw ${turn.toFixed(2)})` };
+      if (turned === kind) return { key: kind, passed: true, reason: `turned (yaw ${turn.toFixed(2)})` };
+      if (turned)
+        return { key: turned, passed: false, reason: `turned the other way (yaw ${turn.toFixed(2)})` };
       return null;
     }
-    if (turned) return { passed: false, reason: `turned the head when asked to ${kind}` };
+    if (turned) return { key: turned, passed: false, reason: `turned the head when asked to ${kind}` };
     switch (kind) {
       case 'look-up': {
         const rise = base.pitch > 0 ? (base.pitch - geometry.pitch) / base.pitch : 0;
         return rise >= rules.lookUp && solid
-          ? { passed: true, reason: `looked up (nose ${(rise * 100).toFixed(0)}% nearer the eyes)` }
+          ? {
+              key: kind,
+              passed: true,
+              reason: `looked up (nose ${(rise * 100).toFixed(0)}% nearer the eyes)`,
+            }
           : null;
       }
       case 'blink': {
         const squeezed = Math.abs(geometry.aspect / base.aspect - 1) > rules.maxSqueeze;
         if (geometry.eyeOpening <= base.eyeOpening * rules.blinkClosed && !squeezed) this.eyesClosed = true;
         return this.eyesClosed && geometry.eyeOpening >= base.eyeOpening * rules.blinkOpen
-          ? { passed: true, reason: 'blinked (eyes closed and opened again)' }
+          ? { key: kind, passed: true, reason: 'blinked (eyes closed and opened again)' }
           : null;
       }
       case 'smile': {
         const widen = geometry.mouthWidth / base.mouthWidth;
         return widen >= rules.smileWiden
-          ? { passed: true, reason: `smiled (mouth ${((widen - 1) * 100).toFixed(0)}% wider)` }
+          ? { key: kind, passed: true, reason: `smiled (mouth ${((widen - 1) * 100).toFixed(0)}% wider)` }
           : null;
       }
     }
@@ -305,6 +338,8 @@ export class LivenessSession {
     this.results.push({ kind, passed, ms: Math.max(0, Math.round(t - from)), reason });
     this.index += 1;
     this.baseline = null;
+    this.held = null;
+    this.suspect = null;
     this.settled = [];
     this.settleStart = null;
   }

@@ -76,13 +76,18 @@ function checked(result: FaceStepResult) {
 const maxNonPlanar = (result: FaceStepResult & { outcome: 'checked' }) =>
   Math.max(...result.liveness.trace.map((row) => row.nonPlanar ?? 0));
 
-/** Frames whose nose left the face plane, leaving out each prompt's last frame (a cut lands there). */
-const offPlaneFrames = (result: FaceStepResult & { outcome: 'checked' }) =>
-  result.liveness.trace.filter(
-    (row, i, rows) => row.c === rows[i + 1]?.c && (row.nonPlanar ?? 0) >= livenessRules.minNonPlanar,
-  ).length;
+/**
+ * Share of the prompts' frames whose nose left the face plane, leaving out each prompt's last frame
+ * (a cut lands there). Landmark jitter lifts a flat photo's frame over the line now and then; a turn
+ * also needs the yaw change, held over two frames.
+ */
+const offPlaneShare = (result: FaceStepResult & { outcome: 'checked' }) => {
+  const frames = result.liveness.trace.filter((row, i, rows) => row.c! >= 0 && row.c === rows[i + 1]?.c);
+  return frames.filter((row) => (row.nonPlanar ?? 0) >= livenessRules.minNonPlanar).length / frames.length;
+};
 
-describe('camera step in Chromium (fake camera)', () => {
+/** Chromium start, model load and the prompts take 5–30 s; more on a busy CI machine. */
+describe('camera step in Chromium (fake camera)', { timeout: 90_000 }, () => {
   it('a still photo of the right person fails liveness, and matches', async () => {
     const browser = await openHarness(
       await stillPhotoClip(committedFaces, portraits.obama3, join(clips, 'still.y4m')),
@@ -136,11 +141,14 @@ describe('camera step in Chromium (fake camera)', () => {
     );
     try {
       const result = checked(await runStep(browser, ['turn-left', 'turn-right'], { timeLimitMs: 4_000 }));
-      expect(result.liveness.challenges.map((c) => c.passed)).toEqual([false, false]);
-      expect(maxNonPlanar(result)).toBeLessThan(livenessRules.minNonPlanar);
-      expect(offPlaneFrames(result)).toBe(0);
+      expect(result.liveness.challenges.map((c) => `${c.passed} ${c.reason}`)).toEqual([
+        expect.stringMatching(/^false/),
+        expect.stringMatching(/^false/),
+      ]);
+      expect(offPlaneShare(result)).toBeLessThan(0.05);
       console.log(
-        `moved photo: largest nose parallax ${maxNonPlanar(result)} (needs ${livenessRules.minNonPlanar})`,
+        `moved photo: ${(offPlaneShare(result) * 100).toFixed(1)}% of frames off the face plane, ` +
+          `largest nose parallax ${maxNonPlanar(result)} (a turn needs ${livenessRules.minNonPlanar})`,
       );
     } finally {
       await browser.close();
@@ -152,11 +160,14 @@ describe('camera step in Chromium (fake camera)', () => {
     const browser = await openHarness(clip);
     try {
       const result = checked(await runStep(browser, ['turn-right', 'turn-left'], { timeLimitMs: 4_000 }));
-      expect(offPlaneFrames(result)).toBeGreaterThanOrEqual(3);
-      expect(result.liveness.challenges.map((c) => c.passed)).toEqual([false, false]);
+      expect(offPlaneShare(result)).toBeGreaterThan(0.1);
+      expect(result.liveness.challenges.map((c) => `${c.passed} ${c.reason}`)).toEqual([
+        expect.stringMatching(/^false/),
+        expect.stringMatching(/^false/),
+      ]);
       expect(result.liveness.challenges.some((c) => /jumped/.test(c.reason ?? ''))).toBe(true);
       console.log(
-        `real clip: ${offPlaneFrames(result)} frames off the face plane of ${result.liveness.trace.length}; ` +
+        `real clip: ${(offPlaneShare(result) * 100).toFixed(1)}% of frames off the face plane; ` +
           result.liveness.challenges.map((c) => `${c.kind}: ${c.reason}`).join('; '),
       );
     } finally {
