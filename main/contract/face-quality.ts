@@ -15,6 +15,13 @@ export const faceQualityRules = {
 };
 export type FaceQualityRules = typeof faceQualityRules;
 
+/**
+ * Grey border put round a photo before SSD detection, on each side, as a fraction of the longer
+ * side: SSD misses faces that fill a tightly cropped image and finds nearly all of them with margin.
+ * Node and browser pad alike, so their descriptors come from the same input.
+ */
+export const detectionBorderFraction = 0.25;
+
 export const FaceRejection = z.enum(['no-face', 'several-faces', 'too-small', 'profile']);
 export type FaceRejection = z.infer<typeof FaceRejection>;
 

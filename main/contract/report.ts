@@ -15,7 +15,8 @@ export const FaceEvidence = z.object({
   frames: z.array(Base64.max(270_000)).max(3),
   match: z
     .object({
-      distance: z.number().min(0).max(2),
+      /** Null when no captured frame had a usable face (decision `no-face`). */
+      distance: z.number().min(0).max(2).nullable(),
       threshold: z.number().min(0).max(2),
       decision: z.enum(['match', 'review', 'no-match', 'no-face']),
     })
@@ -23,14 +24,24 @@ export const FaceEvidence = z.object({
   /** The hire chose the human video check instead. */
   humanCheckRequested: z.boolean(),
 });
+export type FaceEvidence = z.infer<typeof FaceEvidence>;
 
 export const LivenessEvidence = z.object({
   passed: z.boolean(),
   challenges: z
-    .array(z.object({ kind: z.string().max(32), passed: z.boolean(), ms: z.number().nonnegative() }))
+    .array(
+      z.object({
+        kind: z.string().max(32),
+        passed: z.boolean(),
+        ms: z.number().nonnegative(),
+        /** What the judge saw: the response, or why it failed. */
+        reason: z.string().max(200).optional(),
+      }),
+    )
     .max(10),
   trace: z.array(z.record(z.string().max(32), z.number())).max(2_000),
 });
+export type LivenessEvidence = z.infer<typeof LivenessEvidence>;
 
 export const InputEvidence = z.object({
   decision: z.enum(['local', 'suspect', 'insufficient-data']),

@@ -1,11 +1,6 @@
-import { Canvas, createCanvas, Image, ImageData } from '@napi-rs/canvas';
-import type * as Tfjs from '@tensorflow/tfjs';
-import type * as TfjsWasm from '@tensorflow/tfjs-backend-wasm';
-import type * as FaceApi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { judgeFaces } from '../contract/face-quality';
 import type { FaceReading } from '../contract/face-reading';
+import { loadNodeFaceApi } from './node-face-api';
 import { paddedImage } from './padded-image';
 
 export type FaceEngine = {
@@ -21,28 +16,7 @@ const minConfidence = 0.5;
  * files: nothing is fetched at run time. One engine per thread: tfjs keeps global state.
  */
 export async function startFaceEngine(): Promise<FaceEngine> {
-  // CommonJS builds, required so face-api and this file share one tfjs instance.
-  const require = createRequire(import.meta.url);
-  const tf = require('@tensorflow/tfjs') as typeof Tfjs;
-  const wasm = require('@tensorflow/tfjs-backend-wasm') as typeof TfjsWasm;
-  const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js') as typeof FaceApi;
-  const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
-
-  wasm.setWasmPaths(join(packageDir('@tensorflow/tfjs-backend-wasm'), 'dist') + '/');
-  await tf.setBackend('wasm');
-  await tf.ready();
-  // tfjs falls back to another backend silently; the CPU one is ~30× slower.
-  const backend = tf.getBackend();
-  if (backend !== 'wasm') throw new Error(`tfjs is running on the '${backend}' backend, not 'wasm'`);
-
-  faceapi.env.monkeyPatch({
-    Canvas: Canvas as unknown as typeof HTMLCanvasElement,
-    Image: Image as unknown as typeof HTMLImageElement,
-    ImageData,
-    createCanvasElement: () => createCanvas(1, 1) as unknown as HTMLCanvasElement,
-    createImageElement: () => new Image() as unknown as HTMLImageElement,
-  });
-  const models = join(packageDir('@vladmandic/face-api'), 'model');
+  const { faceapi, backend, models } = await loadNodeFaceApi();
   await Promise.all([
     faceapi.nets.ssdMobilenetv1.loadFromDisk(models),
     faceapi.nets.faceLandmark68Net.loadFromDisk(models),

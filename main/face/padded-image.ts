@@ -1,8 +1,6 @@
 import { createCanvas, loadImage, type Canvas } from '@napi-rs/canvas';
+import { detectionBorderFraction } from '../contract/face-quality';
 import { FaceImageError } from './face-image-error';
-
-/** Border on each side, as a fraction of the longer side. */
-const borderFraction = 0.25;
 
 /**
  * Decodes a photo onto a canvas inside a 50% grey border: the SSD detector misses faces that fill a
@@ -16,7 +14,7 @@ export async function paddedImage(bytes: Uint8Array): Promise<{ canvas: Canvas; 
     throw new FaceImageError(`not a decodable image (${(error as Error).message})`);
   }
   if (image.width === 0 || image.height === 0) throw new FaceImageError('image has no pixels');
-  const border = Math.round(Math.max(image.width, image.height) * borderFraction);
+  const border = Math.round(Math.max(image.width, image.height) * detectionBorderFraction);
   const canvas = createCanvas(image.width + 2 * border, image.height + 2 * border);
   const context = canvas.getContext('2d');
   context.fillStyle = 'rgb(128, 128, 128)';

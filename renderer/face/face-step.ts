@@ -1,0 +1,169 @@
+import { drawChallenges, type LivenessChallenge, type LivenessRules } from '../../main/contract/liveness';
+import type { FaceEvidence, LivenessEvidence } from '../../main/contract/report';
+import { closeCamera, listCameras, openCamera } from './camera';
+import { chooseCamera, type CameraChoice, type CameraDevice } from './camera-choice';
+import type { FaceModels } from './face-models';
+import { runLiveFaceCheck, type LiveFaceProgress, type LiveFaceResult } from './live-face-check';
+
+export type FaceStepResult =
+  | ({ outcome: 'checked' } & LiveFaceResult)
+  /** The hire chose the human video check: recorded in the report, never a dead end. */
+  | { outcome: 'human-check'; face: FaceEvidence; liveness: LivenessEvidence }
+  | { outcome: 'no-camera'; choice: CameraChoice };
+
+export interface FaceStepOptions {
+  /** Loaded once by the host (see loadFaceModels); may still be loading when the step mounts. */
+  models: Promise<FaceModels>;
+  reference: readonly number[] | null;
+  /** Drawn at random (drawChallenges) unless given. */
+  challenges?: readonly LivenessChallenge[];
+  rules?: LivenessRules;
+  /** The cameras to choose from; defaults to the browser's list. */
+  cameras?: () => Promise<CameraDevice[]>;
+}
+
+export interface FaceStep {
+  /** Settles when the hire finished, asked for a human check, or no usable camera exists. */
+  result: Promise<FaceStepResult>;
+  /** Removes the step's elements and stops the camera. */
+  unmount(): void;
+}
+
+const element = <K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: Node[]
+): HTMLElementTagNameMap[K] => {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+};
+
+/**
+ * The camera step, framework-free so any shell can host it: instructions as text in a live region
+ * (screen readers announce each change), a mirrored preview, a Start button and, at every moment, a
+ * "can't do this" button that ends the step with a request for a human video check.
+ */
+export function mountFaceStep(container: HTMLElement, options: FaceStepOptions): FaceStep {
+  const instruction = element('p', { className: 'face-step-instruction' });
+  instruction.setAttribute('role', 'status');
+  instruction.setAttribute('aria-live', 'polite');
+  const guidance = element('p', { className: 'face-step-guidance' });
+  guidance.setAttribute('aria-live', 'polite');
+  const progress = element('p', { className: 'face-step-progress' });
+  const video = element('video', { muted: true, playsInline: true, autoplay: true });
+  video.setAttribute('aria-hidden', 'true');
+  video.style.transform = 'scaleX(-1)';
+  const start = element('button', { type: 'button', textContent: 'Start the camera check' });
+  const cannot = element('button', {
+    type: 'button',
+    textContent: 'I can’t do this — arrange a short video call with a person instead',
+  });
+  const root = element(
+    'section',
+    { className: 'face-step' },
+    element('h2', { textContent: 'Camera check' }),
+    element('p', {
+      textContent:
+        'We will ask you for three simple movements, then compare your face with the photo HR holds. ' +
+        'The pictures go only to your employer’s HireProof service.',
+    }),
+    video,
+    instruction,
+    guidance,
+    progress,
+    start,
+    cannot,
+  );
+  root.setAttribute('aria-label', 'Camera check');
+  container.append(root);
+
+  const abort = new AbortController();
+  let stream: MediaStream | null = null;
+  let camera: CameraDevice | null = null;
+  const say = (text: string, hint = '') => {
+    if (instruction.textContent !== text) instruction.textContent = text;
+    if (guidance.textContent !== hint) guidance.textContent = hint;
+  };
+  say('Press Start when you are ready. Sit facing the camera in good light.');
+
+  const humanCheck = (): FaceStepResult => ({
+    outcome: 'human-check',
+    face: {
+      camera: { label: camera?.label ?? '', id: camera?.deviceId ?? '' },
+      backend: '',
+      frames: [],
+      match: null,
+      humanCheckRequested: true,
+    },
+    liveness: { passed: false, challenges: [], trace: [] },
+  });
+
+  const run = async (): Promise<FaceStepResult> => {
+    const choice = chooseCamera(await (options.cameras ?? (() => listCameras()))());
+    if (!choice.camera) {
+      say(
+        `We cannot use a camera here: ${choice.reason}.`,
+        'Connect the laptop’s own camera, or ask for a video call with a person.',
+      );
+      return { outcome: 'no-camera', choice };
+    }
+    camera = choice.camera;
+    say('Starting the camera…');
+    stream = await openCamera(camera, video);
+    const models = await options.models;
+    const show = (p: LiveFaceProgress) => {
+      say(p.instruction, p.guidance);
+      progress.textContent = p.step
+        ? `Step ${p.step.index} of ${p.step.total}` +
+          (p.step.remainingMs !== undefined ? ` — ${Math.ceil(p.step.remainingMs / 1000)} s left` : '')
+        : '';
+    };
+    const result = await runLiveFaceCheck({
+      models,
+      video,
+      camera,
+      reference: options.reference,
+      challenges: options.challenges ?? drawChallenges(),
+      ...(options.rules ? { rules: options.rules } : {}),
+      onProgress: show,
+      signal: abort.signal,
+    });
+    closeCamera(stream, video);
+    stream = null;
+    if (abort.signal.aborted) return humanCheck();
+    say(
+      result.liveness.passed ? 'Thank you, the camera check is done.' : 'The camera check did not succeed.',
+    );
+    return { outcome: 'checked', ...result };
+  };
+
+  const result = new Promise<FaceStepResult>((resolve, reject) => {
+    cannot.addEventListener('click', () => {
+      abort.abort();
+      closeCamera(stream, video);
+      say('A person from HR will contact you for a short video call.');
+      resolve(humanCheck());
+    });
+    start.addEventListener('click', () => {
+      start.disabled = true;
+      run().then(resolve, (error: unknown) => {
+        closeCamera(stream, video);
+        say(
+          `The camera check stopped: ${(error as Error).message}`,
+          'You can ask for a video call with a person instead.',
+        );
+        reject(error instanceof Error ? error : new Error(String(error)));
+      });
+    });
+  });
+
+  return {
+    result,
+    unmount() {
+      abort.abort();
+      closeCamera(stream, video);
+      root.remove();
+    },
+  };
+}

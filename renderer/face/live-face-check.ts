@@ -1,0 +1,188 @@
+import { decideFaceMatch, faceDistance, faceMatchThresholds } from '../../main/contract/face-decision';
+import { faceGeometry } from '../../main/contract/face-geometry';
+import type { FaceBox } from '../../main/contract/face-quality';
+import {
+  LivenessSession,
+  livenessRules,
+  type LivenessChallenge,
+  type LivenessRules,
+} from '../../main/contract/liveness';
+import type { FaceEvidence, LivenessEvidence } from '../../main/contract/report';
+import type { CameraDevice } from './camera-choice';
+import { challengePrompts } from './challenge-prompts';
+import { cropFace, snapshot } from './face-frames';
+import type { FaceModels } from './face-models';
+import { describeFace, measureFace, readLiveFaces, type LiveFace } from './face-reader';
+import { frameQuality, type FrameQuality } from './frame-quality';
+
+/** Frames sent to the server for re-verification (FaceEvidence allows 3). */
+const matchFrameCount = 3;
+/** After the challenges, how long to wait for still-missing good frames. */
+const extraCaptureMs = 3_000;
+/**
+ * The loop reads at most 15 frames/s: enough to catch a blink (eyes shut 100–300 ms), and it leaves
+ * the CPU to the hire's laptop and keeps the report's trace small.
+ */
+const frameIntervalMs = 66;
+
+export interface LiveFaceProgress {
+  phase: 'settling' | 'challenge' | 'capturing' | 'matching' | 'done';
+  /** What to do now (one sentence, shown and announced). */
+  instruction: string;
+  /** How the current picture is (quality guidance). */
+  guidance: string;
+  /** 1-based challenge number and the count, while the challenges run. */
+  step?: { index: number; total: number; remainingMs?: number };
+}
+
+export interface LiveFaceCheckOptions {
+  models: FaceModels;
+  /** Playing the chosen camera. */
+  video: HTMLVideoElement;
+  camera: CameraDevice;
+  /** Enrolment descriptor to compare with; null leaves the match to the server. */
+  reference: readonly number[] | null;
+  challenges: readonly LivenessChallenge[];
+  rules?: LivenessRules;
+  onProgress?: (progress: LiveFaceProgress) => void;
+  /** Aborting ends the check where it is (the hire asked for a human check). */
+  signal?: AbortSignal;
+}
+
+export interface LiveFaceResult {
+  face: FaceEvidence;
+  liveness: LivenessEvidence;
+  /** Per-frame distances to the reference, for display and calibration (not in the report). */
+  distances: number[];
+  timing: { livenessFrameMs: number[]; descriptorMs: number[] };
+}
+
+type Capture = { frame: HTMLCanvasElement; box: FaceBox };
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+function assess(video: HTMLVideoElement, faces: readonly LiveFace[]): FrameQuality {
+  return frameQuality(
+    faces.map((f) => ({ box: f.box, geometry: faceGeometry(f.landmarks), image: measureFace(video, f.box) })),
+    { width: video.videoWidth, height: video.videoHeight },
+  );
+}
+
+/**
+ * Runs the camera step on a playing video: random liveness challenges judged live, a good frontal
+ * frame kept from before each challenge, then the advisory match of those frames to the reference.
+ */
+export async function runLiveFaceCheck(options: LiveFaceCheckOptions): Promise<LiveFaceResult> {
+  const { models, video, signal } = options;
+  const report = options.onProgress ?? (() => undefined);
+  const session = new LivenessSession(options.challenges, options.rules ?? livenessRules);
+  const livenessFrameMs: number[] = [];
+  const captures: Capture[] = [];
+  let candidate: Capture | null = null;
+
+  const read = async () => {
+    const started = performance.now();
+    const faces = await readLiveFaces(models, video);
+    const t = performance.now();
+    livenessFrameMs.push(t - started);
+    return { faces, t };
+  };
+
+  while (session.state.phase !== 'done') {
+    if (signal?.aborted) {
+      session.abandon(performance.now(), 'the hire asked for a human check instead');
+      break;
+    }
+    const before = session.state;
+    const { faces, t } = await read();
+    const quality = assess(video, faces);
+    const started = t - (livenessFrameMs.at(-1) ?? 0);
+    if (before.phase === 'settling' && quality.ok) candidate = { frame: snapshot(video), box: faces[0]!.box };
+    const after = session.observe({
+      t,
+      faces: faces.length,
+      landmarks: faces.length === 1 ? faces[0]!.landmarks : null,
+    });
+    const settled =
+      before.phase === 'settling' && after.phase === 'challenge' && after.index === before.index;
+    if (settled && candidate && captures.length < matchFrameCount) captures.push(candidate);
+    if (after.phase !== 'settling') candidate = null;
+    if (after.phase === 'settling') {
+      report({
+        phase: 'settling',
+        instruction: 'Look straight at the camera.',
+        guidance: quality.guidance,
+        step: { index: after.index + 1, total: options.challenges.length },
+      });
+    } else if (after.phase === 'challenge') {
+      report({
+        phase: 'challenge',
+        instruction: challengePrompts[after.challenge],
+        guidance: quality.ok ? '' : quality.guidance,
+        step: { index: after.index + 1, total: options.challenges.length, remainingMs: after.remainingMs },
+      });
+    }
+    await pause(started + frameIntervalMs - performance.now());
+  }
+
+  const captureUntil = performance.now() + extraCaptureMs;
+  while (!signal?.aborted && captures.length < matchFrameCount && performance.now() < captureUntil) {
+    const { faces } = await read();
+    const quality = assess(video, faces);
+    report({
+      phase: 'capturing',
+      instruction: 'Look straight at the camera and hold still.',
+      guidance: quality.guidance,
+    });
+    if (quality.ok) captures.push({ frame: snapshot(video), box: faces[0]!.box });
+    // Spaced out, so the frames are not near-copies of each other.
+    await pause(250);
+  }
+
+  report({ phase: 'matching', instruction: 'Checking your photo…', guidance: '' });
+  const frames: string[] = [];
+  const distances: number[] = [];
+  const descriptorMs: number[] = [];
+  for (const capture of signal?.aborted ? [] : captures) {
+    const crop = cropFace(capture.frame, capture.box);
+    frames.push(crop.jpeg);
+    if (!options.reference) continue;
+    const started = performance.now();
+    const reading = await describeFace(models, crop.canvas);
+    descriptorMs.push(performance.now() - started);
+    if (reading.usable) distances.push(faceDistance(options.reference, reading.descriptor));
+  }
+  const median = [...distances].sort((a, b) => a - b)[Math.floor(distances.length / 2)];
+  const match = !options.reference
+    ? null
+    : median === undefined
+      ? { distance: null, threshold: faceMatchThresholds.match, decision: 'no-face' as const }
+      : (({ distance, threshold, decision }) => ({ distance: distance!, threshold, decision }))(
+          decideFaceMatch(median),
+        );
+
+  const done = session.state;
+  const results = done.phase === 'done' ? done.results : [];
+  report({ phase: 'done', instruction: 'Done.', guidance: '' });
+  return {
+    face: {
+      camera: { label: options.camera.label.slice(0, 256), id: options.camera.deviceId.slice(0, 256) },
+      backend: models.backend,
+      frames,
+      match,
+      humanCheckRequested: signal?.aborted ?? false,
+    },
+    liveness: {
+      passed: results.length > 0 && results.every((r) => r.passed),
+      challenges: results.map((r) => ({
+        kind: r.kind,
+        passed: r.passed,
+        ms: r.ms,
+        reason: r.reason.slice(0, 200),
+      })),
+      trace: [...session.trace],
+    },
+    distances,
+    timing: { livenessFrameMs, descriptorMs },
+  };
+}
