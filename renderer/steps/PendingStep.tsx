@@ -1,5 +1,5 @@
 import { StepHeading } from '../ui/StepHeading';
-import type { CameraStep, InputStep } from './evidence-step';
+import type { CameraStep } from './evidence-step';
 
 /** Stands in for a step this build does not include yet; it says so and adds no evidence. */
 function pendingStep(title: string, what: string) {
@@ -18,5 +18,4 @@ function pendingStep(title: string, what: string) {
   };
 }
 
-export const PendingInputStep: InputStep = pendingStep('Typing and reaction', 'The typing and reaction step');
 export const PendingCameraStep: CameraStep = pendingStep('Camera check', 'The camera and liveness step');
