@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import type { CadenceAnalysis } from '../../main/contract/cadence/analyze';
 import { cadenceThresholds } from '../../main/contract/cadence/thresholds';
 import { median } from '../../main/contract/cadence/stats';
-import { launchChromium } from '../../test/e2e/input/chromium';
+import { launchProfile } from '../../test/support/chromium';
 import {
   StepPage,
   harnessUrl,
@@ -73,14 +73,14 @@ for (let i = 0; i < runs; i++) {
 }
 
 const started = performance.now();
-const [harness, chromium] = await Promise.all([startHarness(), launchChromium()]);
+const [harness, chromium] = await Promise.all([startHarness(), launchProfile()]);
 const results: { session: Session; analysis: CadenceAnalysis; mouseHz: number }[] = [];
 if (values.save) await mkdir(values.save, { recursive: true });
 try {
   const queue = [...sessions];
   const worker = async (): Promise<void> => {
     for (let session = queue.shift(); session; session = queue.shift()) {
-      const step = await StepPage.open(chromium.context, harnessUrl(harness.url, options), centre);
+      const step = await StepPage.open(chromium, harnessUrl(harness.url, options), centre);
       try {
         const plan = new InputPlan(session.seed, session.condition, centre);
         const { trace, analysis } = await workInputStep(step, plan, options, stamping);

@@ -8,7 +8,7 @@ import { checks as catalogue } from '../../main/checks/catalogue/index';
 import { sysroot } from '../support/sysroots';
 import { startHrStandIn, type HrStandIn } from '../support/hr-stand-in';
 import { seriousViolations } from './support/axe';
-import { launchChromium } from './support/chromium';
+import { launchProfile } from '../support/chromium';
 import { screenshot } from './support/screenshots';
 import { startShellProcess, type ShellProcess } from './support/shell-process';
 
@@ -48,7 +48,7 @@ describe('the app in the browser shell', () => {
     await plant('pikvm');
     hr = await startHrStandIn({ name: HIRE, code: CODE, faceDescriptor: DESCRIPTOR });
     shell = await startShellProcess(['--server', hr.url, '--data', join(dir, 'data'), '--sysroot', machine]);
-    browser = await launchChromium();
+    browser = await launchProfile({ viewport: { width: 1000, height: 800 } });
     page = await browser.newPage();
   }, 60_000);
 
@@ -217,7 +217,7 @@ describe('the app in the browser shell', () => {
 
 describe('the accessibility harness', () => {
   it('does report a serious violation when one is planted (so a clean result means something)', async () => {
-    const browser = await launchChromium();
+    const browser = await launchProfile({ viewport: { width: 1000, height: 800 } });
     try {
       const page = await browser.newPage();
       await page.setContent('<main><h1>t</h1><input type="text"><img src="x.png"></main>');

@@ -11,7 +11,8 @@ import { FaceEvidence, LivenessEvidence } from '../../../main/contract/report';
 import type { FaceStepResult } from '../../../renderer/face/face-step';
 import { committedFaces } from '../../face/face-fixtures';
 import { movedPhotoClip, portraits, stillPhotoClip, videoClip } from './camera-clips';
-import { chromiumPath, launchWithFakeCamera, type FakeCameraBrowser } from './chromium';
+import { CHROMIUM } from '../../support/chromium';
+import { launchWithFakeCamera, type FakeCameraBrowser } from './chromium';
 import { startHarnessServer, type HarnessServer } from './harness-server';
 
 /**
@@ -26,8 +27,7 @@ let server: HarnessServer;
 let clips: string;
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath))
-    throw new Error(`Chromium missing at ${chromiumPath}: apt-get install -y chromium`);
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium missing at ${CHROMIUM}: apt-get install -y chromium`);
   execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });
   clips = await mkdtemp(join(tmpdir(), 'face-clips-'));
   server = await startHarnessServer();

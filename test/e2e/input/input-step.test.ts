@@ -3,7 +3,8 @@ import { remoteLinks } from '../../../bench/cadence/conditions';
 import { InputPlan } from '../../../bench/cadence/injection';
 import { parseInputTrace } from '../../../main/contract/input-trace';
 import { InputEvidence } from '../../../main/contract/report';
-import { launchChromium, type Chromium } from './chromium';
+import type { BrowserContext } from 'playwright-core';
+import { launchProfile } from '../../support/chromium';
 import { StepPage, harnessUrl, workInputStep, type StepOptions } from './drive';
 import { startHarness, type Harness } from './harness-server';
 
@@ -18,10 +19,10 @@ const options: StepOptions = {
 const centre = { x: 640, y: 400 };
 
 let harness: Harness;
-let chromium: Chromium;
+let chromium: BrowserContext;
 
 beforeAll(async () => {
-  [harness, chromium] = await Promise.all([startHarness(), launchChromium()]);
+  [harness, chromium] = await Promise.all([startHarness(), launchProfile()]);
 });
 
 afterAll(async () => {
@@ -30,7 +31,7 @@ afterAll(async () => {
 });
 
 async function work(plan: InputPlan): ReturnType<typeof workInputStep> {
-  const step = await StepPage.open(chromium.context, harnessUrl(harness.url, options), centre);
+  const step = await StepPage.open(chromium, harnessUrl(harness.url, options), centre);
   try {
     return await workInputStep(step, plan, options, 'stamped');
   } finally {
@@ -84,11 +85,7 @@ describe('input step in Chromium, with input injected through CDP', () => {
   );
 
   it('works by keyboard alone, announces each target in words, and its way out ends the step as a human check', async () => {
-    const step = await StepPage.open(
-      chromium.context,
-      harnessUrl(harness.url, { ...options, clicks: 0 }),
-      centre,
-    );
+    const step = await StepPage.open(chromium, harnessUrl(harness.url, { ...options, clicks: 0 }), centre);
     const { page } = step;
     const focused = (): Promise<string> =>
       page.evaluate(() => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../support/chromium';
+import { launchBrowser } from '../../support/chromium';
 import { attestWithCli, attestWithFace, enrolWithCli, faceFrame } from '../../support/hr-device';
 import { ADMIN_TOKEN, api, startTestServer } from '../../support/hr-service';
 
@@ -25,7 +25,7 @@ describe('the HR dashboard in Chromium', () => {
 
   beforeAll(async () => {
     server = await startTestServer('sqlite');
-    browser = await launchChromium();
+    browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1200, height: 900 }, colorScheme: 'light' });
     page = await context.newPage();
     // Any script error or CSP refusal (an inline script or style would be one) fails the run.
