@@ -20,8 +20,8 @@ import { softwareSigner } from '../main/identity/software-signer';
 import { newEnrolmentCode } from '../server/hires/enrolment-code';
 import { openDatabase } from '../server/db/open-database';
 
-const DEVICES = 100;
-const REPORTS = 5_000;
+const DEVICES = 500;
+const REPORTS = 20_000;
 const CONNECTIONS = 64;
 
 async function startService(
