@@ -9,7 +9,7 @@ import { ErrorNote } from '../ui/ErrorNote';
 import { formatTime } from '../ui/format-day';
 import { StepHeading } from '../ui/StepHeading';
 import { downloadBundle } from './download';
-import { EvidenceTable } from './EvidenceTable';
+import { EvidenceTable } from '../ui/EvidenceTable';
 import { ticketSummary } from './ticket-summary';
 
 /** For IT on a call: everything the app knows, raw. It never submits a verdict. */
@@ -145,6 +145,7 @@ export function Helpdesk() {
         <details>
           <summary>Identity claims</summary>
           <EvidenceTable
+            emptyText="No evidence rows."
             caption="Identity claims"
             rows={Object.entries(identity.identity.claims).map(([name, claim]) => ({
               claim: name,
@@ -165,7 +166,11 @@ export function Helpdesk() {
         <p>…</p>
       )}
       {outbox && outbox.refused.length > 0 && (
-        <EvidenceTable caption="Reports HR refused" rows={outbox.refused.map((r) => ({ ...r }))} />
+        <EvidenceTable
+          emptyText="No evidence rows."
+          caption="Reports HR refused"
+          rows={outbox.refused.map((r) => ({ ...r }))}
+        />
       )}
 
       <h2>Checks</h2>
@@ -187,7 +192,11 @@ export function Helpdesk() {
               <p className="note">
                 Severity {check.severity}, {check.durationMs} ms{check.reportOnly ? ', report-only' : ''}
               </p>
-              <EvidenceTable caption={`Evidence for ${check.title}`} rows={check.evidence} />
+              <EvidenceTable
+                emptyText="No evidence rows."
+                caption={`Evidence for ${check.title}`}
+                rows={check.evidence}
+              />
               <button type="button" onClick={() => void rerun(check.id)} disabled={rerunning !== null}>
                 {rerunning === check.id ? 'Re-running…' : `Re-run ${check.title}`}
               </button>

@@ -1,6 +1,6 @@
 import type { CheckResult } from '../../../main/contract/checks';
 import type { ReportView } from './api';
-import { EvidenceTable } from './EvidenceTable';
+import { EvidenceTable } from '../../../renderer/ui/EvidenceTable';
 import { FacePhotos } from './FacePhotos';
 import { formatTime } from './format';
 import { ReviewForm } from './ReviewForm';

@@ -1,11 +1,23 @@
-import type { EvidenceRow } from './api';
+import type { EvidenceRow } from '../../main/contract/checks';
 
 const cell = (value: EvidenceRow[string] | undefined) =>
   value === null || value === undefined ? '—' : String(value);
 
-/** Evidence rows as a table: one column per key seen in any row. */
-export function EvidenceTable({ rows, caption }: { rows: readonly EvidenceRow[]; caption: string }) {
-  if (rows.length === 0) return null;
+/**
+ * A check's evidence as read: one row per finding, a column per field seen in any row. Shared by
+ * the app's helpdesk view and the HR dashboard.
+ */
+export function EvidenceTable({
+  rows,
+  caption,
+  emptyText,
+}: {
+  rows: readonly EvidenceRow[];
+  caption: string;
+  /** Said when there are no rows; without it nothing is shown. */
+  emptyText?: string;
+}) {
+  if (rows.length === 0) return emptyText ? <p className="note">{emptyText}</p> : null;
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   return (
     // A wide table scrolls sideways; the keyboard can reach and scroll it too.
