@@ -42,9 +42,28 @@ function openSqlite(dataDir: string): OpenDatabase {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   return {
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
     dialect: 'sqlite',
     where: path,
+  };
+}
+
+/**
+ * Kysely prepares every query afresh; the report path runs the same few statements thousands of
+ * times, so prepared statements are kept by their SQL text (bounded: queries are built from code).
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database) {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = sqlite.prepare(sql);
+        if (statements.size < 1_000) statements.set(sql, statement);
+      }
+      return statement;
+    },
   };
 }
 
