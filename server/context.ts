@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
+import type { Writer } from './db/write-batcher';
 import type { FaceService } from './face/face-service';
 import type { JobQueue } from './jobs/job-queue';
 import type { PhotoSeal } from './photos/photo-seal';
@@ -16,6 +17,8 @@ export interface ServerContext {
   jobs: JobQueue;
   now: () => Date;
   log: FastifyBaseLogger;
+  /** Report intake's writes: group-committed on SQLite, a transaction each on PostgreSQL. */
+  writes: Writer;
   /** Requests per minute one device may make to the device endpoints. */
   limits: { devicePerMinute: number };
 }

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { buildApp } from './app';
 import { registerBootstrapToken } from './auth/admin-auth';
 import { openDatabase } from './db/open-database';
+import { groupCommit, transactionPerWrite } from './db/write-batcher';
 import { faceService, type FaceService } from './face/face-service';
 import { verifyFaceJob } from './face/verify-face-job';
 import { JobQueue } from './jobs/job-queue';
@@ -52,6 +53,7 @@ export async function startServer(options: ServerOptions) {
       jobs: new JobQueue(db, now),
       now,
       limits: { devicePerMinute: options.devicePerMinute ?? 60 },
+      writes: dialect === 'sqlite' ? groupCommit(db) : transactionPerWrite(db),
     },
     { logger: options.logger, rateLimitMax: options.rateLimitMax, dashboardDir: options.dashboardDir },
   );

@@ -185,9 +185,8 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
         : null;
       const stored = { ...payload, face: payload.face ? { ...payload.face, frames: [] } : null };
 
-      const outcome = await db
-        .transaction()
-        .execute(async (trx) => {
+      const outcome = await context.writes
+        .run(async (trx) => {
           const nonce = nonceVerdict(
             opened,
             await consumeNonce(trx, deviceId, payload.nonce, now.toISOString()),
