@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { attestDevice } from '../attest/attest-device';
-import { checks } from '../checks/catalogue/index';
-import { runChecks } from '../checks/engine';
+import { observeDevice } from '../attest/observe-device';
 import { ReportAck } from '../contract/protocol';
 import { loadEnrolment } from '../data/enrolment';
-import { readIdentity } from '../probes/identity/read-identity';
 import { probesFor } from '../probes/registry';
 import { sourceRuntime } from './source-runtime';
 import { deviceContext } from './device-context';
@@ -38,16 +36,13 @@ export async function attestCommand(args: string[]): Promise<number> {
     throw new UsageError(`this device is enrolled with ${enrolment.server}, not ${values.server}`);
   }
   const host = await openHost(values.sysroot);
-  const [report, identity] = await Promise.all([
-    runChecks({ checks, probes: probesFor(sourceRuntime()), host, policy: enrolment.policy }),
-    readIdentity(host),
-  ]);
+  const { checks, identity } = await observeDevice(host, probesFor(sourceRuntime()), enrolment.policy);
   const { report: sent, delivery } = await attestDevice({
     enrolment,
     signer,
     outbox,
     identity,
-    checks: report,
+    checks,
     appVersion: version,
     kind: 'cli',
   });

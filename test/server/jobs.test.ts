@@ -45,7 +45,7 @@ describe('work off the request path', () => {
       face: {
         camera: { label: 'Integrated Camera (04f2:b6ea)', id: 'cam-1' },
         backend: 'wasm',
-        frames: [await faceFrame(frame)],
+        frames: [Buffer.from(await faceFrame(frame, 480)).toString('base64')],
         match: null,
         humanCheckRequested: false,
       },

@@ -1,15 +1,12 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { attestDevice } from '../../main/attest/attest-device';
-import { checks } from '../../main/checks/catalogue/index';
-import { runChecks } from '../../main/checks/engine';
+import { observeDevice } from '../../main/attest/observe-device';
 import { sourceRuntime } from '../../main/cli/source-runtime';
 import { deviceContext } from '../../main/cli/device-context';
 import { ReportAck } from '../../main/contract/protocol';
 import { loadEnrolment } from '../../main/data/enrolment';
-import { readIdentity } from '../../main/probes/identity/read-identity';
 import { sysrootHost } from '../../main/probes/host';
 import { probesFor } from '../../main/probes/registry';
 import { hireproof } from './cli';
@@ -52,16 +49,13 @@ export async function attestWithFace(
   const [enrolment, signer] = await Promise.all([loadEnrolment(data), keys.load()]);
   if (!enrolment || !signer) throw new Error(`${data} holds no enrolled device`);
   const host = sysrootHost(sysroot(machine));
-  const [report, identity] = await Promise.all([
-    runChecks({ checks, probes: probesFor(sourceRuntime()), host, policy: enrolment.policy }),
-    readIdentity(host),
-  ]);
+  const { checks, identity } = await observeDevice(host, probesFor(sourceRuntime()), enrolment.policy);
   const { report: sent, delivery } = await attestDevice({
     enrolment,
     signer,
     outbox,
     identity,
-    checks: report,
+    checks,
     appVersion: '0.1.0',
     kind: 'onboarding',
     evidence: {
@@ -78,12 +72,4 @@ export async function attestWithFace(
   const delivered = delivery.delivered.find((d) => d.reportId === sent.reportId);
   if (!delivered) throw new Error(`report ${sent.reportId} was not delivered`);
   return ReportAck.parse(delivered.body);
-}
-
-/** A face photo scaled down to what a webcam frame weighs (the report caps a frame at ~200 KB). */
-export async function faceFrame(path: string, width = 640): Promise<Uint8Array> {
-  const image = await loadImage(await readFile(path));
-  const canvas = createCanvas(width, Math.round((image.height * width) / image.width));
-  canvas.getContext('2d').drawImage(image, 0, 0, canvas.width, canvas.height);
-  return canvas.encode('jpeg', 85);
 }

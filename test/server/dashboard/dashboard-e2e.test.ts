@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../support/chromium';
-import { attestWithCli, attestWithFace, enrolWithCli, faceFrame } from '../../support/hr-device';
+import { faceFrame } from '../../support/face-frame';
+import { attestWithCli, attestWithFace, enrolWithCli } from '../../support/hr-device';
 import { ADMIN_TOKEN, api, startTestServer } from '../../support/hr-service';
 
 const ID_PHOTO = 'test/fixtures/faces/obama/1.jpg';

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries } from '../../support/audit-log';
-import { attestWithCli, attestWithFace, enrolWithCli, faceFrame } from '../../support/hr-device';
+import { faceFrame } from '../../support/face-frame';
+import { attestWithCli, attestWithFace, enrolWithCli } from '../../support/hr-device';
 import { ADMIN_TOKEN, api, startTestServer, storages } from '../../support/hr-service';
 
 const DAY = 86_400_000;
