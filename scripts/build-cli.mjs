@@ -10,6 +10,9 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
+  // Commands are loaded on demand: each becomes a chunk of its own.
+  splitting: true,
+  chunkNames: 'cli/chunks/[name]-[hash]',
   packages: 'external',
   sourcemap: 'linked',
   logLevel: 'warning',

@@ -1,47 +1,49 @@
-import { adminCommand, adminUsage } from './admin-command';
-import { attestCommand, attestUsage } from './attest-command';
-import { cadenceCommand, cadenceUsage } from './cadence-command';
-import { checkCommand, checkUsage } from './check-command';
-import { enrolCommand, enrolUsage } from './enrol-command';
-import { faceCompareCommand, faceCompareUsage } from './face-compare-command';
-import { hireCommand, hireUsage } from './hire-command';
-import { identityCommand, identityUsage } from './identity-command';
-import { outboxCommand, outboxUsage } from './outbox-command';
-import { serveCommand, serveUsage } from './serve-command';
 import { HrServiceError } from '../hr/hr-client';
 import { UsageError } from './usage-error';
 
-const commands: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
-  check: { run: checkCommand, usage: checkUsage },
-  identity: { run: identityCommand, usage: identityUsage },
-  enrol: { run: enrolCommand, usage: enrolUsage },
-  attest: { run: attestCommand, usage: attestUsage },
-  outbox: { run: outboxCommand, usage: outboxUsage },
-  cadence: { run: cadenceCommand, usage: cadenceUsage },
-  'face-compare': { run: faceCompareCommand, usage: faceCompareUsage },
-  serve: { run: serveCommand, usage: serveUsage },
-  hire: { run: hireCommand, usage: hireUsage },
-  admin: { run: adminCommand, usage: adminUsage },
+interface Command {
+  run: (args: string[]) => Promise<number>;
+  usage: string;
+}
+
+/**
+ * Each command is loaded when it is asked for, so `hireproof check` does not pay for the HR
+ * service, the face models or anything else it does not run.
+ */
+const commands: Record<string, () => Promise<Command>> = {
+  check: () => import('./check-command').then((m) => ({ run: m.checkCommand, usage: m.checkUsage })),
+  identity: () =>
+    import('./identity-command').then((m) => ({ run: m.identityCommand, usage: m.identityUsage })),
+  enrol: () => import('./enrol-command').then((m) => ({ run: m.enrolCommand, usage: m.enrolUsage })),
+  attest: () => import('./attest-command').then((m) => ({ run: m.attestCommand, usage: m.attestUsage })),
+  outbox: () => import('./outbox-command').then((m) => ({ run: m.outboxCommand, usage: m.outboxUsage })),
+  cadence: () => import('./cadence-command').then((m) => ({ run: m.cadenceCommand, usage: m.cadenceUsage })),
+  'face-compare': () =>
+    import('./face-compare-command').then((m) => ({ run: m.faceCompareCommand, usage: m.faceCompareUsage })),
+  serve: () => import('./serve-command').then((m) => ({ run: m.serveCommand, usage: m.serveUsage })),
+  hire: () => import('./hire-command').then((m) => ({ run: m.hireCommand, usage: m.hireUsage })),
+  admin: () => import('./admin-command').then((m) => ({ run: m.adminCommand, usage: m.adminUsage })),
 };
 
-const usage = `usage:\n${Object.values(commands)
-  .map((c) => `  ${c.usage}`)
-  .join('\n')}\n`;
+async function usage(): Promise<string> {
+  const all = await Promise.all(Object.values(commands).map((load) => load()));
+  return `usage:\n${all.map((c) => `  ${c.usage}`).join('\n')}\n`;
+}
 
 /** Exit codes: 0 pass, 1 review or fail, 2 usage or internal error (one line on stderr). */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h') {
-    process.stdout.write(usage);
+    process.stdout.write(await usage());
     return name === undefined ? 2 : 0;
   }
-  const command = commands[name];
-  if (!command) {
-    process.stderr.write(`hireproof: unknown command '${name}'\n${usage}`);
+  const load = commands[name];
+  if (!load) {
+    process.stderr.write(`hireproof: unknown command '${name}'\n${await usage()}`);
     return 2;
   }
   try {
-    return await command.run(args);
+    return await (await load()).run(args);
   } catch (error) {
     // Errors we raise on purpose read as one plain line; a TypeError and the like is a bug.
     const known =
