@@ -125,6 +125,12 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '002-reports-by-body': {
+      // A retried report is recognised by the hash of its exact bytes, before any parsing.
+      async up(db: Kysely<unknown>) {
+        await db.schema.createIndex('reports_by_jws_hash').on('reports').column('jws_hash').execute();
+      },
+    },
   };
 }
 

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { decodeJwt } from 'jose';
 import { z } from 'zod';
 import type { IdentityClaims } from '../../main/contract/identity';
 import type { ReportAck } from '../../main/contract/protocol';
@@ -35,16 +34,6 @@ const STATUS_OF: Record<ReportRejection, number> = {
 };
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-/** The id a report claims, read before verification only to answer a retry with its first answer. */
-function claimedReportId(jws: string): string | null {
-  try {
-    const id = decodeJwt(jws).reportId;
-    return typeof id === 'string' && z.uuid().safeParse(id).success ? id : null;
-  } catch {
-    return null;
-  }
-}
 
 async function consumeNonce(
   trx: Transaction<Database>,
@@ -111,12 +100,27 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
     (_request, body, done) => done(null, body),
   );
 
-  /** A retry of a stored report gets the first answer and writes nothing; another body under its id is refused. */
-  const earlierAnswer = async (reportId: string | null, jwsHash: string): Promise<ReportAck | null> => {
-    if (!reportId) return null;
+  const storedAnswerFor = async (jwsHash: string): Promise<ReportAck | null> => {
     const row = await db
       .selectFrom('reports')
-      .select(['id', 'verdict', 'reasons', 'face_status', 'jws_hash'])
+      .select(['id', 'verdict', 'reasons', 'face_status'])
+      .where('jws_hash', '=', jwsHash)
+      .executeTakeFirst();
+    return row
+      ? ackOf(
+          row.id,
+          row.verdict,
+          z.array(WeighedReason).parse(JSON.parse(row.reasons)),
+          row.face_status === 'pending',
+        )
+      : null;
+  };
+
+  /** A retry of a stored report gets the first answer and writes nothing; another body under its id is refused. */
+  const earlierAnswer = async (reportId: string, jwsHash: string): Promise<ReportAck | null> => {
+    const row = await db
+      .selectFrom('reports')
+      .select('jws_hash')
       .where('id', '=', reportId)
       .executeTakeFirst();
     if (!row) return null;
@@ -127,12 +131,7 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
         'another report was already stored under this report id',
       );
     }
-    return ackOf(
-      row.id,
-      row.verdict,
-      z.array(WeighedReason).parse(JSON.parse(row.reasons)),
-      row.face_status === 'pending',
-    );
+    return storedAnswerFor(jwsHash);
   };
 
   app.post(
@@ -153,7 +152,8 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
         throw new ApiFailure(415, 'request.unsupported-media-type', 'send the report as application/jose');
       const jws = request.body.trim();
       const jwsHash = sha256(jws);
-      const replay = await earlierAnswer(claimedReportId(jws), jwsHash);
+      // A retry is the same bytes: found by their hash before any parsing or signature work.
+      const replay = await storedAnswerFor(jwsHash);
       if (replay) return reply.status(200).send(replay);
 
       const now = context.now();

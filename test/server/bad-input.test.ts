@@ -145,6 +145,13 @@ describe.each(storages)('bad input on %s: the right 4xx and nothing written', (s
     expect(first.json.reportId).toBe(payload.reportId);
   });
 
+  it('refuses another body under a stored report id, writing nothing', async () => {
+    const first = await device.report();
+    expect((await device.post(first.jws)).status).toBe(201);
+    const impostor = await device.report({ reportId: first.payload.reportId, appVersion: '9.9.9' });
+    await expectRefused(() => device.post(impostor.jws), 409, 'report.id-conflict');
+  });
+
   it('refuses a used or unknown enrolment code', async () => {
     const used = await api(base, 'POST', '/v1/enrolments', {
       code: 'ABCD-EFGH-JKMN-PQRS',

@@ -20,4 +20,4 @@ export const checks: readonly Check[] = [
   environmentVmCheck,
   networkTunnelCheck,
   appIntegrityCheck,
-] as readonly Check[];
+];
