@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { IpcEvent } from '../contract/ipc';
+import { FACE_PATH_PREFIX } from '../app/content-security-policy';
 import { readRendererFile } from '../app/renderer-files';
 import { dispatch, type IpcHandlers } from '../ipc/dispatch';
 import { contractEmitter, type EmitEvent } from '../ipc/events';
@@ -86,8 +87,10 @@ export async function startShellServer(options: {
     }
     const file = await readRendererFile(options.rendererDir, url.pathname);
     if (!file) return send(response, 404, 'text/plain', 'not found');
-    const isPage = file.headers['content-type']?.startsWith('text/html');
-    const body = isPage
+    // The bridge goes where Electron's preload would run: the app's page, not the camera step's frame.
+    const isAppPage =
+      file.headers['content-type']?.startsWith('text/html') && !url.pathname.startsWith(FACE_PATH_PREFIX);
+    const body = isAppPage
       ? file.body.toString('utf8').replace('<head>', `<head>\n    <script src="${BRIDGE_PATH}"></script>`)
       : file.body;
     response.writeHead(200, file.headers).end(body);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CheckId, CheckResult, ChecksReport, Verdict } from './checks';
 import { Identity } from './identity';
-import { EnrolmentCode, Reason } from './protocol';
+import { EnrolmentCode, FaceDescriptor, Reason } from './protocol';
 import { Consent, FaceEvidence, InputEvidence, LivenessEvidence } from './report';
 
 /**
@@ -94,6 +94,11 @@ export const ipcMethods = {
   getOutbox: { request: NoArguments, response: OutboxState },
   submitAttestation: { request: SubmitRequest, response: SubmitResult },
   exportDiagnostics: { request: NoArguments, response: DiagnosticsBundle },
+  /**
+   * The enrolled hire's face descriptor for the camera step's advisory match (the server re-runs
+   * the match on the frames). Only with biometric consent; null when HR holds no usable ID photo.
+   */
+  getFaceReference: { request: NoArguments, response: z.object({ descriptor: FaceDescriptor.nullable() }) },
   /** The code from a `hireproof://enrol?code=…` link the app was opened with, taken once. */
   takeEnrolLink: { request: NoArguments, response: z.object({ code: EnrolmentCode.nullable() }) },
 } as const;

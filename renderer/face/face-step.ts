@@ -3,6 +3,7 @@ import type { FaceEvidence, LivenessEvidence } from '../../main/contract/report'
 import { closeCamera, listCameras, openCamera } from './camera';
 import { chooseCamera, type CameraChoice, type CameraDevice } from './camera-choice';
 import type { FaceModels } from './face-models';
+import { humanCheckEvidence } from './human-check';
 import { runLiveFaceCheck, type LiveFaceProgress, type LiveFaceResult } from './live-face-check';
 
 export type FaceStepResult =
@@ -40,7 +41,7 @@ const element = <K extends keyof HTMLElementTagNameMap>(
 };
 
 /**
- * The camera step, framework-free so any shell can host it: instructions as text in a live region
+ * The camera step, framework-free so any shell can host it (the host gives it a heading): instructions as text in a live region
  * (screen readers announce each change), a mirrored preview, a Start button and, at every moment, a
  * "can't do this" button that ends the step with a request for a human video check.
  */
@@ -54,7 +55,11 @@ export function mountFaceStep(container: HTMLElement, options: FaceStepOptions):
   const video = element('video', { muted: true, playsInline: true, autoplay: true });
   video.setAttribute('aria-hidden', 'true');
   video.style.transform = 'scaleX(-1)';
-  const start = element('button', { type: 'button', textContent: 'Start the camera check' });
+  const start = element('button', {
+    type: 'button',
+    className: 'primary',
+    textContent: 'Start the camera check',
+  });
   const cannot = element('button', {
     type: 'button',
     textContent: 'I can’t do this — arrange a short video call with a person instead',
@@ -62,7 +67,6 @@ export function mountFaceStep(container: HTMLElement, options: FaceStepOptions):
   const root = element(
     'section',
     { className: 'face-step' },
-    element('h2', { textContent: 'Camera check' }),
     element('p', {
       textContent:
         'We will ask you for three simple movements, then compare your face with the photo HR holds. ' +
@@ -72,8 +76,7 @@ export function mountFaceStep(container: HTMLElement, options: FaceStepOptions):
     instruction,
     guidance,
     progress,
-    start,
-    cannot,
+    element('div', { className: 'actions' }, cannot, start),
   );
   root.setAttribute('aria-label', 'Camera check');
   container.append(root);
@@ -87,17 +90,7 @@ export function mountFaceStep(container: HTMLElement, options: FaceStepOptions):
   };
   say('Press Start when you are ready. Sit facing the camera in good light.');
 
-  const humanCheck = (): FaceStepResult => ({
-    outcome: 'human-check',
-    face: {
-      camera: { label: camera?.label ?? '', id: camera?.deviceId ?? '' },
-      backend: '',
-      frames: [],
-      match: null,
-      humanCheckRequested: true,
-    },
-    liveness: { passed: false, challenges: [], trace: [] },
-  });
+  const humanCheck = (): FaceStepResult => ({ outcome: 'human-check', ...humanCheckEvidence(camera) });
 
   const run = async (): Promise<FaceStepResult> => {
     const choice = chooseCamera(await (options.cameras ?? (() => listCameras()))());

@@ -5,7 +5,8 @@ import { messageOf, useApi } from '../api';
 import { ChecksStep } from '../checks/ChecksStep';
 import { ResultStep } from '../checks/ResultStep';
 import type { CameraStepEvidence, InputStepEvidence } from '../steps/evidence-step';
-import { stepSlots } from '../steps/slots';
+import { CadenceStep } from '../steps/CadenceStep';
+import { CameraStep } from '../steps/CameraStep';
 import { ErrorNote } from '../ui/ErrorNote';
 import { StepHeading } from '../ui/StepHeading';
 import { SubmittedStep } from './SubmittedStep';
@@ -29,7 +30,6 @@ export function AttestationFlow({
   const [result, setResult] = useState<SubmitResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const skip = (what: string) => setSkipped((s) => (s.includes(what) ? s : [...s, what]));
-  const { input: InputStep, camera: CameraStep } = stepSlots;
 
   const submit = async () => {
     setStage('sending');
@@ -55,7 +55,7 @@ export function AttestationFlow({
       return <ChecksStep onDone={(r) => (setReport(r), setStage('input'))} />;
     case 'input':
       return (
-        <InputStep
+        <CadenceStep
           kind={kind}
           onComplete={(evidence) => (setInput(evidence), setStage('camera'))}
           onSkip={() => (skip('typing step'), setStage('camera'))}

@@ -16,7 +16,7 @@ describe('the app:// protocol', () => {
     await mkdir(join(root, 'face'), { recursive: true });
     await writeFile(join(root, 'index.html'), '<!doctype html><title>t</title>');
     await writeFile(join(root, 'assets', 'app.js'), 'console.log(1)');
-    await writeFile(join(root, 'face', 'worker.js'), 'onmessage=()=>{}');
+    await writeFile(join(root, 'face', 'index.html'), '<!doctype html><title>camera</title>');
     await writeFile(join(base, 'secret.txt'), 'do not serve');
     handler = appProtocolHandler(root);
   });
@@ -38,9 +38,14 @@ describe('the app:// protocol', () => {
     );
   });
 
-  it("allows WebAssembly only to the face backend's scripts", async () => {
-    const csp = (await get('app://hireproof/face/worker.js')).headers.get('content-security-policy');
-    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  it("allows WebAssembly only in the camera step's document, which only the app's page may frame", async () => {
+    const face = (await get('app://hireproof/face/index.html')).headers.get('content-security-policy') ?? '';
+    expect(face).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(face).toContain("frame-ancestors 'self'");
+    expect(face).toContain("frame-src 'none'");
+    const page = (await get('app://hireproof/index.html')).headers.get('content-security-policy') ?? '';
+    expect(page).toContain("frame-src 'self'");
+    expect(page).toContain("frame-ancestors 'none'");
     expect(contentSecurityPolicy('/assets/face.js')).not.toContain('wasm-unsafe-eval');
   });
 

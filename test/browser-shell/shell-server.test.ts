@@ -41,6 +41,11 @@ describe('the browser shell server', () => {
     const root = join(await mkdtemp(join(tmpdir(), 'hireproof-shell-')), 'renderer');
     await mkdir(root, { recursive: true });
     await writeFile(join(root, 'index.html'), '<!doctype html><html><head><title>t</title></head></html>');
+    await mkdir(join(root, 'face'));
+    await writeFile(
+      join(root, 'face', 'index.html'),
+      '<!doctype html><html><head><title>f</title></head></html>',
+    );
     const handlers = {
       getStatus: () => (calls++, Promise.resolve(status)),
     } as unknown as IpcHandlers;
@@ -62,6 +67,12 @@ describe('the browser shell server', () => {
     );
     expect(await response.text()).toContain('<head>\n    <script src="/__shell/bridge.js"></script>');
     expect(await (await fetch(`${origin}/__shell/bridge.js`)).text()).toBe('window.x=1');
+  });
+
+  it("leaves the camera step's frame without the bridge, as Electron runs no preload in a frame", async () => {
+    const response = await fetch(`${origin}/face/index.html`);
+    expect(response.headers.get('content-security-policy')).toContain("'wasm-unsafe-eval'");
+    expect(await response.text()).not.toContain('bridge.js');
   });
 
   it('answers a call from its own page through the contract', async () => {

@@ -127,8 +127,13 @@ describe('the device service behind the IPC contract', () => {
     expect((await call('getStatus', {})).lastVerdict?.verdict).toBe('pass');
   });
 
-  it('refuses face evidence when the hire declined the camera check', async () => {
+  it('hands the camera step the enrolled face descriptor', async () => {
+    expect(await call('getFaceReference', {})).toEqual({ descriptor: DESCRIPTOR });
+  });
+
+  it('refuses face evidence, and gives out no descriptor, when the hire declined the camera check', async () => {
     await call('recordConsent', { biometric: false });
+    await expect(call('getFaceReference', {})).rejects.toMatchObject({ code: 'consent.biometric' });
     await expect(
       call('submitAttestation', {
         kind: 'reattestation',

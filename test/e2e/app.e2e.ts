@@ -2,36 +2,51 @@ import { mkdtemp, readFile, rm, symlink, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checks as catalogue } from '../../main/checks/catalogue/index';
-import { sysroot } from '../support/sysroots';
-import { startHrStandIn, type HrStandIn } from '../support/hr-stand-in';
-import { seriousViolations } from './support/axe';
+import { loadEnrolment } from '../../main/data/enrolment';
+import { committedFaces } from '../face/face-fixtures';
 import { launchProfile } from '../support/chromium';
+import { ADMIN_TOKEN, api, createHire, startTestServer } from '../support/hr-service';
+import { sysroot } from '../support/sysroots';
+import { portraits, stillPhotoClip } from './face/camera-clips';
+import { seriousViolations } from './support/axe';
 import { screenshot } from './support/screenshots';
 import { startShellProcess, type ShellProcess } from './support/shell-process';
 
-const CODE = 'ABCD-EFGH-JKMN-PQRS';
-const HIRE = 'Ada Lovelace';
-// A recognisable reference descriptor: the export must never contain it.
-const DESCRIPTOR = Array.from({ length: 128 }, (_, i) => Number((0.0123456 + i / 1000).toFixed(7)));
+const HIRE = 'Ana Lima';
+const DAY_MS = 86_400_000;
 
 /** Every check in the catalogue runs in the app. */
 const CHECKS = catalogue.length;
 
+interface HireReport {
+  id: string;
+  kind: string;
+  verdict: string;
+  reasons: { check: string; message: string }[];
+  faceStatus: string;
+  hasFaceFrames: boolean;
+}
+
 /**
  * The renderer in Debian's Chromium against the browser shell (the same IPC contract the preload
- * exposes, to the same main-process services) and an HR service over real HTTP. The machine is a
- * fixture sysroot behind a symlink, so the test can swap the PiKVM for a clean laptop mid-run.
+ * exposes, to the same main-process services) and the real HR service on SQLite. HR created the
+ * hire with an ID photo; Chromium's fake camera holds another photo of the same man up to the
+ * camera. The machine is a fixture sysroot behind a symlink, so the test can swap the PiKVM for a
+ * clean laptop mid-run; the service's clock can be moved on to make a re-attestation due.
  */
-describe('the app in the browser shell', () => {
+describe('the app in the browser shell, with the HR service', () => {
   let dir = '';
   let machine = '';
-  let hr: HrStandIn;
+  let aheadMs = 0;
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let hire: { id: string; code: string };
   let shell: ShellProcess;
   let browser: BrowserContext;
   let page: Page;
+  const problems: string[] = [];
 
   const plant = async (name: string) => {
     await unlink(machine).catch(() => undefined);
@@ -40,22 +55,43 @@ describe('the app in the browser shell', () => {
   const heading = () => page.locator('h1');
   const button = (name: string | RegExp) =>
     page.getByRole('button', { name, exact: typeof name === 'string' });
+  const cameraFrame = (): FrameLocator => page.frameLocator('iframe[title="Camera check"]');
   const expectAccessible = async () => expect(await seriousViolations(page)).toEqual([]);
+  const reports = async () =>
+    (await api(server.url, 'GET', `/v1/hires/${hire.id}`)).json.reports as HireReport[];
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'hireproof-e2e-'));
     machine = join(dir, 'machine');
     await plant('pikvm');
-    hr = await startHrStandIn({ name: HIRE, code: CODE, faceDescriptor: DESCRIPTOR });
-    shell = await startShellProcess(['--server', hr.url, '--data', join(dir, 'data'), '--sysroot', machine]);
-    browser = await launchProfile({ viewport: { width: 1000, height: 800 } });
+    server = await startTestServer('sqlite', { now: () => new Date(Date.now() + aheadMs) });
+    hire = await createHire(server.url, {
+      name: HIRE,
+      email: 'ana.lima@example.com',
+      idPhoto: join(committedFaces, portraits.obama1.file),
+    });
+    const clip = await stillPhotoClip(committedFaces, portraits.obama3, join(dir, 'camera.y4m'));
+    shell = await startShellProcess([
+      '--server',
+      server.url,
+      '--data',
+      join(dir, 'data'),
+      '--sysroot',
+      machine,
+    ]);
+    browser = await launchProfile({ viewport: { width: 1000, height: 800 }, fakeCamera: { clip } });
     page = await browser.newPage();
-  }, 60_000);
+    // A script error or a CSP refusal anywhere (the page or the camera frame) fails the run.
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
     await shell?.stop();
-    await hr?.close();
+    await server?.close();
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -75,7 +111,7 @@ describe('the app in the browser shell', () => {
     await page.getByLabel('Enrolment code').fill('abcd-efgh');
     await button('Enrol this laptop').click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('enrolment code looks like');
-    await page.getByLabel('Enrolment code').fill(CODE.toLowerCase());
+    await page.getByLabel('Enrolment code').fill(hire.code.toLowerCase());
     await expectAccessible();
     await screenshot(page, 'onboarding-code');
 
@@ -100,15 +136,29 @@ describe('the app in the browser shell', () => {
     await expect.poll(() => page.locator('[data-check="remote.tools"] .badge').textContent()).toBe('Passed');
     await expectAccessible();
     await screenshot(page, 'onboarding-checks');
-    expect(hr.reports).toHaveLength(0);
+    expect(await reports()).toHaveLength(0);
   });
 
-  it('passes through the typing step (by its way out) and the camera slot, then shows the failing checks with their fixes', async () => {
+  it('runs the camera check on the fake camera: a photo held up does not pass the movements', async () => {
     await button('Continue').click();
     await expect.poll(() => page.getByRole('heading', { name: 'Typing and reaction' }).count()).toBe(1);
     await button('I can’t do timed tasks').click();
     await expect.poll(() => heading().textContent()).toBe('Camera check');
-    await button('Continue').click();
+
+    await cameraFrame().getByRole('button', { name: 'Start the camera check' }).click();
+    // Mid-check: the preview and the first movement asked for.
+    await expect
+      .poll(() => cameraFrame().locator('.face-step-progress').textContent(), { timeout: 60_000 })
+      .toMatch(/^Step 1 of 3/);
+    await expectAccessible();
+    await screenshot(page, 'onboarding-camera');
+    await expect
+      .poll(() => page.getByText('The camera check did not succeed:').count(), { timeout: 90_000 })
+      .toBe(1);
+    expect(await page.locator('.step .plain-list li').count()).toBeGreaterThan(0);
+    await expectAccessible();
+    await screenshot(page, 'onboarding-camera-not-passed');
+    await button('Send as it is').click();
 
     await expect.poll(() => heading().textContent()).toBe('Some things need fixing');
     const fix = page.locator('.fix[data-check="display.ipkvm"]');
@@ -118,9 +168,9 @@ describe('the app in the browser shell', () => {
     expect(await page.locator('.fix').count()).toBe(2);
     await expectAccessible();
     await screenshot(page, 'onboarding-fix');
-  });
+  }, 180_000);
 
-  it('passes on Re-check once the IP-KVM is gone, and submits a signed report HR verifies', async () => {
+  it('passes on Re-check once the IP-KVM is gone, and HR verifies the signed report and its face frames', async () => {
     await plant('laptop');
     await button('Re-check').click();
     await expect.poll(() => heading().textContent()).toBe('This laptop passed every check');
@@ -130,31 +180,73 @@ describe('the app in the browser shell', () => {
 
     await button('Send to HR').click();
     await expect.poll(() => heading().textContent()).toBe('Report sent');
-    expect(await page.locator('[data-verdict]').getAttribute('data-verdict')).toBe('pass');
-    expect(hr.reports).toEqual([
-      expect.objectContaining({ verdict: 'pass', kind: 'onboarding', hasFace: false }),
-    ]);
+    // The devices are clean, but the movements were not made: a person at HR looks at it.
+    expect(await page.locator('[data-verdict]').getAttribute('data-verdict')).toBe('review');
     await expectAccessible();
     await screenshot(page, 'onboarding-submitted');
+
+    const [report] = await reports();
+    expect(report).toMatchObject({ kind: 'onboarding', verdict: 'review', hasFaceFrames: true });
+    expect(report?.reasons.map((r) => r.check)).toContain('face.liveness');
+    expect(report?.reasons.some((r) => r.check.startsWith('display.') || r.check.startsWith('usb.'))).toBe(
+      false,
+    );
+    // The server re-reads the frames the app captured and matches them to the ID photo itself.
+    await expect
+      .poll(async () => (await reports())[0]?.faceStatus, { timeout: 60_000, interval: 500 })
+      .toBe('done');
+    const checked = (await reports())[0];
+    expect(checked?.reasons.find((r) => r.check === 'face.match')?.message).toMatch(/server re-check: match/);
+  }, 120_000);
+
+  it('shows HR the verdict and its reasons on the dashboard', async () => {
+    const dashboard = await browser.newPage();
+    try {
+      await dashboard.goto(`${server.url}/dashboard/`);
+      await dashboard.getByLabel('HR API token').fill(ADMIN_TOKEN);
+      await dashboard.keyboard.press('Enter');
+      await dashboard.getByRole('heading', { name: 'Hires', level: 1 }).waitFor();
+      await dashboard.getByRole('link', { name: HIRE }).click();
+      await dashboard.getByRole('heading', { name: HIRE, level: 1 }).waitFor();
+      expect(await dashboard.locator('.badge').first().textContent()).toBe('Needs review');
+      const reasons = dashboard.locator('.reasons');
+      await expect.poll(() => reasons.textContent()).toContain('liveness challenges were not passed');
+      expect(await reasons.textContent()).toContain('server re-check: match');
+      await screenshot(dashboard, 'onboarding-dashboard');
+    } finally {
+      await dashboard.close();
+    }
   });
 
-  it('prompts for the re-attestation the server says is overdue', async () => {
-    hr.setOverdue(true);
+  it('prompts for the re-attestation once the service says it is overdue, and offers a person instead of the camera', async () => {
+    aheadMs = 8 * DAY_MS;
     await page.goto(shell.url);
     await expect.poll(() => heading().textContent()).toBe('Time for your HireProof check');
     await expect.poll(() => page.locator('.warning').textContent()).toContain('overdue');
     await expectAccessible();
     await screenshot(page, 'reattestation-prompt');
+    // Back to today, so the report's signing time agrees with the service's clock.
+    aheadMs = 0;
     await button('Start the check').click();
     await expect.poll(() => heading().textContent()).toBe('Checking this laptop');
     await expect.poll(() => page.getByText(`${CHECKS} of ${CHECKS} checks done`).count()).toBe(1);
     await button('Continue').click();
     await button('I can’t do timed tasks').click();
-    await button('Continue').click();
+    await expect.poll(() => heading().textContent()).toBe('Camera check');
+    await cameraFrame()
+      .getByRole('button', { name: /can’t do this/ })
+      .click();
+    await expect.poll(() => heading().textContent()).toBe('This laptop passed every check');
     await button('Send to HR').click();
     await expect.poll(() => heading().textContent()).toBe('Report sent');
-    expect(hr.reports.map((r) => r.kind)).toEqual(['onboarding', 'reattestation']);
-  });
+
+    const [latest, first] = await reports();
+    expect([latest?.kind, first?.kind]).toEqual(['reattestation', 'onboarding']);
+    expect(latest?.hasFaceFrames).toBe(false);
+    expect(latest?.reasons.find((r) => r.check === 'face.match')?.message).toBe(
+      'the hire asked for a human video check',
+    );
+  }, 120_000);
 
   it('gives IT the raw evidence, re-runs one check, and exports a redacted zip with no face data', async () => {
     await plant('pikvm');
@@ -194,7 +286,10 @@ describe('the app in the browser shell', () => {
     const text = Object.values(files)
       .map((file) => strFromU8(file))
       .join('\n');
-    expect(text).not.toContain(String(DESCRIPTOR[5]));
+    const enrolment = await loadEnrolment(join(dir, 'data'));
+    const descriptor = enrolment?.faceDescriptor ?? [];
+    expect(descriptor).toHaveLength(128);
+    for (const value of descriptor.slice(0, 8)) expect(text).not.toContain(String(value));
     expect(text).not.toMatch(/faceDescriptor|"frames"|"face"|\/9j\//);
     expect(text).not.toContain(HIRE);
     const status = JSON.parse(strFromU8(files['status.json'] as Uint8Array)) as {
@@ -212,19 +307,41 @@ describe('the app in the browser shell', () => {
     expect(summary).toContain('Enrolled: yes');
     expect(summary).toMatch(/Device checks: (PASS|FAIL)/);
     expect(summary).not.toContain(HIRE);
+    expect(problems).toEqual([]);
   });
 });
 
 describe('the accessibility harness', () => {
-  it('does report a serious violation when one is planted (so a clean result means something)', async () => {
+  /** Serves `pages` from one http origin (axe reaches into same-origin frames only), and runs axe on '/'. */
+  const violationsIn = async (pages: Record<string, string>) => {
     const browser = await launchProfile({ viewport: { width: 1000, height: 800 } });
     try {
       const page = await browser.newPage();
-      await page.setContent('<main><h1>t</h1><input type="text"><img src="x.png"></main>');
-      const ids = (await seriousViolations(page)).map((v) => v.id);
-      expect(ids).toContain('label');
+      await page.route('http://a11y.test/**', (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: pages[new URL(route.request().url()).pathname] ?? '',
+        }),
+      );
+      await page.goto('http://a11y.test/');
+      for (const frame of page.mainFrame().childFrames()) await frame.locator('input').waitFor();
+      return (await seriousViolations(page)).map((v) => v.id);
     } finally {
       await browser.close();
     }
+  };
+  const doc = (body: string) =>
+    `<!doctype html><html lang="en"><title>t</title><main><h1>t</h1>${body}</main>`;
+
+  it('does report a serious violation when one is planted (so a clean result means something)', async () => {
+    expect(await violationsIn({ '/': doc('<input type="text">') })).toEqual(['label']);
+  });
+
+  it('looks inside frames, where the camera step lives', async () => {
+    const pages = {
+      '/': doc('<iframe title="inner" src="/inner"></iframe>'),
+      '/inner': doc('<input type="text">'),
+    };
+    expect(await violationsIn(pages)).toEqual(['label']);
   });
 });

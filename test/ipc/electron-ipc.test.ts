@@ -46,6 +46,7 @@ function recordingHandlers() {
     getOutbox: record('getOutbox', { queued: [], refused: [] }),
     submitAttestation: record('submitAttestation', null),
     exportDiagnostics: () => Promise.reject(Object.assign(new Error('disk full'), { code: 'export.failed' })),
+    getFaceReference: record('getFaceReference', { descriptor: null }),
     takeEnrolLink: record('takeEnrolLink', { code: null }),
   } as IpcHandlers;
   return { handlers, calls };

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -93,4 +93,15 @@ function parseJson(text: string): unknown {
   } catch {
     return null;
   }
+}
+
+/** A hire created through the HR API with an ID photo (a committed portrait): its id and enrolment code. */
+export async function createHire(
+  base: string,
+  hire: { name: string; email: string; idPhoto: string },
+): Promise<{ id: string; code: string }> {
+  const idPhoto = (await readFile(hire.idPhoto)).toString('base64');
+  const created = await api(base, 'POST', '/v1/hires', { ...hire, idPhoto });
+  if (created.status !== 201) throw new Error(`creating ${hire.name} failed: ${created.text}`);
+  return { id: String(created.json.id), code: String(created.json.code) };
 }

@@ -12,11 +12,13 @@ export interface AxeViolation {
 }
 
 /**
- * axe-core's serious and critical violations on the page as it is now. The script is evaluated
- * through the DevTools protocol, so the page's CSP (which forbids inline scripts) stays on.
+ * axe-core's serious and critical violations on the page as it is now, frames included (axe checks
+ * a frame only where it runs too). The script is evaluated through the DevTools protocol, so the
+ * page's CSP (which forbids inline scripts) stays on.
  */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(`${await axeSource}\n;0`);
+  const source = `${await axeSource}\n;0`;
+  for (const frame of page.frames()) await frame.evaluate(source);
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {

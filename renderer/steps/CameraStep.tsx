@@ -1,0 +1,183 @@
+import { useEffect, useRef, useState } from 'react';
+import type { FaceDescriptor } from '../../main/contract/protocol';
+import type { z } from 'zod';
+import { messageOf, useApi } from '../api';
+import { LivenessChallenge } from '../../main/contract/liveness';
+import { challengePrompts } from '../face/challenge-prompts';
+import { FrameToPage, type PageToFrame } from '../face/frame-messages';
+import { humanCheckEvidence } from '../face/human-check';
+import { ErrorNote } from '../ui/ErrorNote';
+import { StepHeading } from '../ui/StepHeading';
+import type { CameraStep as CameraStepSlot, CameraStepEvidence } from './evidence-step';
+
+type Descriptor = z.infer<typeof FaceDescriptor>;
+
+/** What the hire was asked to do, for a challenge kind the evidence names. */
+const promptOf = (kind: string) => {
+  const known = LivenessChallenge.safeParse(kind);
+  return known.success ? challengePrompts[known.data] : kind;
+};
+
+/** The camera step's document: the one path whose CSP lets the WASM face backend run. */
+const FACE_FRAME_URL = '/face/index.html';
+
+type Phase =
+  | { name: 'preparing' }
+  | { name: 'declined' }
+  | { name: 'camera' }
+  | { name: 'not-passed'; evidence: CameraStepEvidence }
+  | { name: 'stopped'; why: string };
+
+/**
+ * The camera, liveness and match step in the wizard. Main hands over the enrolled descriptor (only
+ * with biometric consent); the check itself runs in a frame under /face/. A failed check can be
+ * tried again or sent as it is for HR to review; a person's video call is always on offer.
+ */
+export const CameraStep: CameraStepSlot = ({ onComplete, onSkip }) => {
+  const api = useApi();
+  const [phase, setPhase] = useState<Phase>({ name: 'preparing' });
+  const [reference, setReference] = useState<Descriptor | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const { consent } = await api.getStatus({});
+      if (!consent?.biometric) return live && setPhase({ name: 'declined' });
+      const { descriptor } = await api.getFaceReference({});
+      if (!live) return;
+      setReference(descriptor);
+      setPhase({ name: 'camera' });
+    })().catch((e: unknown) => live && setError(messageOf(e)));
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  const askForPerson = () => onComplete(humanCheckEvidence(null));
+  const tryAgain = () => {
+    setAttempt((n) => n + 1);
+    setPhase({ name: 'camera' });
+  };
+
+  const onFrameMessage = (message: FrameToPage) => {
+    if (message.type === 'result') {
+      const evidence = { face: message.face, liveness: message.liveness };
+      if (message.outcome === 'human-check' || message.liveness.passed) onComplete(evidence);
+      else setPhase({ name: 'not-passed', evidence });
+    } else if (message.type === 'no-camera') {
+      setPhase({ name: 'stopped', why: `We cannot use a camera here: ${message.reason}.` });
+    } else if (message.type === 'failed') {
+      setPhase({ name: 'stopped', why: `The camera check stopped: ${message.message}.` });
+    }
+  };
+
+  return (
+    <section className="step" aria-busy={phase.name === 'preparing' && !error}>
+      <StepHeading>Camera check</StepHeading>
+      {phase.name === 'preparing' && !error && <progress aria-label="Preparing the camera check" />}
+      <ErrorNote message={error} />
+      {phase.name === 'declined' && (
+        <>
+          <p>
+            You chose a short video call with a person instead of the camera check. HR will contact you to
+            arrange it; nothing about your face is collected.
+          </p>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => onSkip('no-biometric-consent')}>
+              Continue
+            </button>
+          </div>
+        </>
+      )}
+      {phase.name === 'camera' && (
+        <FaceFrame key={attempt} reference={reference} onMessage={onFrameMessage} />
+      )}
+      {phase.name === 'not-passed' && (
+        <>
+          <p className="warning">The camera check did not succeed:</p>
+          <ul className="plain-list">
+            {phase.evidence.liveness.challenges
+              .filter((c) => !c.passed)
+              .map((c, i) => (
+                <li key={i}>
+                  {promptOf(c.kind)} {c.reason ? `(${c.reason})` : ''}
+                </li>
+              ))}
+          </ul>
+          <p>
+            Sit facing the camera in good light, then try again. You can also send the result as it is: HR
+            will review it.
+          </p>
+          <div className="actions">
+            <button type="button" onClick={askForPerson}>
+              Ask for a video call instead
+            </button>
+            <button type="button" onClick={() => onComplete(phase.evidence)}>
+              Send as it is
+            </button>
+            <button type="button" className="primary" onClick={tryAgain}>
+              Try again
+            </button>
+          </div>
+        </>
+      )}
+      {phase.name === 'stopped' && (
+        <>
+          <p className="warning">{phase.why}</p>
+          <p>Connect the laptop&apos;s own camera and try again, or ask for a video call with a person.</p>
+          <div className="actions">
+            <button type="button" onClick={askForPerson}>
+              Ask for a video call instead
+            </button>
+            <button type="button" className="primary" onClick={tryAgain}>
+              Try again
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+};
+
+/** The frame hosting the camera step: it hears only its own frame, and only messages of the contract. */
+function FaceFrame({
+  reference,
+  onMessage,
+}: {
+  reference: Descriptor | null;
+  onMessage: (message: FrameToPage) => void;
+}) {
+  const frame = useRef<HTMLIFrameElement>(null);
+  const [height, setHeight] = useState(560);
+  const handler = useRef(onMessage);
+  handler.current = onMessage;
+
+  useEffect(() => {
+    const listen = (event: MessageEvent<unknown>) => {
+      const source = frame.current?.contentWindow;
+      if (!source || event.source !== source || event.origin !== location.origin) return;
+      const message = FrameToPage.safeParse(event.data);
+      if (!message.success) return;
+      if (message.data.type === 'ready') {
+        const start: PageToFrame = { type: 'start', reference };
+        source.postMessage(start, location.origin);
+      } else if (message.data.type === 'size') setHeight(Math.ceil(message.data.height));
+      else handler.current(message.data);
+    };
+    window.addEventListener('message', listen);
+    return () => window.removeEventListener('message', listen);
+  }, [reference]);
+
+  return (
+    <iframe
+      ref={frame}
+      className="face-frame"
+      src={FACE_FRAME_URL}
+      title="Camera check"
+      allow="camera"
+      style={{ height }}
+    />
+  );
+}
