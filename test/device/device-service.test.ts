@@ -9,18 +9,22 @@ import { deviceService, type DeviceService } from '../../main/device/device-serv
 import { fileKeyStore } from '../../main/identity/key-store';
 import { dispatch, type IpcHandlers } from '../../main/ipc/dispatch';
 import { Outbox } from '../../main/outbox/outbox';
-import { startHrStandIn, type HrStandIn } from '../support/hr-stand-in';
+import { loadEnrolment } from '../../main/data/enrolment';
+import { committedFaces } from '../face/face-fixtures';
+import { faceFrame } from '../support/face-frame';
+import { api, createHire, startTestServer } from '../support/hr-service';
 import { sysroot } from '../support/sysroots';
 
-const CODE = 'ABCD-EFGH-JKMN-PQRS';
-const DESCRIPTOR = Array.from({ length: 128 }, (_, i) => Number((0.0424242 + i / 997).toFixed(7)));
 // A JPEG's base64 starts with /9j/; the marker makes a leaked frame easy to find.
 const FRAME = '/9j/FACEFRAMEMARKER' + 'A'.repeat(64);
 
 describe('the device service behind the IPC contract', () => {
   let dir = '';
   let machine = '';
-  let hr: HrStandIn;
+  let hr: Awaited<ReturnType<typeof startTestServer>>;
+  let code = '';
+  let hireId = '';
+  let dataDir = '';
   let service: DeviceService;
   let outbox: Outbox;
   const progress: CheckProgress[] = [];
@@ -41,8 +45,13 @@ describe('the device service behind the IPC contract', () => {
     dir = await mkdtemp(join(tmpdir(), 'hireproof-device-'));
     machine = join(dir, 'machine');
     await plant('pikvm');
-    hr = await startHrStandIn({ name: 'Grace Hopper', code: CODE, faceDescriptor: DESCRIPTOR });
-    const dataDir = join(dir, 'data');
+    hr = await startTestServer('sqlite');
+    ({ id: hireId, code } = await createHire(hr.url, {
+      name: 'Grace Hopper',
+      email: 'grace.hopper@example.com',
+      idPhoto: join(committedFaces, 'obama/1.jpg'),
+    }));
+    dataDir = join(dir, 'data');
     outbox = new Outbox(dataDir);
     service = deviceService({
       dataDir,
@@ -77,15 +86,16 @@ describe('the device service behind the IPC contract', () => {
   });
 
   it('will not enrol before consent, then enrols with the code and learns the schedule', async () => {
-    await expect(call('enrol', { code: CODE })).rejects.toMatchObject({ code: 'consent.missing' });
+    await expect(call('enrol', { code })).rejects.toMatchObject({ code: 'consent.missing' });
     const consented = await call('recordConsent', { biometric: true });
     expect(consented.consent?.biometric).toBe(true);
     expect(consented.consent?.version).toMatch(/^\d{4}-\d{2}$/);
-    const status = await call('enrol', { code: CODE });
+    const status = await call('enrol', { code });
     expect(status).toMatchObject({ enrolled: true, hireName: 'Grace Hopper', scheduleProblem: null });
-    expect(status.schedule?.overdue).toBe(false);
+    // Nothing reported yet: the service wants the first report at once.
+    expect(status.schedule?.overdue).toBe(true);
     // A device enrols once; a second code is refused before HR is asked.
-    await expect(call('enrol', { code: CODE })).rejects.toThrow(/already enrolled/);
+    await expect(call('enrol', { code })).rejects.toThrow(/already enrolled/);
   });
 
   it('runs the checks with a start and a done event per check', async () => {
@@ -108,27 +118,35 @@ describe('the device service behind the IPC contract', () => {
 
   it('submits a signed report the HR service verifies, and remembers its answer', async () => {
     await call('runChecks', {});
+    const frame = Buffer.from(await faceFrame(join(committedFaces, 'obama/3.jpg'))).toString('base64');
     const result = await call('submitAttestation', {
       kind: 'onboarding',
       input: { decision: 'local', score: 0.1, features: { dwellMedianMs: 92 }, humanCheckRequested: false },
       face: {
         camera: { label: 'Integrated Camera', id: 'cam1' },
         backend: 'wasm',
-        frames: [FRAME],
-        match: { distance: 0.31, threshold: 0.55, decision: 'match' },
+        frames: [frame],
+        match: { distance: 0.31, threshold: 0.45, decision: 'match' },
         humanCheckRequested: false,
       },
       liveness: { passed: true, challenges: [{ kind: 'blink', passed: true, ms: 900 }], trace: [] },
     });
-    expect(result).toMatchObject({ state: 'accepted', verdict: { verdict: 'pass' } });
-    expect(hr.reports).toEqual([
-      expect.objectContaining({ verdict: 'pass', kind: 'onboarding', hasFace: true }),
+    // The service decides on the checks now and re-runs the face match on the frame itself.
+    expect(result).toMatchObject({
+      state: 'accepted',
+      verdict: { verdict: 'pass', pending: ['face.match'] },
+    });
+    const hire = await api(hr.url, 'GET', `/v1/hires/${hireId}`);
+    expect(hire.json.reports).toEqual([
+      expect.objectContaining({ verdict: 'pass', kind: 'onboarding', hasFaceFrames: true }),
     ]);
     expect((await call('getStatus', {})).lastVerdict?.verdict).toBe('pass');
   });
 
-  it('hands the camera step the enrolled face descriptor', async () => {
-    expect(await call('getFaceReference', {})).toEqual({ descriptor: DESCRIPTOR });
+  it('hands the camera step the face descriptor HR enrolled from the ID photo', async () => {
+    const { descriptor } = await call('getFaceReference', {});
+    expect(descriptor).toHaveLength(128);
+    expect(descriptor).toEqual((await loadEnrolment(dataDir))?.faceDescriptor);
   });
 
   it('refuses face evidence, and gives out no descriptor, when the hire declined the camera check', async () => {
@@ -165,7 +183,8 @@ describe('the device service behind the IPC contract', () => {
       .map((file) => strFromU8(file))
       .join('\n');
     expect(text).not.toContain('FACEFRAMEMARKER');
-    expect(text).not.toContain(String(DESCRIPTOR[7]));
+    for (const value of (await loadEnrolment(dataDir))?.faceDescriptor?.slice(0, 8) ?? [])
+      expect(text).not.toContain(String(value));
     expect(text).not.toContain('Grace Hopper');
     const queued = JSON.parse(strFromU8(files['outbox.json'] as Uint8Array)) as {
       queued: { reportId: string }[];
