@@ -35,6 +35,15 @@ export const DeviceStatus = z.object({
   /** Why the schedule is missing (e.g. the HR service is unreachable), so the UI can say so. */
   scheduleProblem: z.string().nullable(),
   lastVerdict: LastVerdict.nullable(),
+  /** The re-attestation prompt, from the schedule and the policy; null while the schedule is unknown. */
+  reattestation: z
+    .object({
+      /** Within the policy's prompt window before the due time, or overdue: the app asks the hire. */
+      due: z.boolean(),
+      /** How many more times the hire may answer "Later" for this due date; 0 once overdue. */
+      deferralsLeft: z.number().int().nonnegative(),
+    })
+    .nullable(),
 });
 export type DeviceStatus = z.infer<typeof DeviceStatus>;
 
@@ -94,6 +103,8 @@ export const ipcMethods = {
   getOutbox: { request: NoArguments, response: OutboxState },
   submitAttestation: { request: SubmitRequest, response: SubmitResult },
   exportDiagnostics: { request: NoArguments, response: DiagnosticsBundle },
+  /** The hire's "Later" on a due re-attestation: counted against the policy's limit for this due date. */
+  deferReattestation: { request: NoArguments, response: DeviceStatus },
   /** The code from a `hireproof://enrol?code=…` link the app was opened with, taken once. */
   takeEnrolLink: { request: NoArguments, response: z.object({ code: EnrolmentCode.nullable() }) },
 } as const;

@@ -17,6 +17,7 @@ const status: DeviceStatus = {
   schedule: null,
   scheduleProblem: null,
   lastVerdict: null,
+  reattestation: null,
 };
 
 /** Raw HTTP, so the test controls the Host and Origin headers a browser would set. */

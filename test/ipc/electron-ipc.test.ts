@@ -18,6 +18,7 @@ const status: DeviceStatus = {
   schedule: null,
   scheduleProblem: null,
   lastVerdict: null,
+  reattestation: null,
 };
 
 /** Handlers that record what reached them: a call that fails validation must never arrive. */
@@ -45,6 +46,7 @@ function recordingHandlers() {
     getIdentity: record('getIdentity', null),
     getOutbox: record('getOutbox', { queued: [], refused: [] }),
     submitAttestation: record('submitAttestation', null),
+    deferReattestation: record('deferReattestation', status),
     exportDiagnostics: () => Promise.reject(Object.assign(new Error('disk full'), { code: 'export.failed' })),
     takeEnrolLink: record('takeEnrolLink', { code: null }),
   } as IpcHandlers;

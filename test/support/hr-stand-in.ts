@@ -15,16 +15,23 @@ export interface HrStandIn {
   /** Reports it accepted, verified. */
   reports: { reportId: string; verdict: string; kind: string; hasFace: boolean }[];
   setOverdue(overdue: boolean): void;
+  /** Pins the schedule it answers (null: a week ahead, or two days late when overdue). */
+  setSchedule(schedule: { nextDueAt: string; overdue: boolean } | null): void;
   close(): Promise<void>;
 }
 
-export async function startHrStandIn(hire: {
-  name: string;
-  code: string;
-  faceDescriptor: number[] | null;
-}): Promise<HrStandIn> {
+export async function startHrStandIn(
+  hire: {
+    name: string;
+    code: string;
+    faceDescriptor: number[] | null;
+  },
+  /** The device policy sent at enrolment; by default one written before the app-behaviour fields existed. */
+  policy: unknown = { allowTools: [], checks: {} },
+): Promise<HrStandIn> {
   let codeUsed = false;
   let overdue = false;
+  let pinned: { nextDueAt: string; overdue: boolean } | null = null;
   const devices = new Map<string, { deviceId: string; publicJwk: JWK }>();
   const nonces = new Map<string, { deviceId: string; used: boolean; expires: number }>();
   const reports: HrStandIn['reports'] = [];
@@ -55,7 +62,7 @@ export async function startHrStandIn(hire: {
         deviceId,
         hire: { name: hire.name },
         reference: { faceDescriptor: hire.faceDescriptor },
-        policy: { allowTools: [], checks: {} },
+        policy,
       });
     }
     if (request.method === 'POST' && path === '/v1/challenges') {
@@ -95,6 +102,7 @@ export async function startHrStandIn(hire: {
     }
     const schedule = /^\/v1\/devices\/([\w-]+)\/schedule$/.exec(path);
     if (request.method === 'GET' && schedule) {
+      if (pinned) return json(response, 200, pinned);
       const due = Date.now() + (overdue ? -2 : 7) * 86_400_000;
       return json(response, 200, { nextDueAt: new Date(due).toISOString(), overdue });
     }
@@ -109,6 +117,7 @@ export async function startHrStandIn(hire: {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     reports,
     setOverdue: (value) => void (overdue = value),
+    setSchedule: (value) => void (pinned = value),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
