@@ -35,6 +35,17 @@ export function App() {
   useEffect(refresh, [refresh]);
   useEffect(() => api.onRecheckRequested(() => setView('reattest')), [api]);
 
+  // Counted in main against the policy's limit; the prompt returns when the window opens again.
+  const later = () => {
+    api.deferReattestation({}).then(
+      (next) => {
+        setStatus(next);
+        setDeferred(true);
+      },
+      (e: unknown) => setError(messageOf(e)),
+    );
+  };
+
   const finished = () => {
     setView('home');
     refresh();
@@ -45,10 +56,8 @@ export function App() {
   else if (!status) content = error ? null : <p aria-busy="true">Loading…</p>;
   else if (!status.enrolled) content = <Onboarding status={status} onFinished={finished} />;
   else if (view === 'reattest') content = <AttestationFlow kind="reattestation" onFinished={finished} />;
-  else if (status.schedule?.overdue && !deferred)
-    content = (
-      <ReattestPrompt status={status} onStart={() => setView('reattest')} onLater={() => setDeferred(true)} />
-    );
+  else if (status.reattestation?.due && !deferred)
+    content = <ReattestPrompt status={status} onStart={() => setView('reattest')} onLater={later} />;
   else content = <AllSet status={status} onCheckNow={() => setView('reattest')} />;
 
   return (

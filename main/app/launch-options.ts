@@ -10,6 +10,9 @@ export interface LaunchOptions {
   sysroot: string | undefined;
 }
 
+/** What a login launch passes (auto-launch), so the app starts in the tray; parsed as `hidden` below. */
+export const LOGIN_LAUNCH_ARGS = ['--hidden'] as const;
+
 /** The app's own flags; anything else (Chromium switches, a deep link) is left to others. */
 export function launchOptions(
   argv: readonly string[],

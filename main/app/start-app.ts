@@ -1,13 +1,15 @@
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type * as Electron from 'electron';
 import { openHost } from '../cli/open-host';
-import type { DeviceStatus } from '../contract/ipc';
+import { loadEnrolment } from '../data/enrolment';
 import { deviceService } from '../device/device-service';
 import { sealedKeyStore } from '../identity/key-store';
 import { registerIpc, windowEmitter } from '../ipc/electron-ipc';
 import { Outbox } from '../outbox/outbox';
 import { APP_SCHEME } from './app-origin';
 import { appProtocolHandler } from './app-protocol';
+import { applyAutoLaunch } from './auto-launch';
 import { DEEP_LINK_SCHEME, enrolCodeFromArgv, enrolCodeFromLink } from './deep-link';
 import { externalLinkPolicy } from './external-links';
 import { launchOptions } from './launch-options';
@@ -15,7 +17,7 @@ import { createMainWindow, type AppView } from './main-window';
 import { guardNavigation } from './navigation-guards';
 import { applyPermissionPolicy } from './permissions';
 import { claimSingleInstance } from './single-instance';
-import { trayMenu, trayStatusLine } from './tray-menu';
+import { trayActions, trayMenu, trayStatusLine } from './tray-menu';
 
 /** The Electron objects the app uses, passed in by the entry file (the only one that imports electron). */
 export interface ElectronModules {
@@ -92,14 +94,22 @@ export async function startApp(
     appVersion: app.getVersion(),
     emit,
   });
-  registerIpc(electron.ipcMain, {
-    ...service,
-    takeEnrolLink: () => {
-      const code = pendingCode;
-      pendingCode = null;
-      return Promise.resolve({ code });
-    },
-  });
+  // A damaged enrolment is the device service's to report; here it just means no policy yet.
+  const enrolledPolicy = async () => (await loadEnrolment(dataDir).catch(() => null))?.policy ?? null;
+  // Before enrolment the installer's choice stands; after it, the policy decides.
+  const applyLoginPolicy = async () => {
+    const policy = await enrolledPolicy();
+    if (!policy) return;
+    const host = {
+      platform: process.platform,
+      env: process.env,
+      homeDir: homedir(),
+      execPath: process.execPath,
+    };
+    await applyAutoLaunch(app, policy.autoLaunch, host).catch((error: unknown) =>
+      console.error('HireProof could not set auto-launch:', error),
+    );
+  };
 
   const tray = new electron.Tray(electron.nativeImage.createFromPath(paths.trayIcon));
   const actions = {
@@ -108,19 +118,38 @@ export async function startApp(
     helpdesk: () => showWindow('helpdesk'),
     quit: () => app.quit(),
   };
-  let notifiedOverdue = false;
+  let notifiedDue = false;
   const refreshTray = async () => {
-    const status: DeviceStatus | null = await service.getStatus({}).catch(() => null);
+    const [status, policy] = await Promise.all([service.getStatus({}).catch(() => null), enrolledPolicy()]);
     tray.setToolTip(trayStatusLine(status));
-    tray.setContextMenu(electron.Menu.buildFromTemplate(trayMenu(status, actions)));
-    if (status?.schedule?.overdue && !notifiedOverdue && electron.Notification.isSupported()) {
-      notifiedOverdue = true;
+    tray.setContextMenu(
+      electron.Menu.buildFromTemplate(trayMenu(status, trayActions(actions, policy, launch.view))),
+    );
+    if (status?.reattestation?.due && !notifiedDue && electron.Notification.isSupported()) {
+      notifiedDue = true;
       const note = new electron.Notification({ title: 'HireProof check due', body: trayStatusLine(status) });
       note.on('click', actions.recheck);
       note.show();
     }
   };
+  registerIpc(electron.ipcMain, {
+    ...service,
+    // Enrolment brings the policy: apply it now rather than at the next start.
+    enrol: async (request) => {
+      const status = await service.enrol(request);
+      await applyLoginPolicy();
+      void refreshTray();
+      return status;
+    },
+    takeEnrolLink: () => {
+      const code = pendingCode;
+      pendingCode = null;
+      return Promise.resolve({ code });
+    },
+  });
+
   await refreshTray();
+  void applyLoginPolicy();
   setInterval(() => void refreshTray(), STATUS_REFRESH_MS).unref();
 
   if (!launch.hidden) showWindow();

@@ -1,9 +1,11 @@
 import type { DeviceStatus } from '../contract/ipc';
+import type { Policy } from '../contract/policy';
+import type { AppView } from './main-window';
 
 export interface TrayActions {
   open: () => void;
   recheck: () => void;
-  /** Present when the policy lets the hire open the helpdesk view. */
+  /** Present when the policy lets the hire open the helpdesk view (see `trayActions`). */
   helpdesk?: () => void;
   quit: () => void;
 }
@@ -25,6 +27,19 @@ export function trayStatusLine(status: DeviceStatus | null): string {
   if (status.schedule?.overdue) return `HireProof: check overdue (was due ${day(status.schedule.nextDueAt)})`;
   if (status.schedule) return `HireProof: next check due ${day(status.schedule.nextDueAt)}`;
   return 'HireProof: cannot reach HR to learn the next check date';
+}
+
+/**
+ * The actions the tray offers: the helpdesk view only when the enrolled policy enables it, or when
+ * IT started the app with `--helpdesk` (the flag works whatever the policy says).
+ */
+export function trayActions(
+  all: Required<TrayActions>,
+  policy: Policy | null,
+  launchView: AppView,
+): TrayActions {
+  const { helpdesk, ...always } = all;
+  return policy?.helpdeskMenu || launchView === 'helpdesk' ? all : always;
 }
 
 /** The tray's menu, from the device's status: status, next due date, Re-check now, open, quit. */

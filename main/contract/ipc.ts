@@ -35,6 +35,17 @@ export const DeviceStatus = z.object({
   /** Why the schedule is missing (e.g. the HR service is unreachable), so the UI can say so. */
   scheduleProblem: z.string().nullable(),
   lastVerdict: LastVerdict.nullable(),
+  /** The enrolled policy lets the hire open the helpdesk view from the app (IT's `--helpdesk` always can). */
+  helpdeskOffered: z.boolean(),
+  /** The re-attestation prompt, from the schedule and the policy; null while the schedule is unknown. */
+  reattestation: z
+    .object({
+      /** Within the policy's prompt window before the due time, or overdue: the app asks the hire. */
+      due: z.boolean(),
+      /** How many more times the hire may answer "Later" for this due date; 0 once overdue. */
+      deferralsLeft: z.number().int().nonnegative(),
+    })
+    .nullable(),
 });
 export type DeviceStatus = z.infer<typeof DeviceStatus>;
 
@@ -99,6 +110,8 @@ export const ipcMethods = {
    * the match on the frames). Only with biometric consent; null when HR holds no usable ID photo.
    */
   getFaceReference: { request: NoArguments, response: z.object({ descriptor: FaceDescriptor.nullable() }) },
+  /** The hire's "Later" on a due re-attestation: counted against the policy's limit for this due date. */
+  deferReattestation: { request: NoArguments, response: DeviceStatus },
   /** The code from a `hireproof://enrol?code=…` link the app was opened with, taken once. */
   takeEnrolLink: { request: NoArguments, response: z.object({ code: EnrolmentCode.nullable() }) },
 } as const;

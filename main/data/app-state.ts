@@ -5,10 +5,17 @@ import { LastVerdict } from '../contract/ipc';
 import { Consent } from '../contract/report';
 import { writeDurably } from './durable-write';
 
-/** What the app remembers between launches beside the enrolment: the hire's consent, the last answer. */
+/**
+ * What the app remembers between launches beside the enrolment: the hire's consent, the last answer,
+ * and how often the hire said "Later" to the re-attestation due at `dueAt` (a new due date starts at 0).
+ */
 export const AppState = z.object({
   consent: Consent.nullable().default(null),
   lastVerdict: LastVerdict.nullable().default(null),
+  deferrals: z
+    .object({ dueAt: z.iso.datetime(), count: z.number().int().nonnegative() })
+    .nullable()
+    .default(null),
 });
 export type AppState = z.infer<typeof AppState>;
 

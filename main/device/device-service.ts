@@ -23,6 +23,7 @@ import type { Host } from '../probes/host';
 import { readIdentity } from '../probes/identity/read-identity';
 import { probes } from '../probes/registry';
 import { DeviceError } from './device-error';
+import { oneMoreDeferral, reattestationPrompt } from './reattestation-deferrals';
 
 export interface DeviceServiceOptions {
   dataDir: string;
@@ -99,6 +100,11 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
       schedule,
       scheduleProblem,
       lastVerdict: state.lastVerdict,
+      helpdeskOffered: enrolment?.policy.helpdeskMenu ?? false,
+      reattestation:
+        enrolment && schedule
+          ? reattestationPrompt(schedule, enrolment.policy.reattestation, state.deferrals, now())
+          : null,
     };
   };
 
@@ -134,6 +140,28 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
         keys,
         identity: await readIdentity(await options.openHost()),
       });
+      return status();
+    },
+
+    async deferReattestation() {
+      const current = await status();
+      if (!current.enrolled) throw new DeviceError('device.not-enrolled', 'this device is not enrolled yet');
+      const { schedule, reattestation } = current;
+      if (!schedule || !reattestation)
+        throw new DeviceError(
+          'reattest.schedule-unknown',
+          current.scheduleProblem ?? 'the schedule is unknown',
+        );
+      if (!reattestation.due) throw new DeviceError('reattest.not-due', 'no check is due yet');
+      if (reattestation.deferralsLeft === 0)
+        throw new DeviceError(
+          'reattest.no-deferrals-left',
+          schedule.overdue
+            ? 'this check is overdue and cannot be put off'
+            : 'this check has been put off as often as your employer allows',
+        );
+      const { deferrals } = await loadAppState(dataDir);
+      await updateAppState(dataDir, { deferrals: oneMoreDeferral(schedule, deferrals) });
       return status();
     },
 

@@ -20,9 +20,11 @@ export function AllSet({ status, onCheckNow }: { status: DeviceStatus; onCheckNo
         <button type="button" onClick={onCheckNow}>
           Check now
         </button>
-        <a className="button-link" href="#/helpdesk">
-          Helpdesk view
-        </a>
+        {status.helpdeskOffered && (
+          <a className="button-link" href="#/helpdesk">
+            Helpdesk view
+          </a>
+        )}
       </div>
     </section>
   );

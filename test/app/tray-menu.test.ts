@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceStatus } from '../../main/contract/ipc';
-import { trayMenu, trayStatusLine } from '../../main/app/tray-menu';
+import { defaultPolicy, type Policy } from '../../main/contract/policy';
+import type { AppView } from '../../main/app/main-window';
+import { trayActions, trayMenu, trayStatusLine } from '../../main/app/tray-menu';
 
 const enrolled: DeviceStatus = {
   enrolled: true,
@@ -11,6 +13,8 @@ const enrolled: DeviceStatus = {
   schedule: { nextDueAt: '2026-12-02T10:00:00.000Z', overdue: false },
   scheduleProblem: null,
   lastVerdict: null,
+  helpdeskOffered: false,
+  reattestation: { due: false, deferralsLeft: 2 },
 };
 const actions = { open: () => undefined, recheck: () => undefined, quit: () => undefined };
 
@@ -38,5 +42,27 @@ describe('the tray', () => {
       trayMenu({ ...enrolled, enrolled: false }, actions).find((i) => i.label === 'Re-check now')?.enabled,
     ).toBe(false);
     expect(labels(trayMenu(enrolled, { ...actions, helpdesk: () => undefined }))).toContain('Helpdesk view');
+  });
+
+  it('offers the helpdesk view only when the enrolled policy enables it, or IT launched with --helpdesk', () => {
+    const all = { ...actions, helpdesk: () => undefined };
+    const hasHelpdesk = (menu: ReturnType<typeof trayMenu>) => menu.some((i) => i.label === 'Helpdesk view');
+    const menu = (policy: Policy | null, view: AppView) => trayMenu(enrolled, trayActions(all, policy, view));
+    expect(hasHelpdesk(menu(defaultPolicy, 'onboarding'))).toBe(false);
+    expect(hasHelpdesk(menu(null, 'onboarding'))).toBe(false);
+    expect(hasHelpdesk(menu({ ...defaultPolicy, helpdeskMenu: true }, 'onboarding'))).toBe(true);
+    expect(hasHelpdesk(menu(defaultPolicy, 'helpdesk'))).toBe(true);
+    expect(hasHelpdesk(menu(null, 'helpdesk'))).toBe(true);
+    const opened: string[] = [];
+    const item = trayMenu(
+      enrolled,
+      trayActions(
+        { ...actions, helpdesk: () => opened.push('helpdesk') },
+        { ...defaultPolicy, helpdeskMenu: true },
+        'onboarding',
+      ),
+    ).find((i) => i.label === 'Helpdesk view');
+    item?.click?.();
+    expect(opened).toEqual(['helpdesk']);
   });
 });

@@ -17,6 +17,8 @@ const status: DeviceStatus = {
   schedule: null,
   scheduleProblem: null,
   lastVerdict: null,
+  helpdeskOffered: false,
+  reattestation: null,
 };
 
 /** Raw HTTP, so the test controls the Host and Origin headers a browser would set. */

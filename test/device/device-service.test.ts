@@ -91,7 +91,12 @@ describe('the device service behind the IPC contract', () => {
     expect(consented.consent?.biometric).toBe(true);
     expect(consented.consent?.version).toMatch(/^\d{4}-\d{2}$/);
     const status = await call('enrol', { code });
-    expect(status).toMatchObject({ enrolled: true, hireName: 'Grace Hopper', scheduleProblem: null });
+    expect(status).toMatchObject({
+      enrolled: true,
+      hireName: 'Grace Hopper',
+      scheduleProblem: null,
+      helpdeskOffered: false,
+    });
     // Nothing reported yet: the service wants the first report at once.
     expect(status.schedule?.overdue).toBe(true);
     // A device enrols once; a second code is refused before HR is asked.

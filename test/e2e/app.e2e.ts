@@ -10,6 +10,7 @@ import { committedFaces } from '../face/face-fixtures';
 import { launchProfile } from '../support/chromium';
 import { ADMIN_TOKEN, api, createHire, startTestServer } from '../support/hr-service';
 import { sysroot } from '../support/sysroots';
+import { ServerPolicy } from '../../server/server-policy';
 import { portraits, stillPhotoClip } from './face/camera-clips';
 import { seriousViolations } from './support/axe';
 import { screenshot } from './support/screenshots';
@@ -64,7 +65,15 @@ describe('the app in the browser shell, with the HR service', () => {
     dir = await mkdtemp(join(tmpdir(), 'hireproof-e2e-'));
     machine = join(dir, 'machine');
     await plant('pikvm');
-    server = await startTestServer('sqlite', { now: () => new Date(Date.now() + aheadMs) });
+    server = await startTestServer('sqlite', {
+      now: () => new Date(Date.now() + aheadMs),
+      // The device asks from the moment a check is reported (the window is the whole week), and
+      // no random spot check moves the date.
+      policy: ServerPolicy.parse({
+        spotCheckDailyChance: 0,
+        device: { reattestation: { maxDeferrals: 2, promptHoursBefore: 168 } },
+      }),
+    });
     hire = await createHire(server.url, {
       name: HIRE,
       email: 'ana.lima@example.com',
@@ -218,11 +227,33 @@ describe('the app in the browser shell, with the HR service', () => {
     }
   });
 
+  it('prompts for the next check within the policy window, and "Later" only as often as the policy allows', async () => {
+    await page.goto(shell.url);
+    await expect.poll(() => heading().textContent()).toBe('Time for your HireProof check');
+    await expect
+      .poll(() => page.locator('.note').textContent())
+      .toBe('You can put it off 2 more times before it is due.');
+    await expectAccessible();
+    await screenshot(page, 'reattestation-window');
+    await button('Later').click();
+    await expect.poll(() => heading().textContent()).toMatch(/^You.re all set/);
+    await page.reload();
+    await expect
+      .poll(() => page.locator('.note').textContent())
+      .toBe('You can put it off once more before it is due.');
+    await button('Later').click();
+    await page.reload();
+    await expect.poll(() => page.locator('.note').textContent()).toContain('allows no more delays');
+    expect(await button('Later').count()).toBe(0);
+  });
+
   it('prompts for the re-attestation once the service says it is overdue, and offers a person instead of the camera', async () => {
     aheadMs = 8 * DAY_MS;
     await page.goto(shell.url);
     await expect.poll(() => heading().textContent()).toBe('Time for your HireProof check');
     await expect.poll(() => page.locator('.warning').textContent()).toContain('overdue');
+    expect(await page.getByText('can no longer be put off').count()).toBe(1);
+    expect(await button('Later').count()).toBe(0);
     await expectAccessible();
     await screenshot(page, 'reattestation-prompt');
     // Back to today, so the report's signing time agrees with the service's clock.

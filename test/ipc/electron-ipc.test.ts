@@ -18,6 +18,8 @@ const status: DeviceStatus = {
   schedule: null,
   scheduleProblem: null,
   lastVerdict: null,
+  helpdeskOffered: false,
+  reattestation: null,
 };
 
 /** Handlers that record what reached them: a call that fails validation must never arrive. */
@@ -45,6 +47,7 @@ function recordingHandlers() {
     getIdentity: record('getIdentity', null),
     getOutbox: record('getOutbox', { queued: [], refused: [] }),
     submitAttestation: record('submitAttestation', null),
+    deferReattestation: record('deferReattestation', status),
     exportDiagnostics: () => Promise.reject(Object.assign(new Error('disk full'), { code: 'export.failed' })),
     getFaceReference: record('getFaceReference', { descriptor: null }),
     takeEnrolLink: record('takeEnrolLink', { code: null }),
