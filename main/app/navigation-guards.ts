@@ -7,11 +7,13 @@ export interface GuardedContents {
     listener: (event: { preventDefault(): void }, url: string) => void,
   ): void;
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): void;
+  /** Any frame's navigation (the camera step runs in a frame), with the target on the event. */
+  on(event: 'will-frame-navigate', listener: (event: { url: string; preventDefault(): void }) => void): void;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
 
 /**
- * No page may leave the app: navigations and redirects away from app:// are cancelled, new windows
+ * No page or frame may leave the app: navigations and redirects away from app:// are cancelled, new windows
  * are never created (an allowed https link opens in the user's browser instead), and <webview> is
  * refused even if something managed to insert one.
  */
@@ -24,6 +26,7 @@ export function guardNavigation(
   };
   contents.on('will-navigate', stayInApp);
   contents.on('will-redirect', stayInApp);
+  contents.on('will-frame-navigate', (event) => stayInApp(event, event.url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     if (external.isAllowed(url)) external.open(url);

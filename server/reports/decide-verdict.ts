@@ -117,7 +117,13 @@ export function decideVerdict({
   } else if (faceRequired && !payload.liveness && !face?.humanCheckRequested) {
     reasons.push({ check: 'face.liveness', message: 'no liveness evidence in the report', weight: 'review' });
   }
-  if (payload.input?.decision === 'suspect') {
+  if (payload.input?.humanCheckRequested) {
+    reasons.push({
+      check: 'input.cadence',
+      message: 'the hire asked for a person’s check instead of the timed typing and reaction tasks',
+      weight: 'review',
+    });
+  } else if (payload.input?.decision === 'suspect') {
     reasons.push({
       check: 'input.cadence',
       message: `input timing looks remote (score ${payload.input.score.toFixed(2)})`,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { externalLinkPolicy } from '../../main/app/external-links';
 import { guardNavigation, type GuardedContents } from '../../main/app/navigation-guards';
 
-type Listener = (event: { preventDefault(): void }, url?: string) => void;
+type Listener = (event: { url?: string; preventDefault(): void }, url?: string) => void;
 
 function fakeContents() {
   const listeners = new Map<string, Listener>();
@@ -16,7 +16,13 @@ function fakeContents() {
     listeners.get(event)?.({ preventDefault: () => void (prevented = true) }, url);
     return prevented;
   };
-  return { contents, fire, open: (url: string) => openHandler?.({ url }) };
+  /** will-frame-navigate carries the URL on its event, not as a second argument. */
+  const fireFrame = (url: string) => {
+    let prevented = false;
+    listeners.get('will-frame-navigate')?.({ url, preventDefault: () => void (prevented = true) });
+    return prevented;
+  };
+  return { contents, fire, fireFrame, open: (url: string) => openHandler?.({ url }) };
 }
 
 describe('navigation guards', () => {
@@ -45,6 +51,13 @@ describe('navigation guards', () => {
     const { fire } = setup();
     expect(fire('will-navigate', url)).toBe(true);
     expect(fire('will-redirect', url)).toBe(true);
+  });
+
+  it("keeps the camera step's frame inside the app", () => {
+    const { fireFrame } = setup();
+    expect(fireFrame('app://hireproof/face/index.html')).toBe(false);
+    expect(fireFrame('https://evil.example/face/index.html')).toBe(true);
+    expect(fireFrame('about:blank#x')).toBe(true);
   });
 
   it('refuses every <webview>', () => {

@@ -10,8 +10,10 @@ import {
 const ours = 'app://hireproof/index.html';
 
 describe('the permission handler', () => {
-  it('grants the camera alone to our own page', () => {
+  it("grants the camera alone to our own page and the camera step's frame", () => {
     expect(allowPermissionRequest('media', { requestingUrl: ours, mediaTypes: ['video'] })).toBe(true);
+    const frame = 'app://hireproof/face/index.html';
+    expect(allowPermissionRequest('media', { requestingUrl: frame, mediaTypes: ['video'] })).toBe(true);
   });
 
   it.each<[string, string, PermissionRequestDetails]>([

@@ -90,6 +90,17 @@ describe("the server's verdict", () => {
     );
     expect(result.reasons).toEqual([expect.objectContaining({ check: 'input.cadence', weight: 'review' })]);
   });
+
+  it("reviews a hire's request for a person instead of the timed tasks, so HR arranges it", () => {
+    const result = decide(
+      payload({
+        input: { decision: 'insufficient-data', score: 0, features: {}, humanCheckRequested: true },
+      }),
+    );
+    expect(result.verdict).toBe('review');
+    expect(result.reasons.map((r) => r.check)).toEqual(['input.cadence']);
+    expect(result.reasons[0]?.message).toMatch(/asked for a person/);
+  });
 });
 
 describe('re-attestation schedule', () => {
