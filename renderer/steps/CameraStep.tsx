@@ -110,36 +110,42 @@ export const CameraStep: CameraStepSlot = ({ onComplete, onSkip }) => {
             Sit facing the camera in good light, then try again. You can also send the result as it is: HR
             will review it.
           </p>
-          <div className="actions">
-            <button type="button" onClick={askForPerson}>
-              Ask for a video call instead
-            </button>
-            <button type="button" onClick={() => onComplete(phase.evidence)}>
-              Send as it is
-            </button>
-            <button type="button" className="primary" onClick={tryAgain}>
-              Try again
-            </button>
-          </div>
+          <RetryActions
+            onPerson={askForPerson}
+            onSend={() => onComplete(phase.evidence)}
+            onRetry={tryAgain}
+          />
         </>
       )}
       {phase.name === 'stopped' && (
         <>
           <p className="warning">{phase.why}</p>
           <p>Connect the laptop&apos;s own camera and try again, or ask for a video call with a person.</p>
-          <div className="actions">
-            <button type="button" onClick={askForPerson}>
-              Ask for a video call instead
-            </button>
-            <button type="button" className="primary" onClick={tryAgain}>
-              Try again
-            </button>
-          </div>
+          <RetryActions onPerson={askForPerson} onRetry={tryAgain} />
         </>
       )}
     </section>
   );
 };
+
+/** After a check that did not work: a person's call, sending it as it is (when there is a result), or again. */
+function RetryActions(props: { onPerson: () => void; onSend?: () => void; onRetry: () => void }) {
+  return (
+    <div className="actions">
+      <button type="button" onClick={props.onPerson}>
+        Ask for a video call instead
+      </button>
+      {props.onSend && (
+        <button type="button" onClick={props.onSend}>
+          Send as it is
+        </button>
+      )}
+      <button type="button" className="primary" onClick={props.onRetry}>
+        Try again
+      </button>
+    </div>
+  );
+}
 
 /** The frame hosting the camera step: it hears only its own frame, and only messages of the contract. */
 function FaceFrame({
