@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { DeviceStatus } from '../../main/contract/ipc';
 import { defaultPolicy, type Policy } from '../../main/contract/policy';
 import type { AppView } from '../../main/app/main-window';
 import { trayActions, trayMenu, trayStatusLine } from '../../main/app/tray-menu';
+import { enrolled } from '../support/device-status';
 
-const enrolled: DeviceStatus = {
-  enrolled: true,
-  hireName: 'Ada',
-  deviceId: 'd1',
-  server: 'https://hr.example.com',
-  consent: null,
-  schedule: { nextDueAt: '2026-12-02T10:00:00.000Z', overdue: false },
-  scheduleProblem: null,
-  lastVerdict: null,
-  helpdeskOffered: false,
-  reattestation: { due: false, deferralsLeft: 2 },
-};
 const actions = { open: () => undefined, recheck: () => undefined, quit: () => undefined };
 
 describe('the tray', () => {

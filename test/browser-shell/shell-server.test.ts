@@ -4,22 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeviceStatus } from '../../main/contract/ipc';
 import { startShellServer, type ShellServer } from '../../main/browser-shell/shell-server';
 import type { IpcHandlers } from '../../main/ipc/dispatch';
+import { notEnrolled } from '../support/device-status';
 
-const status: DeviceStatus = {
-  enrolled: false,
-  hireName: null,
-  deviceId: null,
-  server: null,
-  consent: null,
-  schedule: null,
-  scheduleProblem: null,
-  lastVerdict: null,
-  helpdeskOffered: false,
-  reattestation: null,
-};
+const status = notEnrolled;
 
 /** Raw HTTP, so the test controls the Host and Origin headers a browser would set. */
 function post(url: string, path: string, body: string, headers: Record<string, string>) {

@@ -1,7 +1,6 @@
 import { mkdtemp, readFile, rm, symlink, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checks as catalogue } from '../../main/checks/catalogue/index';
@@ -15,6 +14,7 @@ import { portraits, stillPhotoClip } from './face/camera-clips';
 import { seriousViolations } from './support/axe';
 import { screenshot } from './support/screenshots';
 import { startShellProcess, type ShellProcess } from './support/shell-process';
+import { openDiagnostics } from '../support/diagnostics-zip';
 
 const HIRE = 'Ana Lima';
 const DAY_MS = 86_400_000;
@@ -309,29 +309,14 @@ describe('the app in the browser shell, with the HR service', () => {
     expect(download.suggestedFilename()).toMatch(/^hireproof-diagnostics-.*\.zip$/);
     const saved = join(dir, 'diagnostics.zip');
     await download.saveAs(saved);
-    const files = unzipSync(new Uint8Array(await readFile(saved)));
-    expect(Object.keys(files).sort()).toEqual([
-      'checks.json',
-      'identity.json',
-      'manifest.json',
-      'outbox.json',
-      'status.json',
-    ]);
-    const text = Object.values(files)
-      .map((file) => strFromU8(file))
-      .join('\n');
-    const enrolment = await loadEnrolment(join(dir, 'data'));
-    const descriptor = enrolment?.faceDescriptor ?? [];
+    const descriptor = (await loadEnrolment(join(dir, 'data')))?.faceDescriptor ?? [];
     expect(descriptor).toHaveLength(128);
-    for (const value of descriptor.slice(0, 8)) expect(text).not.toContain(String(value));
-    expect(text).not.toMatch(/faceDescriptor|"frames"|"face"|\/9j\//);
-    expect(text).not.toContain(HIRE);
-    const status = JSON.parse(strFromU8(files['status.json'] as Uint8Array)) as {
-      hireName: string;
-      enrolled: boolean;
-    };
-    expect(status).toMatchObject({ enrolled: true, hireName: '<hire>' });
-    const checks = JSON.parse(strFromU8(files['checks.json'] as Uint8Array)) as { checks: { id: string }[] };
+    const files = openDiagnostics(new Uint8Array(await readFile(saved)), [
+      HIRE,
+      ...descriptor.slice(0, 8).map(String),
+    ]);
+    expect(files['status.json']).toMatchObject({ enrolled: true, hireName: '<hire>' });
+    const checks = files['checks.json'] as { checks: { id: string }[] };
     expect(checks.checks).toHaveLength(CHECKS);
   });
 

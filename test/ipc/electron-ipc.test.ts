@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChecksReport } from '../../main/contract/checks';
-import { ipcChannel, ipcMethods, type DeviceStatus } from '../../main/contract/ipc';
+import { ipcChannel, ipcMethods } from '../../main/contract/ipc';
 import type { IpcHandlers } from '../../main/ipc/dispatch';
 import {
   isTrustedSender,
@@ -8,19 +8,9 @@ import {
   type IpcMainLike,
   type SenderFrame,
 } from '../../main/ipc/electron-ipc';
+import { notEnrolled } from '../support/device-status';
 
-const status: DeviceStatus = {
-  enrolled: false,
-  hireName: null,
-  deviceId: null,
-  server: null,
-  consent: null,
-  schedule: null,
-  scheduleProblem: null,
-  lastVerdict: null,
-  helpdeskOffered: false,
-  reattestation: null,
-};
+const status = notEnrolled;
 
 /** Handlers that record what reached them: a call that fails validation must never arrive. */
 function recordingHandlers() {

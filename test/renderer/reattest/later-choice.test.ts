@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceStatus } from '../../../main/contract/ipc';
 import { laterChoice } from '../../../renderer/reattest/later-choice';
+import { enrolled } from '../../support/device-status';
 
 const due = (deferralsLeft: number, overdue = false): DeviceStatus => ({
-  enrolled: true,
-  hireName: 'Ada',
-  deviceId: 'd1',
-  server: 'https://hr.example.com',
-  consent: null,
+  ...enrolled,
   schedule: { nextDueAt: '2026-12-02T10:00:00.000Z', overdue },
-  scheduleProblem: null,
-  lastVerdict: null,
-  helpdeskOffered: false,
   reattestation: { due: true, deferralsLeft },
 });
 
