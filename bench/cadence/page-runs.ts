@@ -9,13 +9,7 @@ import type { CadenceAnalysis } from '../../main/contract/cadence/analyze';
 import { cadenceThresholds } from '../../main/contract/cadence/thresholds';
 import { median } from '../../main/contract/cadence/stats';
 import { launchProfile } from '../../test/support/chromium';
-import {
-  StepPage,
-  harnessUrl,
-  workInputStep,
-  type Stamping,
-  type StepOptions,
-} from '../../test/e2e/input/drive';
+import { StepPage, harnessUrl, workInputStep, type Stamping, quickStep } from '../../test/e2e/input/drive';
 import { startHarness } from '../../test/e2e/input/harness-server';
 import { firedShare } from './calibrate';
 import { humanConditions, operatorKinds, remoteLinks } from './conditions';
@@ -34,13 +28,7 @@ const stamping = values.stamping as Stamping;
 if (!(Number.isInteger(runs) && runs > 0)) throw new Error('--runs takes a positive whole number');
 if (stamping !== 'stamped' && stamping !== 'unstamped') throw new Error('--stamping is stamped or unstamped');
 
-const options: StepOptions = {
-  clicks: 3,
-  sentence: 'my laptop works fine today',
-  trials: 6,
-  waitMs: [500, 1200],
-  timeoutMs: 3000,
-};
+const options = quickStep;
 const centre = { x: 640, y: 400 };
 // Stamped events keep their times however late Node sends them, so two pages can share the machine;
 // unstamped ones are timed by Node's event loop, which a second session would disturb.

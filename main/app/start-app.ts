@@ -94,11 +94,10 @@ export async function startApp(
     appVersion: app.getVersion(),
     emit,
   });
-  // A damaged enrolment is the device service's to report; here it just means no policy yet.
-  const enrolledPolicy = async () => (await loadEnrolment(dataDir).catch(() => null))?.policy ?? null;
-  // Before enrolment the installer's choice stands; after it, the policy decides.
+  // Before enrolment the installer's choice stands; after it, the policy decides. A damaged
+  // enrolment is the device service's to report; here it just means no policy yet.
   const applyLoginPolicy = async () => {
-    const policy = await enrolledPolicy();
+    const policy = (await loadEnrolment(dataDir).catch(() => null))?.policy;
     if (!policy) return;
     const host = {
       platform: process.platform,
@@ -120,10 +119,10 @@ export async function startApp(
   };
   let notifiedDue = false;
   const refreshTray = async () => {
-    const [status, policy] = await Promise.all([service.getStatus({}).catch(() => null), enrolledPolicy()]);
+    const status = await service.getStatus({}).catch(() => null);
     tray.setToolTip(trayStatusLine(status));
     tray.setContextMenu(
-      electron.Menu.buildFromTemplate(trayMenu(status, trayActions(actions, policy, launch.view))),
+      electron.Menu.buildFromTemplate(trayMenu(status, trayActions(actions, status, launch.view))),
     );
     if (status?.reattestation?.due && !notifiedDue && electron.Notification.isSupported()) {
       notifiedDue = true;

@@ -1,5 +1,4 @@
 import type { DeviceStatus } from '../contract/ipc';
-import type { Policy } from '../contract/policy';
 import type { AppView } from './main-window';
 
 export interface TrayActions {
@@ -35,11 +34,11 @@ export function trayStatusLine(status: DeviceStatus | null): string {
  */
 export function trayActions(
   all: Required<TrayActions>,
-  policy: Policy | null,
+  status: DeviceStatus | null,
   launchView: AppView,
 ): TrayActions {
   const { helpdesk, ...always } = all;
-  return policy?.helpdeskMenu || launchView === 'helpdesk' ? all : always;
+  return status?.helpdeskOffered || launchView === 'helpdesk' ? all : always;
 }
 
 /** The tray's menu, from the device's status: status, next due date, Re-check now, open, quit. */

@@ -1,5 +1,4 @@
-import { judgeFaces } from '../contract/face-quality';
-import type { FaceReading } from '../contract/face-reading';
+import { faceReadingOf, ssdMinConfidence, type FaceReading } from '../contract/face-reading';
 import { loadNodeFaceApi } from './node-face-api';
 import { paddedImage } from './padded-image';
 
@@ -8,8 +7,6 @@ export type FaceEngine = {
   backend: string;
   read(bytes: Uint8Array): Promise<FaceReading>;
 };
-
-const minConfidence = 0.5;
 
 /**
  * face-api (the maintained @vladmandic fork) on tfjs's WASM backend, models from the package's own
@@ -22,7 +19,7 @@ export async function startFaceEngine(): Promise<FaceEngine> {
     faceapi.nets.faceLandmark68Net.loadFromDisk(models),
     faceapi.nets.faceRecognitionNet.loadFromDisk(models),
   ]);
-  const options = new faceapi.SsdMobilenetv1Options({ minConfidence });
+  const options = new faceapi.SsdMobilenetv1Options({ minConfidence: ssdMinConfidence });
 
   return {
     backend,
@@ -32,21 +29,7 @@ export async function startFaceEngine(): Promise<FaceEngine> {
         .detectAllFaces(canvas as unknown as HTMLCanvasElement, options)
         .withFaceLandmarks()
         .withFaceDescriptors();
-      const faces = found.map((f) => ({
-        box: {
-          x: f.detection.box.x - border,
-          y: f.detection.box.y - border,
-          width: f.detection.box.width,
-          height: f.detection.box.height,
-        },
-        landmarks: f.landmarks.positions.map((p) => ({ x: p.x - border, y: p.y - border })),
-        score: f.detection.score,
-        descriptor: f.descriptor,
-      }));
-      const judged = judgeFaces(faces);
-      if (!judged.usable) return { usable: false, reason: judged.reason, detail: judged.detail };
-      const { face, yaw } = judged;
-      return { usable: true, descriptor: Array.from(face.descriptor), box: face.box, score: face.score, yaw };
+      return faceReadingOf(found, border);
     },
   };
 }

@@ -1,11 +1,6 @@
 import type { Point } from '../../main/contract/face-pose';
-import {
-  detectionBorderFraction,
-  faceQualityRules,
-  judgeFaces,
-  type FaceBox,
-} from '../../main/contract/face-quality';
-import type { FaceReading } from '../../main/contract/face-reading';
+import { detectionBorderFraction, faceQualityRules, type FaceBox } from '../../main/contract/face-quality';
+import { faceReadingOf, ssdMinConfidence, type FaceReading } from '../../main/contract/face-reading';
 import type { FaceModels } from './face-models';
 import { measureImage, type ImageMeasures } from './image-measures';
 
@@ -17,7 +12,6 @@ export interface LiveFace {
 
 /** Input size of the tiny detector in the liveness loop: 224 keeps it near 10 frames/s on WASM. */
 const tinyInputSize = 224;
-const ssdMinConfidence = 0.5;
 
 /**
  * The liveness loop's read of one video frame: tiny detector + 68 landmarks. Faces much smaller than
@@ -79,20 +73,5 @@ export async function describeFace(
     .detectAllFaces(padded, new faceapi.SsdMobilenetv1Options({ minConfidence: ssdMinConfidence }))
     .withFaceLandmarks()
     .withFaceDescriptors();
-  const judged = judgeFaces(
-    found.map((f) => ({
-      box: {
-        x: f.detection.box.x - border,
-        y: f.detection.box.y - border,
-        width: f.detection.box.width,
-        height: f.detection.box.height,
-      },
-      landmarks: f.landmarks.positions.map((p) => ({ x: p.x - border, y: p.y - border })),
-      score: f.detection.score,
-      descriptor: f.descriptor,
-    })),
-  );
-  if (!judged.usable) return { usable: false, reason: judged.reason, detail: judged.detail };
-  const { face, yaw } = judged;
-  return { usable: true, descriptor: Array.from(face.descriptor), box: face.box, score: face.score, yaw };
+  return faceReadingOf(found, border);
 }

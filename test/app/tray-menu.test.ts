@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPolicy, type Policy } from '../../main/contract/policy';
+import type { DeviceStatus } from '../../main/contract/ipc';
 import type { AppView } from '../../main/app/main-window';
 import { trayActions, trayMenu, trayStatusLine } from '../../main/app/tray-menu';
 import { enrolled } from '../support/device-status';
@@ -34,19 +34,21 @@ describe('the tray', () => {
 
   it('offers the helpdesk view only when the enrolled policy enables it, or IT launched with --helpdesk', () => {
     const all = { ...actions, helpdesk: () => undefined };
+    const offered = { ...enrolled, helpdeskOffered: true };
     const hasHelpdesk = (menu: ReturnType<typeof trayMenu>) => menu.some((i) => i.label === 'Helpdesk view');
-    const menu = (policy: Policy | null, view: AppView) => trayMenu(enrolled, trayActions(all, policy, view));
-    expect(hasHelpdesk(menu(defaultPolicy, 'onboarding'))).toBe(false);
+    const menu = (status: DeviceStatus | null, view: AppView) =>
+      trayMenu(status, trayActions(all, status, view));
+    expect(hasHelpdesk(menu(enrolled, 'onboarding'))).toBe(false);
     expect(hasHelpdesk(menu(null, 'onboarding'))).toBe(false);
-    expect(hasHelpdesk(menu({ ...defaultPolicy, helpdeskMenu: true }, 'onboarding'))).toBe(true);
-    expect(hasHelpdesk(menu(defaultPolicy, 'helpdesk'))).toBe(true);
+    expect(hasHelpdesk(menu(offered, 'onboarding'))).toBe(true);
+    expect(hasHelpdesk(menu(enrolled, 'helpdesk'))).toBe(true);
     expect(hasHelpdesk(menu(null, 'helpdesk'))).toBe(true);
     const opened: string[] = [];
     const item = trayMenu(
       enrolled,
       trayActions(
         { ...actions, helpdesk: () => opened.push('helpdesk') },
-        { ...defaultPolicy, helpdeskMenu: true },
+        { ...enrolled, helpdeskOffered: true },
         'onboarding',
       ),
     ).find((i) => i.label === 'Helpdesk view');

@@ -13,6 +13,15 @@ export interface StepOptions {
   timeoutMs: number;
 }
 
+/** Short rounds that keep a test or a bench run quick; the product's defaults are 10 rounds with 1–3 s waits. */
+export const quickStep: StepOptions = {
+  clicks: 3,
+  sentence: 'my laptop works fine today',
+  trials: 6,
+  waitMs: [500, 1200],
+  timeoutMs: 3000,
+};
+
 /**
  * How injected events get their `event.timeStamp`: `stamped` passes each event's planned time to CDP
  * (as an OS stamps input when the device reports it); `unstamped` leaves Chromium to stamp it when

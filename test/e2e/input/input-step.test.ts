@@ -5,17 +5,10 @@ import { parseInputTrace } from '../../../main/contract/input-trace';
 import { InputEvidence } from '../../../main/contract/report';
 import type { BrowserContext } from 'playwright-core';
 import { launchProfile } from '../../support/chromium';
-import { StepPage, harnessUrl, workInputStep, type StepOptions } from './drive';
+import { StepPage, harnessUrl, quickStep, workInputStep } from './drive';
 import { startHarness, type Harness } from './harness-server';
 
-// Short rounds keep the suite quick; the product's defaults are 10 rounds with 1–3 s waits.
-const options: StepOptions = {
-  clicks: 3,
-  sentence: 'my laptop works fine today',
-  trials: 6,
-  waitMs: [500, 1200],
-  timeoutMs: 3000,
-};
+const options = quickStep;
 const centre = { x: 640, y: 400 };
 
 let harness: Harness;
