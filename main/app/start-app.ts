@@ -1,3 +1,4 @@
+import { electronRuntime } from './app-runtime';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type * as Electron from 'electron';
@@ -91,7 +92,7 @@ export async function startApp(
     outbox: new Outbox(dataDir),
     openHost: () => openHost(launch.sysroot),
     server: launch.server,
-    appVersion: app.getVersion(),
+    runtime: electronRuntime(app, process.resourcesPath),
     emit,
   });
   // Before enrolment the installer's choice stands; after it, the policy decides. A damaged

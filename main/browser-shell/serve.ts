@@ -1,9 +1,9 @@
 // `npm run dev:browser`: the renderer in any browser, wired to the real main-process services.
 // For development and tests only; it is not part of the shipped app.
+import { sourceRuntime } from '../cli/source-runtime';
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { version } from '../../package.json';
 import { enrolCodeFromLink } from '../app/deep-link';
 import { openHost } from '../cli/open-host';
 import { serverUrl } from '../cli/server-url';
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     outbox: new Outbox(dataDir),
     openHost: () => openHost(values.sysroot),
     server: server ? serverUrl(server) : null,
-    appVersion: version,
+    runtime: sourceRuntime(),
     emit: (event, payload) => emitToPage(event, payload),
   });
   const shell = await startShellServer({

@@ -21,7 +21,8 @@ import { httpSender } from '../outbox/http-sender';
 import type { Outbox } from '../outbox/outbox';
 import type { Host } from '../probes/host';
 import { readIdentity } from '../probes/identity/read-identity';
-import { probes } from '../probes/registry';
+import type { AppRuntime } from '../probes/app/app-state';
+import { probesFor } from '../probes/registry';
 import { DeviceError } from './device-error';
 import { oneMoreDeferral, reattestationPrompt } from './reattestation-deferrals';
 
@@ -33,7 +34,8 @@ export interface DeviceServiceOptions {
   openHost: () => Promise<Host>;
   /** The HR service this device enrols with; later calls go to the server it enrolled with. */
   server: string | null;
-  appVersion: string;
+  /** How this program was started (the Electron main's, or a checkout's): `app.integrity` reads it. */
+  runtime: AppRuntime;
   emit: EmitEvent;
   now?: () => Date;
   /** Delivery gives up for now after this long; the report stays in the outbox. */
@@ -52,6 +54,7 @@ export type DeviceService = Omit<IpcHandlers, 'takeEnrolLink'> & {
 /** Everything the app's window asks of the main process, in plain Node, so tests run it without Electron. */
 export function deviceService(options: DeviceServiceOptions): DeviceService {
   const { dataDir, keys, outbox, emit } = options;
+  const probes = probesFor(options.runtime);
   const now = options.now ?? (() => new Date());
   let lastChecks: { report: ChecksReport; at: number } | null = null;
 
@@ -196,7 +199,7 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
         outbox,
         identity: await readIdentity(await options.openHost()),
         checks,
-        appVersion: options.appVersion,
+        appVersion: options.runtime.version,
         kind: request.kind,
         evidence: { input: request.input, face: request.face, liveness: request.liveness, consent },
         deliveryDeadlineMs: options.deliveryDeadlineMs ?? 10_000,
@@ -225,7 +228,7 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
       const checks = lastChecks?.report ?? (await runAll());
       return diagnosticsBundle(
         {
-          appVersion: options.appVersion,
+          appVersion: options.runtime.version,
           generatedAt: now(),
           status: current,
           checks,

@@ -1,3 +1,4 @@
+import { sourceRuntime } from '../../main/cli/source-runtime';
 import { mkdtemp, rm, symlink, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,7 +60,7 @@ describe('the device service behind the IPC contract', () => {
       outbox,
       openHost: () => openHost(machine),
       server: hr.url,
-      appVersion: '0.1.0-test',
+      runtime: { ...sourceRuntime(), version: '0.1.0-test' },
       emit: (event, payload) => {
         if (event === 'checkProgress') progress.push(payload as CheckProgress);
       },

@@ -1,3 +1,4 @@
+import { sourceRuntime } from '../../main/cli/source-runtime';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,7 +63,7 @@ describe('deferReattestation behind the IPC contract, with the HR service', () =
       outbox: new Outbox(dataDir),
       openHost: () => openHost(sysroot('laptop')),
       server: hr.url,
-      appVersion: '0.1.0-test',
+      runtime: { ...sourceRuntime(), version: '0.1.0-test' },
       emit: () => undefined,
       now: clock,
     });
