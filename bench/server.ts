@@ -8,11 +8,9 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { buildReport } from '../main/attest/build-report';
-import { checks } from '../main/checks/catalogue/index';
-import { runChecks } from '../main/checks/engine';
+import { observeDevice } from '../main/attest/observe-device';
 import { defaultPolicy } from '../main/contract/policy';
 import { sysrootHost } from '../main/probes/host';
-import { readIdentity } from '../main/probes/identity/read-identity';
 import { probesFor } from '../main/probes/registry';
 import { sourceRuntime } from '../main/cli/source-runtime';
 import { signReport } from '../main/identity/sign-report';
@@ -28,7 +26,7 @@ async function startService(
   dataDir: string,
   databaseUrl?: string,
 ): Promise<{ url: string; child: ChildProcess }> {
-  const args = ['bin/hireproof.mjs', 'serve', '--port', '0', '--data', dataDir, '--device-rate', '1000000'];
+  const args = ['bin/hireproof.mjs', 'serve', '--port', '0', '--data', dataDir, '--device-rate', '1000000', '--demo'];
   const child = spawn(process.execPath, [...args, ...(databaseUrl ? ['--database', databaseUrl] : [])], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -61,10 +59,7 @@ async function bench(label: string, databaseUrl?: string) {
   const { db } = await openDatabase({ dataDir, url: databaseUrl });
   const now = new Date();
   const host = sysrootHost(new URL('../test/fixtures/sysroots/laptop', import.meta.url).pathname);
-  const [checked, identity] = await Promise.all([
-    runChecks({ checks, probes: probesFor(sourceRuntime()), host, policy: defaultPolicy }),
-    readIdentity(host),
-  ]);
+  const observed = await observeDevice(host, probesFor(sourceRuntime()), defaultPolicy);
 
   // Hires and codes go straight into the database: this measures report intake, not photo upload.
   const devices = [];
@@ -94,13 +89,20 @@ async function bench(label: string, databaseUrl?: string) {
         hire_id: hireId,
         expires_at: new Date(now.getTime() + 86_400_000).toISOString(),
         used_at: null,
+        purpose: 'hire',
       })
       .execute();
     const signer = await softwareSigner(generateKeyPairSync('ed25519').privateKey);
     const enrolled = await fetch(`${url}/v1/enrolments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, publicKey: signer.publicJwk, identity }),
+      body: JSON.stringify({
+        code,
+        publicKey: signer.publicJwk,
+        client: 'cli',
+        identity: observed.identity,
+        observedFrom: observed.observations.source,
+      }),
     });
     if (enrolled.status !== 201) throw new Error(`enrolment failed: ${await enrolled.text()}`);
     devices.push({ deviceId: String(((await enrolled.json()) as { deviceId: string }).deviceId), signer });
@@ -117,6 +119,8 @@ async function bench(label: string, databaseUrl?: string) {
         device_id: device.deviceId,
         expires_at: new Date(now.getTime() + 3_600_000).toISOString(),
         used_at: null,
+        kind: 'device-check',
+        evidence: JSON.stringify({ face: false, liveness: false, input: false }),
       })
       .execute();
     bodies.push(
@@ -125,9 +129,10 @@ async function bench(label: string, databaseUrl?: string) {
           deviceId: device.deviceId,
           nonce,
           appVersion: '0.1.0',
-          kind: 'cli',
-          identity,
-          checks: checked,
+          kind: 'device-check',
+          identity: observed.identity,
+          observations: observed.observations,
+          checks: observed.checks,
           issuedAt: new Date(),
         }),
         device.signer,

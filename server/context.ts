@@ -19,6 +19,8 @@ export interface ServerContext {
   log: FastifyBaseLogger;
   /** Report intake's writes: group-committed on SQLite, a transaction each on PostgreSQL. */
   writes: Writer;
+  /** A test or demo server: accepts fixture machines (`--sysroot`) and apps run from source. */
+  demo: boolean;
   /** Requests per minute one device may make to the device endpoints. */
   limits: { devicePerMinute: number };
 }

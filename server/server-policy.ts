@@ -1,20 +1,16 @@
 import { z } from 'zod';
-import { checks } from '../main/checks/catalogue/index';
 import { Policy } from '../main/contract/policy';
 
 /**
  * The HR service's own policy: what devices are told (allow-list, report-only checks), and what it
- * decides itself (which checks must be reported, re-attestation cadence, retention).
+ * decides itself (the report kinds that need a face, re-attestation cadence, retention); every
+ * check is judged by the server from each report's observations.
  */
 export const ServerPolicy = z
   .object({
     device: Policy.default(Policy.parse({})),
-    /** Checks every report must carry (by default the whole catalogue); a missing one means a patched or old app: review. */
-    requiredChecks: z.array(z.string()).default(() => checks.map((c) => c.id)),
-    /** Report kinds that must carry a live face match; the headless CLI's reports carry none. */
-    faceRequiredFor: z
-      .array(z.enum(['onboarding', 'reattestation', 'cli']))
-      .default(['onboarding', 'reattestation']),
+    /** Report kinds whose challenge asks for a live face match; device-only checks never carry one. */
+    faceRequiredFor: z.array(z.enum(['onboarding', 'reattestation'])).default(['onboarding', 'reattestation']),
     reattestEveryDays: z.number().int().min(1).max(365).default(7),
     /** Chance per day that a device is asked early, so the date cannot be planned around. */
     spotCheckDailyChance: z.number().min(0).max(1).default(0.02),

@@ -28,6 +28,8 @@ export interface ServerOptions {
   rateLimitMax?: number;
   devicePerMinute?: number;
   dashboardDir?: string;
+  /** Accept fixture machines and apps run from source: for tests and `npm start`, never production. */
+  demo?: boolean;
 }
 
 export const jobHandlers = {
@@ -53,6 +55,7 @@ export async function startServer(options: ServerOptions) {
       jobs: new JobQueue(db, now),
       now,
       limits: { devicePerMinute: options.devicePerMinute ?? 60 },
+      demo: options.demo ?? false,
       writes: dialect === 'sqlite' ? groupCommit(db) : transactionPerWrite(db),
     },
     { logger: options.logger, rateLimitMax: options.rateLimitMax, dashboardDir: options.dashboardDir },

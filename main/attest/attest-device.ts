@@ -1,6 +1,9 @@
+import { checks as catalogue } from '../checks/catalogue/index';
+import { judgeAll } from '../checks/judge';
 import type { ChecksReport } from '../contract/checks';
-import type { Identity } from '../contract/identity';
+import type { ChallengeResponse } from '../contract/protocol';
 import type { ReportPayload } from '../contract/report';
+import { verdictOf } from '../contract/verdict';
 import type { Enrolment } from '../data/enrolment';
 import { takeChallenge } from '../hr/hr-client';
 import type { DeviceSigner } from '../identity/device-signer';
@@ -9,40 +12,63 @@ import { deliverQueued, type DeliverySummary } from '../outbox/deliver';
 import { httpSender } from '../outbox/http-sender';
 import type { Outbox } from '../outbox/outbox';
 import { buildReport, type ReportParts } from './build-report';
+import type { DeviceObservation } from './observe-device';
 
 export interface Attestation {
   report: ReportPayload;
+  challenge: ChallengeResponse;
   delivery: DeliverySummary;
 }
 
+export type EvidenceParts = Pick<ReportParts, 'face' | 'liveness' | 'input' | 'consent'>;
+
 /**
- * Takes a fresh challenge, signs one report over everything observed, queues it durably, then
- * delivers the queue. If the server cannot be reached now, the report waits in the outbox.
+ * The device's results under the policy the challenge names (the server's current one), so the
+ * server can compare them with its own judgement of the same readings.
+ */
+function checksUnder(challenge: ChallengeResponse, observed: DeviceObservation): ChecksReport {
+  const durations = new Map(observed.checks.checks.map((c) => [c.id, c.durationMs]));
+  const results = judgeAll(
+    catalogue,
+    observed.observations.probes,
+    { policy: challenge.policy, platform: observed.observations.platform },
+    (id) => durations.get(id) ?? 0,
+  );
+  return { ...observed.checks, checks: results, verdict: verdictOf(results) };
+}
+
+/**
+ * Takes a fresh challenge, signs one report on its terms (its kind; only the evidence it asks
+ * for), queues it durably, then delivers the queue. Offline, the report waits in the outbox.
  */
 export async function attestDevice(input: {
   enrolment: Enrolment;
   signer: DeviceSigner;
   outbox: Outbox;
-  identity: Identity;
-  checks: ChecksReport;
+  observed: DeviceObservation;
   appVersion: string;
-  kind: ReportPayload['kind'];
-  evidence?: Pick<ReportParts, 'face' | 'liveness' | 'input' | 'consent'>;
+  evidence?: EvidenceParts;
   deliveryDeadlineMs?: number;
 }): Promise<Attestation> {
-  const { nonce } = await takeChallenge(input.enrolment.server, input.enrolment.deviceId);
+  const challenge = await takeChallenge(input.enrolment.server, input.signer);
+  const asked = challenge.evidence;
+  const evidence = input.evidence ?? {};
   const report = buildReport({
     deviceId: input.enrolment.deviceId,
-    nonce,
+    nonce: challenge.nonce,
     appVersion: input.appVersion,
-    kind: input.kind,
-    identity: input.identity,
-    checks: input.checks,
-    ...input.evidence,
+    kind: challenge.kind,
+    identity: input.observed.identity,
+    observations: input.observed.observations,
+    checks: checksUnder(challenge, input.observed),
+    consent: evidence.consent ?? null,
+    face: asked.face ? (evidence.face ?? null) : null,
+    liveness: asked.liveness ? (evidence.liveness ?? null) : null,
+    input: asked.input ? (evidence.input ?? null) : null,
   });
   await input.outbox.enqueue(report.reportId, await signReport(report, input.signer));
   const delivery = await deliverQueued(input.outbox, httpSender(input.enrolment.server), {
     deadlineMs: input.deliveryDeadlineMs ?? 30_000,
   });
-  return { report, delivery };
+  return { report, challenge, delivery };
 }

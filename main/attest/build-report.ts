@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { ChecksReport } from '../contract/checks';
 import type { Identity } from '../contract/identity';
+import type { Observations } from '../contract/observations';
 import { REPORT_SCHEMA, type ReportPayload } from '../contract/report';
 
 export type ReportParts = Pick<ReportPayload, 'deviceId' | 'nonce' | 'appVersion' | 'kind'> &
   Partial<Pick<ReportPayload, 'face' | 'liveness' | 'input' | 'consent'>> & {
     identity: Identity;
+    observations: Observations;
     checks: ChecksReport;
     issuedAt?: Date;
   };
@@ -21,6 +23,7 @@ export function buildReport(parts: ReportParts): ReportPayload {
     appVersion: parts.appVersion,
     kind: parts.kind,
     identity: parts.identity,
+    observations: parts.observations,
     checks: parts.checks,
     face: parts.face ?? null,
     liveness: parts.liveness ?? null,

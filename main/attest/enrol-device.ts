@@ -1,4 +1,6 @@
 import type { Identity } from '../contract/identity';
+import type { ObservationSource } from '../contract/observations';
+import type { DeviceClient } from '../contract/protocol';
 import { saveEnrolment, loadEnrolment, type Enrolment } from '../data/enrolment';
 import { enrolDevice } from '../hr/hr-client';
 import type { DeviceKeyStore } from '../identity/device-signer';
@@ -12,7 +14,9 @@ export async function enrolThisDevice(input: {
   code: string;
   dataDir: string;
   keys: DeviceKeyStore;
+  client: DeviceClient;
   identity: Identity;
+  observedFrom: ObservationSource;
 }): Promise<Enrolment> {
   const existing = await loadEnrolment(input.dataDir);
   if (existing)
@@ -21,7 +25,9 @@ export async function enrolThisDevice(input: {
   const answer = await enrolDevice(input.server, {
     code: input.code,
     publicKey: signer.publicJwk,
+    client: input.client,
     identity: input.identity,
+    observedFrom: input.observedFrom,
   });
   const enrolment: Enrolment = {
     server: input.server,

@@ -1,14 +1,18 @@
-import type { CheckResult, ChecksReport } from '../contract/checks';
+import type { ChecksReport } from '../contract/checks';
+import type { ProbeFacts, ProbeId, ProbeReading, ProbeReadings } from '../contract/observations';
 import type { Policy } from '../contract/policy';
 import { verdictOf } from '../contract/verdict';
-import type { ProbeFacts, ProbeId, ProbeSet } from '../probes/facts';
+import type { ProbeSet } from '../probes/facts';
 import type { Host } from '../probes/host';
-import type { Check, Outcome } from './check';
+import type { Check } from './check';
+import { judgeCheck, messageOf, resultOf } from './judge';
+import { minimisedFacts } from './minimise';
 
 export interface RunOptions {
   checks: readonly Check[];
   probes: ProbeSet;
   host: Host;
+  /** What the hire is shown (report-only flags, IT-approved tools); the HR service re-judges under its own. */
   policy: Policy;
   /** The whole run's budget; a probe still running then turns its checks to `error`. */
   budgetMs?: number;
@@ -17,97 +21,73 @@ export interface RunOptions {
 }
 
 export type ProgressEvent =
-  { type: 'start'; id: string; title: string } | { type: 'done'; result: CheckResult };
+  | { type: 'start'; id: string; title: string }
+  | { type: 'done'; result: ChecksReport['checks'][number] };
 
-class ProbeUnavailable extends Error {}
+/** The checks as judged here, and every probe reading they were judged on (what a report carries). */
+export interface ObservedChecks {
+  checks: ChecksReport;
+  readings: ProbeReadings;
+}
 
-/** Runs every enabled check concurrently; each probe is read once per run and shared. */
-export async function runChecks(options: RunOptions): Promise<ChecksReport> {
+/**
+ * Runs every check concurrently, whatever the policy's modes (the server decides what counts);
+ * each probe is read once per run, minimised to what the rules read, and shared.
+ */
+export async function observeChecks(options: RunOptions): Promise<ObservedChecks> {
   const { host, policy, probes, onProgress } = options;
   const now = options.now ?? (() => performance.now());
   const started = now();
   const budget = deadline(options.budgetMs ?? 10_000);
-  const reads = new Map<ProbeId, Promise<unknown>>();
+  const reads = new Map<ProbeId, Promise<ProbeReading>>();
 
-  const read = (id: ProbeId): Promise<unknown> => {
+  const read = (id: ProbeId): Promise<ProbeReading> => {
     let pending = reads.get(id);
     if (!pending) {
-      const reader = probes[id][host.platform] as ((h: Host) => Promise<unknown>) | undefined;
+      const reader = probes[id][host.platform] as ((h: Host) => Promise<ProbeFacts[ProbeId]>) | undefined;
       pending = reader
-        ? Promise.race([reader(host), budget.expired])
-        : Promise.reject(new ProbeUnavailable(`no ${id} probe on ${host.platform}`));
-      pending.catch(() => undefined);
+        ? Promise.race([reader(host), budget.expired]).then(
+            (facts): ProbeReading => ({ state: 'read', facts: minimisedFacts(id, facts) }) as ProbeReading,
+            (error: unknown): ProbeReading => ({ state: 'error', message: messageOf(error).slice(0, 1_000) }),
+          )
+        : Promise.resolve<ProbeReading>({ state: 'unavailable' });
       reads.set(id, pending);
     }
     return pending;
   };
 
-  const run = async (check: Check): Promise<CheckResult> => {
+  const run = async (check: Check) => {
     onProgress?.({ type: 'start', id: check.id, title: check.title });
     const checkStarted = now();
-    const outcome = await evaluate(check, read, options);
-    const result: CheckResult = {
-      id: check.id,
-      title: check.title,
-      status: outcome.status,
-      severity: check.severity,
-      summary: outcome.summary,
-      evidence: outcome.evidence,
-      remediation:
-        outcome.status === 'pass' || outcome.status === 'n/a'
-          ? ''
-          : (outcome.remediation ?? check.remediation),
-      durationMs: Math.round(now() - checkStarted),
-      ...(policy.checks[check.id] === 'report-only' ? { reportOnly: true } : {}),
-    };
+    const readings: ProbeReadings = {};
+    if (check.platforms.includes(host.platform)) {
+      for (const id of check.probes) Object.assign(readings, { [id]: await read(id) });
+    }
+    const outcome = judgeCheck(check, readings, { policy, platform: host.platform });
+    const result = resultOf(check, outcome, policy, Math.round(now() - checkStarted));
     onProgress?.({ type: 'done', result });
     return result;
   };
 
-  const enabled = options.checks.filter((c) => policy.checks[c.id] !== 'off');
-  const results = await Promise.all(enabled.map(run));
+  const results = await Promise.all(options.checks.map(run));
   budget.clear();
+  const readings: ProbeReadings = {};
+  for (const [id, reading] of reads) Object.assign(readings, { [id]: await reading });
   return {
-    schema: 'hireproof.checks/v1',
-    verdict: verdictOf(results),
-    platform: host.platform,
-    durationMs: Math.round(now() - started),
-    checks: results,
+    checks: {
+      schema: 'hireproof.checks/v1',
+      verdict: verdictOf(results),
+      platform: host.platform,
+      durationMs: Math.round(now() - started),
+      checks: results,
+    },
+    readings,
   };
 }
 
-async function evaluate(
-  check: Check,
-  read: (id: ProbeId) => Promise<unknown>,
-  { host, policy }: RunOptions,
-): Promise<Outcome> {
-  if (!check.platforms.includes(host.platform)) {
-    return { status: 'n/a', summary: `Not checked on ${host.platform}.`, evidence: [] };
-  }
-  const facts: Partial<Record<ProbeId, unknown>> = {};
-  for (const id of check.probes) {
-    try {
-      facts[id] = await read(id);
-    } catch (error) {
-      if (error instanceof ProbeUnavailable) {
-        return { status: 'n/a', summary: `Cannot be checked on ${host.platform} yet.`, evidence: [] };
-      }
-      return {
-        status: 'error',
-        summary: `Could not read ${id}: ${messageOf(error)}`,
-        evidence: [{ probe: id, error: messageOf(error) }],
-      };
-    }
-  }
-  try {
-    return check.rule(facts as ProbeFacts, { policy, platform: host.platform });
-  } catch (error) {
-    return {
-      status: 'error',
-      summary: `The check itself failed: ${messageOf(error)}`,
-      evidence: [{ error: messageOf(error) }],
-    };
-  }
+/** The checks alone, for the screens and commands that show them without sending a report. */
+export async function runChecks(options: RunOptions): Promise<ChecksReport> {
+  return (await observeChecks(options)).checks;
 }
 
 function deadline(ms: number): { expired: Promise<never>; clear: () => void } {
@@ -117,8 +97,4 @@ function deadline(ms: number): { expired: Promise<never>; clear: () => void } {
   });
   expired.catch(() => undefined);
   return { expired, clear: () => clearTimeout(timer) };
-}
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -13,7 +13,7 @@ import { UsageError } from './usage-error';
 
 export const attestUsage = 'hireproof attest [--server URL] [--data DIR] [--sysroot DIR] [--json]';
 
-/** `hireproof attest`: the headless re-attestation (also what IT runs from MDM). */
+/** `hireproof attest`: the headless device check (what IT runs from MDM); it never verifies a hire. */
 export async function attestCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -36,16 +36,8 @@ export async function attestCommand(args: string[]): Promise<number> {
     throw new UsageError(`this device is enrolled with ${enrolment.server}, not ${values.server}`);
   }
   const host = await openHost(values.sysroot);
-  const { checks, identity } = await observeDevice(host, probesFor(sourceRuntime()), enrolment.policy);
-  const { report: sent, delivery } = await attestDevice({
-    enrolment,
-    signer,
-    outbox,
-    identity,
-    checks,
-    appVersion: version,
-    kind: 'cli',
-  });
+  const observed = await observeDevice(host, probesFor(sourceRuntime()), enrolment.policy);
+  const { report: sent, delivery } = await attestDevice({ enrolment, signer, outbox, observed, appVersion: version });
   const delivered = delivery.delivered.find((d) => d.reportId === sent.reportId);
   const ack = delivered ? ReportAck.safeParse(delivered.body) : null;
   const dead = delivery.deadLettered.find((d) => d.reportId === sent.reportId) ?? null;

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { enrolThisDevice } from '../attest/enrol-device';
+import { sourceOf } from '../attest/observe-device';
 import { EnrolmentCode } from '../contract/protocol';
 import { readIdentity } from '../probes/identity/read-identity';
 import { deviceContext } from './device-context';
@@ -25,8 +26,16 @@ export async function enrolCommand(args: string[]): Promise<number> {
   const code = EnrolmentCode.safeParse(values.code ?? '');
   if (!code.success) throw new UsageError(`--code: ${code.error.issues[0]?.message ?? 'missing'}`);
   const { dataDir, keys } = deviceContext(values.data);
-  const identity = await readIdentity(await openHost(values.sysroot));
-  const enrolment = await enrolThisDevice({ server, code: code.data, dataDir, keys, identity });
+  const host = await openHost(values.sysroot);
+  const enrolment = await enrolThisDevice({
+    server,
+    code: code.data,
+    dataDir,
+    keys,
+    client: 'cli',
+    identity: await readIdentity(host),
+    observedFrom: sourceOf(host),
+  });
   process.stdout.write(
     `Enrolled for ${enrolment.hireName}: device ${enrolment.deviceId}, key ${enrolment.keyThumbprint}\n`,
   );

@@ -7,7 +7,7 @@ import { defaultDataDir } from '../data/data-dir';
 import { UsageError } from './usage-error';
 
 export const serveUsage =
-  'hireproof serve [--port 8080] [--host 127.0.0.1] [--data DIR] [--database URL] [--policy FILE] [--device-rate PER_MINUTE]';
+  'hireproof serve [--port 8080] [--host 127.0.0.1] [--data DIR] [--database URL] [--policy FILE] [--device-rate PER_MINUTE] [--demo]';
 
 async function loadServerPolicy(path: string | undefined): Promise<ServerPolicy | undefined> {
   if (!path) return undefined;
@@ -37,6 +37,7 @@ export async function serveCommand(args: string[]): Promise<number> {
       database: { type: 'string' },
       policy: { type: 'string' },
       'device-rate': { type: 'string' },
+      demo: { type: 'boolean' },
     },
     strict: true,
   });
@@ -57,8 +58,13 @@ export async function serveCommand(args: string[]): Promise<number> {
     policy: await loadServerPolicy(values.policy),
     logger: true,
     devicePerMinute,
+    demo: values.demo ?? false,
   });
   process.stderr.write(`HireProof HR service on ${server.url} (database: ${server.database})\n`);
+  if (values.demo)
+    process.stderr.write(
+      'Demo mode: fixture machines (--sysroot) and apps run from source are accepted. Never use it in production.\n',
+    );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 /**
  * Electron's fuses: switches baked into the Electron binary after a sentinel, flipped at packaging
  * time and covered by the code signature. The packaging hook writes `hardenedFuses`; the
@@ -29,13 +30,15 @@ export const hardenedFuses = {
 } as const satisfies Partial<Record<FuseName, boolean>>;
 
 /** A fuse as the binary holds it: '1' enabled, '0' disabled, 'r' removed from this Electron. */
-export type FuseState = 'enabled' | 'disabled' | 'removed' | 'unknown';
+export const FuseState = z.enum(['enabled', 'disabled', 'removed', 'unknown']);
+export type FuseState = z.infer<typeof FuseState>;
 
-export interface FuseWire {
-  version: number;
+export const FuseWire = z.object({
+  version: z.number().int(),
   /** By fuse name; positions beyond the names we know are named `fuse<i>`. */
-  fuses: Record<string, FuseState>;
-}
+  fuses: z.record(z.string().max(64), FuseState),
+});
+export type FuseWire = z.infer<typeof FuseWire>;
 
 export interface FuseMismatch {
   fuse: FuseName;

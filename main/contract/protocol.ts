@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { EvidenceRow, Verdict } from './checks';
 import { Identity } from './identity';
+import { ObservationSource } from './observations';
 import { Policy } from './policy';
+import { ReportKind } from './report';
 
 /** The HR protocol (JSON over HTTPS), shared by the app, the CLI and the server. */
 
@@ -52,8 +54,19 @@ export const CreateHireResponse = z.object({
   codeExpiresAt: z.iso.datetime(),
 });
 
+/** What a device says it is: the desktop app, or the headless command IT runs from MDM. */
+export const DeviceClient = z.enum(['app', 'cli']);
+export type DeviceClient = z.infer<typeof DeviceClient>;
+
 export const EnrolmentRequest = z
-  .object({ code: EnrolmentCode, publicKey: Ed25519PublicJwk, identity: Identity })
+  .object({
+    code: EnrolmentCode,
+    publicKey: Ed25519PublicJwk,
+    client: DeviceClient,
+    identity: Identity,
+    /** Where the identity was read: a fixture machine (`--sysroot`) is refused outside tests. */
+    observedFrom: ObservationSource,
+  })
   .strict();
 export type EnrolmentRequest = z.infer<typeof EnrolmentRequest>;
 
@@ -65,8 +78,24 @@ export const EnrolmentResponse = z.object({
 });
 export type EnrolmentResponse = z.infer<typeof EnrolmentResponse>;
 
-export const ChallengeRequest = z.object({ deviceId: z.string().min(1).max(64) }).strict();
-export const ChallengeResponse = z.object({ nonce: z.string(), expiresAt: z.iso.datetime() });
+/**
+ * The device is named by the key that signs the request; the server decides everything else.
+ * Not strict: an older app's `{deviceId}` is then refused for its missing signature, which says what to do.
+ */
+export const ChallengeRequest = z.object({});
+
+/** What a report answering this challenge must carry besides the observations. */
+export const RequiredEvidence = z.object({ face: z.boolean(), liveness: z.boolean(), input: z.boolean() }).strict();
+export type RequiredEvidence = z.infer<typeof RequiredEvidence>;
+
+/** The terms of one report: its nonce, its kind, its evidence, and the policy the hire is shown. */
+export const ChallengeResponse = z.object({
+  nonce: z.string(),
+  expiresAt: z.iso.datetime(),
+  kind: ReportKind,
+  evidence: RequiredEvidence,
+  policy: Policy,
+});
 export type ChallengeResponse = z.infer<typeof ChallengeResponse>;
 
 /** Why the server decided as it did: the check, and the evidence that decided it. */

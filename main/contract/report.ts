@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { ChecksReport, Verdict } from './checks';
 import { Identity } from './identity';
+import { Observations } from './observations';
 
-export const REPORT_SCHEMA = 'hireproof.report/v1';
-/** Compact JWS length the server accepts: three face frames (≤ 200 KB each, base64) and the rest. */
-export const MAX_REPORT_BYTES = 1_000_000;
+/** v2: the report carries the observations and the server judges them; v1 reports are refused as outdated. */
+export const REPORT_SCHEMA = 'hireproof.report/v2';
+export const LEGACY_REPORT_SCHEMAS = ['hireproof.report/v1'] as const;
+/** Compact JWS length the server accepts: three face frames (≤ 200 KB each, base64), the observations and the rest. */
+export const MAX_REPORT_BYTES = 2_000_000;
 
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
 
@@ -58,6 +61,14 @@ export const Consent = z.object({
   biometric: z.boolean(),
 });
 
+/**
+ * What a report is, as the server's challenge decides: the first-day run, a scheduled
+ * re-attestation (both with face, liveness and input evidence), or a device-only check that can
+ * never verify a hire (the headless command, or the app between re-attestations).
+ */
+export const ReportKind = z.enum(['onboarding', 'reattestation', 'device-check']);
+export type ReportKind = z.infer<typeof ReportKind>;
+
 /** What a device signs: one attestation, bound to a server nonce. Defined once, for app, CLI and server. */
 export const ReportPayload = z
   .object({
@@ -67,8 +78,11 @@ export const ReportPayload = z
     nonce: z.string().min(16).max(128),
     issuedAt: z.iso.datetime(),
     appVersion: z.string().max(64),
-    kind: z.enum(['onboarding', 'reattestation', 'cli']),
+    kind: ReportKind,
     identity: Identity,
+    /** What the probes read: the HR service judges these. */
+    observations: Observations,
+    /** The device's own judgement of the observations, shown to the hire: advisory. */
     checks: ChecksReport,
     face: FaceEvidence.nullable(),
     liveness: LivenessEvidence.nullable(),

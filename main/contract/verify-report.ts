@@ -1,6 +1,6 @@
 import { compactVerify, decodeProtectedHeader, errors, importJWK, type JWK } from 'jose';
 import { z } from 'zod';
-import { MAX_REPORT_BYTES, REPORT_JWS_TYPE, ReportPayload } from './report';
+import { LEGACY_REPORT_SCHEMAS, MAX_REPORT_BYTES, REPORT_JWS_TYPE, ReportPayload } from './report';
 
 export const ReportRejection = z.enum([
   'report.too-large',
@@ -9,6 +9,7 @@ export const ReportRejection = z.enum([
   'report.unknown-key',
   'report.bad-signature',
   'report.bad-schema',
+  'report.outdated',
   'report.wrong-device',
   'report.stale',
   'report.from-future',
@@ -97,6 +98,12 @@ export async function openReport(jws: string, options: OpenReportOptions): Promi
   } catch {
     return reject('report.bad-schema', 'the payload is not JSON');
   }
+  const schema = (json as { schema?: unknown } | null)?.schema;
+  if (LEGACY_REPORT_SCHEMAS.some((legacy) => legacy === schema))
+    return reject(
+      'report.outdated',
+      `${String(schema)} reports carry the app's conclusions, not its observations; update HireProof and check again`,
+    );
   const parsed = ReportPayload.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];

@@ -1,9 +1,9 @@
 import { homedir, userInfo } from 'node:os';
 import { attestDevice } from '../attest/attest-device';
 import { enrolThisDevice } from '../attest/enrol-device';
+import { observeDevice, sourceOf, type DeviceObservation } from '../attest/observe-device';
 import { checks as catalogue } from '../checks/catalogue/index';
-import type { Check } from '../checks/check';
-import { runChecks } from '../checks/engine';
+import { observeChecks, type ProgressEvent } from '../checks/engine';
 import type { CheckResult, ChecksReport } from '../contract/checks';
 import { CONSENT_VERSION, type DeviceStatus, type SubmitResult } from '../contract/ipc';
 import { defaultPolicy } from '../contract/policy';
@@ -42,7 +42,7 @@ export interface DeviceServiceOptions {
   deliveryDeadlineMs?: number;
 }
 
-/** A checks report is reused for a submission if it is this recent; older, the checks run again. */
+/** An observation is reused for a submission if it is this recent; older, the device is observed again. */
 const FRESH_CHECKS_MS = 5 * 60_000;
 
 /** Every IPC method except the deep link, which belongs to the app's lifecycle. */
@@ -56,7 +56,7 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
   const { dataDir, keys, outbox, emit } = options;
   const probes = probesFor(options.runtime);
   const now = options.now ?? (() => new Date());
-  let lastChecks: { report: ChecksReport; at: number } | null = null;
+  let last: { observed: DeviceObservation; at: number } | null = null;
 
   const enrolled = async () => {
     const enrolment = await loadEnrolment(dataDir);
@@ -68,20 +68,14 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
 
   const policy = async () => (await loadEnrolment(dataDir))?.policy ?? defaultPolicy;
 
-  const run = async (selected: readonly Check[]) =>
-    runChecks({
-      checks: selected,
-      probes,
-      host: await options.openHost(),
-      policy: await policy(),
-      onProgress: (event) => emit('checkProgress', event),
-    });
+  const onProgress = (event: ProgressEvent) => emit('checkProgress', event);
 
-  const runAll = async () => {
-    const report = await run(catalogue);
-    lastChecks = { report, at: now().getTime() };
-    return report;
+  const observe = async () => {
+    const observed = await observeDevice(await options.openHost(), probes, await policy(), onProgress);
+    last = { observed, at: now().getTime() };
+    return observed;
   };
+  const runAll = async (): Promise<ChecksReport> => (await observe()).checks;
 
   const status = async (): Promise<DeviceStatus> => {
     const [enrolment, state] = await Promise.all([loadEnrolment(dataDir), loadAppState(dataDir)]);
@@ -89,7 +83,9 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
     let scheduleProblem: string | null = null;
     if (enrolment) {
       try {
-        schedule = await getSchedule(enrolment.server, enrolment.deviceId);
+        const signer = await keys.load();
+        if (!signer) throw new Error('the device key is missing; enrol again');
+        schedule = await getSchedule(enrolment.server, enrolment.deviceId, signer, now());
       } catch (error) {
         scheduleProblem = (error as Error).message;
       }
@@ -136,12 +132,15 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
         throw new DeviceError('app.no-server', 'no HR service is configured for enrolment');
       const { consent } = await loadAppState(dataDir);
       if (!consent) throw new DeviceError('consent.missing', 'the hire has not given consent yet');
+      const host = await options.openHost();
       await enrolThisDevice({
         server: options.server,
         code,
         dataDir,
         keys,
-        identity: await readIdentity(await options.openHost()),
+        client: 'app',
+        identity: await readIdentity(host),
+        observedFrom: sourceOf(host),
       });
       return status();
     },
@@ -173,10 +172,22 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
     async rerunCheck({ id }) {
       const check = catalogue.find((c) => c.id === id);
       if (!check) throw new DeviceError('check.unknown', `there is no check named ${id}`);
-      const [result] = (await run([check])).checks as [CheckResult];
-      if (lastChecks) {
-        const merged = lastChecks.report.checks.map((c) => (c.id === id ? result : c));
-        lastChecks.report = { ...lastChecks.report, checks: merged, verdict: verdictOf(merged) };
+      const { checks, readings } = await observeChecks({
+        checks: [check],
+        probes,
+        host: await options.openHost(),
+        policy: await policy(),
+        onProgress,
+      });
+      const [result] = checks.checks as [CheckResult];
+      if (last) {
+        const { observed } = last;
+        const merged = observed.checks.checks.map((c) => (c.id === id ? result : c));
+        last.observed = {
+          ...observed,
+          checks: { ...observed.checks, checks: merged, verdict: verdictOf(merged) },
+          observations: { ...observed.observations, probes: { ...observed.observations.probes, ...readings } },
+        };
       }
       return result;
     },
@@ -191,16 +202,14 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
       if (request.face && !consent?.biometric) {
         throw new DeviceError('consent.biometric', 'face evidence needs the hire’s biometric consent');
       }
-      const fresh = lastChecks && now().getTime() - lastChecks.at <= FRESH_CHECKS_MS;
-      const checks = fresh && lastChecks ? lastChecks.report : await runAll();
+      const observed =
+        last && now().getTime() - last.at <= FRESH_CHECKS_MS ? last.observed : await observe();
       const { report, delivery } = await attestDevice({
         enrolment,
         signer,
         outbox,
-        identity: await readIdentity(await options.openHost()),
-        checks,
+        observed,
         appVersion: options.runtime.version,
-        kind: request.kind,
         evidence: { input: request.input, face: request.face, liveness: request.liveness, consent },
         deliveryDeadlineMs: options.deliveryDeadlineMs ?? 10_000,
       });
@@ -225,7 +234,7 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
 
     async exportDiagnostics() {
       const [current, device, queue] = await Promise.all([status(), identity(), outboxState()]);
-      const checks = lastChecks?.report ?? (await runAll());
+      const checks = last?.observed.checks ?? (await runAll());
       return diagnosticsBundle(
         {
           appVersion: options.runtime.version,

@@ -8,6 +8,8 @@ import {
   type CreateHireRequest,
   type EnrolmentRequest,
 } from '../contract/protocol';
+import type { DeviceSigner } from '../identity/device-signer';
+import { deviceAuthorization } from '../identity/sign-request';
 
 /** A failed call to the HR service, with the server's own error code when it gave one. */
 export class HrServiceError extends Error {
@@ -26,18 +28,26 @@ async function callJson<T extends z.ZodType>(
   body: unknown,
   schema: T,
   headers: Record<string, string> = {},
+  signer?: DeviceSigner,
+  now?: Date,
 ): Promise<z.infer<T>> {
   const url = new URL(path, server);
+  const method = body === undefined ? 'GET' : 'POST';
+  const text = body === undefined ? '' : JSON.stringify(body);
+  const sent: Record<string, string> = { ...headers };
+  if (body !== undefined) sent['content-type'] = 'application/json';
+  if (signer)
+    sent.authorization = await deviceAuthorization(
+      signer,
+      { method, path: url.pathname + url.search, body: text },
+      now,
+    );
   let response: Response;
   try {
     response = await fetch(url, {
-      ...(body === undefined
-        ? { method: 'GET' }
-        : {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', ...headers },
-            body: JSON.stringify(body),
-          }),
+      method,
+      headers: sent,
+      ...(body === undefined ? {} : { body: text }),
       signal: AbortSignal.timeout(15_000),
     });
   } catch (error) {
@@ -69,11 +79,21 @@ async function callJson<T extends z.ZodType>(
 export const enrolDevice = (server: string, request: EnrolmentRequest) =>
   callJson(server, '/v1/enrolments', request, EnrolmentResponse);
 
-export const takeChallenge = (server: string, deviceId: string) =>
-  callJson(server, '/v1/challenges', { deviceId }, ChallengeResponse);
+/** The terms of the next report, asked for with a request the device key signs. */
+export const takeChallenge = (server: string, signer: DeviceSigner) =>
+  callJson(server, '/v1/challenges', {}, ChallengeResponse, {}, signer);
 
-export const getSchedule = (server: string, deviceId: string) =>
-  callJson(server, `/v1/devices/${encodeURIComponent(deviceId)}/schedule`, undefined, DeviceSchedule);
+/** When the server wants this device's next re-attestation; `now` is the device's clock. */
+export const getSchedule = (server: string, deviceId: string, signer: DeviceSigner, now?: Date) =>
+  callJson(
+    server,
+    `/v1/devices/${encodeURIComponent(deviceId)}/schedule`,
+    undefined,
+    DeviceSchedule,
+    {},
+    signer,
+    now,
+  );
 
 /** HR's side: creates a hire with its ID photo and gets the one-time enrolment code. */
 export const createHire = (server: string, adminToken: string, request: CreateHireRequest) =>

@@ -1,30 +1,9 @@
 import type { Platform } from '../contract/checks';
-import type { AppState } from './app/app-state';
-import type { CameraInfo } from './cameras/camera';
-import type { DisplayInfo } from './displays/display';
+import type { ProbeFacts, ProbeId } from '../contract/observations';
 import type { Host } from './host';
-import type { MachineInfo } from './machine/machine';
-import type { NetworkInfo } from './network/network';
-import type { ProcessInfo } from './processes/process';
-import type { ServiceInfo } from './services/service';
-import type { SessionInfo } from './session/session';
-import type { SocketInfo } from './sockets/socket';
-import type { UsbDevice } from './usb/usb-device';
 
-/** Everything a probe can tell, by probe id. Checks name the ids they need and get these shapes. */
-export interface ProbeFacts {
-  processes: ProcessInfo[];
-  services: ServiceInfo[];
-  sockets: SocketInfo[];
-  displays: DisplayInfo[];
-  usb: UsbDevice[];
-  cameras: CameraInfo[];
-  machine: MachineInfo;
-  network: NetworkInfo;
-  session: SessionInfo;
-  app: AppState;
-}
-export type ProbeId = keyof ProbeFacts;
+/** Everything a probe can tell, by probe id: the shapes are the report's (`contract/observations`). */
+export type { ProbeFacts, ProbeId } from '../contract/observations';
 
 export type ProbeReader<K extends ProbeId> = (host: Host) => Promise<ProbeFacts[K]>;
 

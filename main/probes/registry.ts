@@ -6,7 +6,8 @@ import { readWin32Cameras } from './cameras/win32';
 import { readDarwinDisplays } from './displays/darwin';
 import { readLinuxDisplays } from './displays/linux';
 import { readWin32Displays } from './displays/win32';
-import type { ProbeSet } from './facts';
+import type { Platform } from '../contract/checks';
+import type { ProbeId, ProbeSet } from './facts';
 import { readDarwinMachine } from './machine/darwin';
 import { readLinuxMachine } from './machine/linux';
 import { readWin32Machine } from './machine/win32';
@@ -43,6 +44,11 @@ export const probes: ProbeSet = {
   // Only the running program knows how it was started: `probesFor` fills this in.
   app: {},
 };
+
+/** Whether HireProof has a reader for this probe on this platform (the app reads itself everywhere). */
+export function probeReadable(id: ProbeId, platform: Platform): boolean {
+  return id === 'app' || probes[id][platform] !== undefined;
+}
 
 /** The probes for an app started as `runtime` says (the Electron main's, or the CLI's from source). */
 export function probesFor(runtime: AppRuntime): ProbeSet {

@@ -131,6 +131,43 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('reports_by_jws_hash').on('reports').column('jws_hash').execute();
       },
     },
+    '003-server-judges': {
+      /*
+       * The server sets each report's terms and judges it: challenges carry their kind and evidence,
+       * devices say what they are, a refused report is kept against its hire, and a device's signed
+       * requests cannot be replayed. Hires verified only by a device-only report must verify again.
+       */
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('nonces').addColumn('kind', 'text').execute();
+        await db.schema.alterTable('nonces').addColumn('evidence', 'text').execute();
+        await db.schema
+          .alterTable('devices')
+          .addColumn('client', 'text', (c) => c.notNull().defaultTo('app'))
+          .execute();
+        await db.schema
+          .alterTable('enrolment_codes')
+          .addColumn('purpose', 'text', (c) => c.notNull().defaultTo('hire'))
+          .execute();
+        await db.schema.alterTable('reports').addColumn('refusal', 'text').execute();
+        await db.schema
+          .createTable('device_requests')
+          .addColumn('jti', 'text', (c) => c.primaryKey())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .execute();
+        await sql`UPDATE devices SET client = 'cli' WHERE id IN (SELECT device_id FROM reports WHERE kind = 'cli')`.execute(db);
+        await sql`UPDATE reports SET kind = 'device-check' WHERE kind = 'cli'`.execute(db);
+        const now = new Date().toISOString();
+        await sql`INSERT INTO audit_log (at, actor, action, target, detail)
+          SELECT ${now}, 'system', 'hire.verification-revoked', id,
+            'verified only by a device-only report (no face, no liveness): must verify again'
+          FROM hires WHERE verified_at IS NOT NULL AND NOT EXISTS (
+            SELECT 1 FROM reports r WHERE r.hire_id = hires.id
+              AND r.kind IN ('onboarding', 'reattestation') AND r.verdict = 'pass')`.execute(db);
+        await sql`UPDATE hires SET verified_at = NULL WHERE verified_at IS NOT NULL AND NOT EXISTS (
+            SELECT 1 FROM reports r WHERE r.hire_id = hires.id
+              AND r.kind IN ('onboarding', 'reattestation') AND r.verdict = 'pass')`.execute(db);
+      },
+    },
   };
 }
 

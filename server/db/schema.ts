@@ -23,6 +23,8 @@ export interface Database {
     hire_id: string;
     expires_at: string;
     used_at: string | null;
+    /** `hire`: enrols the hire's first device; `device-check`: a further key for the headless command. */
+    purpose: 'hire' | 'device-check';
   };
   devices: {
     id: string;
@@ -34,12 +36,21 @@ export interface Database {
     enrolled_at: string;
     next_due_at: string;
     last_report_at: string | null;
+    client: 'app' | 'cli';
   };
   nonces: {
     nonce: string;
     device_id: string;
     expires_at: string;
     used_at: string | null;
+    /** The challenge's terms: the report kind and the evidence (JSON) it must carry. */
+    kind: string | null;
+    evidence: string | null;
+  };
+  /** One-time ids of signed device requests, kept until they could no longer be replayed. */
+  device_requests: {
+    jti: string;
+    expires_at: string;
   };
   reports: {
     id: string;
@@ -56,6 +67,8 @@ export interface Database {
     face_status: 'none' | 'pending' | 'done';
     reviewed_by: string | null;
     review_note: string | null;
+    /** Set when the report was refused (its terms differed from its challenge): the error code. */
+    refusal: string | null;
   };
   jobs: {
     id: string;

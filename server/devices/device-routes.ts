@@ -4,10 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { calculateJwkThumbprint } from 'jose';
 import { z } from 'zod';
-import { ChallengeRequest, EnrolmentRequest } from '../../main/contract/protocol';
+import { ChallengeRequest, ChallengeResponse, EnrolmentRequest } from '../../main/contract/protocol';
 import { hashSecret } from '../auth/secrets';
 import type { ServerContext } from '../context';
 import { ApiFailure } from '../http/api-failure';
+import { challengeTerms } from './challenge-terms';
+import { authenticateDevice } from './device-auth';
 
 const NONCE_TTL_MS = 5 * 60_000;
 
@@ -24,7 +26,13 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
     },
     async (request, reply) => {
       const now = context.now();
-      const { code, publicKey, identity } = request.body;
+      const { code, publicKey, client, identity, observedFrom } = request.body;
+      if (observedFrom === 'fixture' && !context.demo)
+        throw new ApiFailure(
+          422,
+          'observations.fixture',
+          'this identity was read from a fixture machine (--sysroot); this server accepts only live devices (fixtures are for a server started with --demo)',
+        );
       const thumbprint = await calculateJwkThumbprint(publicKey, 'sha256');
       const deviceId = crypto.randomUUID();
       const hire = await db.transaction().execute(async (trx) => {
@@ -37,6 +45,12 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
         if (row.used_at) throw new ApiFailure(410, 'code.used', 'this enrolment code was already used');
         if (row.expires_at <= now.toISOString())
           throw new ApiFailure(410, 'code.expired', 'this enrolment code has expired; ask HR for a new one');
+        if (row.purpose === 'device-check' && client !== 'cli')
+          throw new ApiFailure(
+            403,
+            'code.device-check-only',
+            'this code enrols the headless command (hireproof enrol) for device checks, not the app',
+          );
         const taken = await trx
           .selectFrom('devices')
           .select('id')
@@ -63,6 +77,7 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
             enrolled_at: now.toISOString(),
             next_due_at: now.toISOString(),
             last_report_at: null,
+            client,
           })
           .execute();
         return trx
@@ -86,35 +101,53 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
   api.post(
     '/v1/challenges',
     {
-      schema: { body: ChallengeRequest },
+      schema: { body: ChallengeRequest, response: { 201: ChallengeResponse } },
       config: {
         rateLimit: {
-          // Keyed by the device (its id or its signed header), so the body must be parsed first.
+          // Keyed by the key that signed the request, so the body must be parsed first.
           hook: 'preHandler',
           max: context.limits.devicePerMinute,
           timeWindow: '1 minute',
-          keyGenerator: (r) => (r.body as { deviceId?: string } | undefined)?.deviceId ?? r.ip,
+          keyGenerator: (r) => r.headers.authorization?.split('.')[0] ?? r.ip,
         },
       },
     },
     async (request, reply) => {
-      const device = await db
-        .selectFrom('devices')
-        .select('id')
-        .where('id', '=', request.body.deviceId)
-        .executeTakeFirst();
-      if (!device) throw new ApiFailure(404, 'device.unknown', 'no such device; enrol first');
+      const device = await authenticateDevice(request, context);
+      const now = context.now();
+      const hire = await db
+        .selectFrom('hires')
+        .select('verified_at')
+        .where('id', '=', device.hireId)
+        .executeTakeFirstOrThrow();
+      const terms = challengeTerms({
+        client: device.client,
+        hireVerified: hire.verified_at !== null,
+        nextDueAt: device.nextDueAt,
+        now,
+        policy: context.policy,
+      });
       const nonce = randomBytes(32).toString('base64url');
-      const expiresAt = new Date(context.now().getTime() + NONCE_TTL_MS).toISOString();
+      const expiresAt = new Date(now.getTime() + NONCE_TTL_MS).toISOString();
       await db
         .insertInto('nonces')
-        .values({ nonce, device_id: device.id, expires_at: expiresAt, used_at: null })
+        .values({
+          nonce,
+          device_id: device.id,
+          expires_at: expiresAt,
+          used_at: null,
+          kind: terms.kind,
+          evidence: JSON.stringify(terms.evidence),
+        })
         .execute();
-      return reply.status(201).send({ nonce, expiresAt });
+      return reply.status(201).send({ nonce, expiresAt, ...terms, policy: context.policy.device });
     },
   );
 
   api.get('/v1/devices/:id/schedule', { schema: { params: z.object({ id: z.uuid() }) } }, async (request) => {
+    const signed = await authenticateDevice(request, context);
+    if (signed.id !== request.params.id)
+      throw new ApiFailure(403, 'device.not-yours', 'a device may read only its own schedule');
     const device = await db
       .selectFrom('devices')
       .select(['id', 'next_due_at', 'last_report_at'])

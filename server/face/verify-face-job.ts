@@ -20,6 +20,7 @@ export const verifyFaceJob: JobHandler = async (job, context) => {
       'reports.reasons',
       'reports.face_status',
       'reports.hire_id',
+      'reports.kind',
       'hires.face_descriptor',
     ])
     .where('reports.id', '=', reportId)
@@ -70,6 +71,6 @@ export const verifyFaceJob: JobHandler = async (job, context) => {
       .set({ verdict, reasons: JSON.stringify(all), face_status: 'done' })
       .where('id', '=', reportId)
       .execute();
-    await finalVerdictJobs(trx, context, reportId, report.hire_id, verdict);
+    await finalVerdictJobs(trx, context, reportId, report.hire_id, report.kind, verdict);
   });
 };

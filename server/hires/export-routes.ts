@@ -31,6 +31,7 @@ export function exportRoutes(app: FastifyInstance, context: ServerContext): void
         hireStatus({
           devices: devices.filter((d) => d.hire_id === h.id),
           latestVerdict: latest.get(h.id) ?? null,
+          verifiedAt: h.verified_at,
           now: context.now(),
         }),
         latest.get(h.id) ?? null,

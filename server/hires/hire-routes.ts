@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { CreateHireRequest, Reason } from '../../main/contract/protocol';
+import { CreateHireRequest, CreateHireResponse, Reason } from '../../main/contract/protocol';
 import { audit } from '../audit/audit';
 import { requireAdmin } from '../auth/admin-auth';
 import type { ServerContext } from '../context';
@@ -60,12 +60,41 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
         .execute();
       await trx
         .insertInto('enrolment_codes')
-        .values({ code_hash: hash, hire_id: id, expires_at: expiresAt, used_at: null })
+        .values({ code_hash: hash, hire_id: id, expires_at: expiresAt, used_at: null, purpose: 'hire' })
         .execute();
       await audit(trx, { actor, action: 'hire.create', target: id, at: now });
     });
     return reply.status(201).send({ id, code, codeExpiresAt: expiresAt });
   });
+
+  /**
+   * A code for the headless command IT runs from MDM as root, which cannot use the app's key
+   * sealed in the hire's keychain: it enrols a second key under the hire, for device checks only.
+   */
+  api.post(
+    '/v1/hires/:id/device-check-codes',
+    { schema: { params: HireParams, response: { 201: CreateHireResponse } } },
+    async (request, reply) => {
+      const actor = await requireAdmin(db, request, context.now());
+      const now = context.now();
+      const hire = await db
+        .selectFrom('hires')
+        .select('id')
+        .where('id', '=', request.params.id)
+        .executeTakeFirst();
+      if (!hire) throw new ApiFailure(404, 'hire.unknown', 'no such hire');
+      const { code, hash } = newEnrolmentCode();
+      const expiresAt = new Date(now.getTime() + context.policy.enrolmentCodeDays * 86_400_000).toISOString();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('enrolment_codes')
+          .values({ code_hash: hash, hire_id: hire.id, expires_at: expiresAt, used_at: null, purpose: 'device-check' })
+          .execute();
+        await audit(trx, { actor, action: 'hire.device-check-code', target: hire.id, at: now });
+      });
+      return reply.status(201).send({ id: hire.id, code, codeExpiresAt: expiresAt });
+    },
+  );
 
   api.get('/v1/hires', async (request) => {
     const actor = await requireAdmin(db, request, context.now());
@@ -87,6 +116,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
         status: hireStatus({
           devices: devices.filter((d) => d.hire_id === h.id),
           latestVerdict: latest.get(h.id) ?? null,
+          verifiedAt: h.verified_at,
           now: context.now(),
         }),
       })),
@@ -143,7 +173,12 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
       createdAt: hire.created_at,
       verifiedAt: hire.verified_at,
       photosDeletedAt: hire.photos_deleted_at,
-      status: hireStatus({ devices, latestVerdict: reports[0]?.verdict ?? null, now: context.now() }),
+      status: hireStatus({
+        devices,
+        latestVerdict: reports[0]?.verdict ?? null,
+        verifiedAt: hire.verified_at,
+        now: context.now(),
+      }),
       devices: devices.map((d) => ({
         id: d.id,
         fingerprint: d.fingerprint,
@@ -153,7 +188,8 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
         lastReportAt: d.last_report_at,
       })),
       reports: reports.map((r) => {
-        const payload = JSON.parse(r.payload) as { checks: { checks: unknown[] } };
+        // The server's own judgement; reports stored before the server judged carry only the app's.
+        const payload = JSON.parse(r.payload) as { checks: { checks: unknown[] }; serverChecks?: unknown[] };
         return {
           id: r.id,
           deviceId: r.device_id,
@@ -164,7 +200,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
           reasons: z.array(Reason).parse(JSON.parse(r.reasons)),
           faceStatus: r.face_status,
           review: r.reviewed_by ? { by: r.reviewed_by, note: r.review_note } : null,
-          checks: payload.checks.checks,
+          checks: payload.serverChecks ?? payload.checks.checks,
           hasFaceFrames: Boolean(r.has_face_frames),
         };
       }),

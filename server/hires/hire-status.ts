@@ -4,11 +4,13 @@ export type HireStatus = 'invited' | 'enrolled' | 'verified' | 'review' | 'faile
 export function hireStatus(input: {
   devices: { next_due_at: string }[];
   latestVerdict: 'pass' | 'review' | 'fail' | null;
+  /** Set only by a passed onboarding or re-attestation: a device-only pass never verifies. */
+  verifiedAt: string | null;
   now: Date;
 }): HireStatus {
   if (input.devices.length === 0) return 'invited';
   if (input.latestVerdict === 'fail') return 'failed';
   if (input.latestVerdict === 'review') return 'review';
   if (input.devices.some((d) => d.next_due_at < input.now.toISOString())) return 'overdue';
-  return input.latestVerdict === 'pass' ? 'verified' : 'enrolled';
+  return input.latestVerdict === 'pass' && input.verifiedAt !== null ? 'verified' : 'enrolled';
 }

@@ -5,6 +5,13 @@ import { Reason } from '../../main/contract/protocol';
 import type { ReportPayload } from '../../main/contract/report';
 import { identityDrift } from '../../main/identity/drift';
 import type { ServerPolicy } from '../server-policy';
+import { CATALOGUE_VERSION } from '../../main/checks/catalogue-version';
+import { checks as catalogue } from '../../main/checks/catalogue/index';
+import { judgeAll } from '../../main/checks/judge';
+import type { CheckResult, EvidenceRow } from '../../main/contract/checks';
+import type { Observations, ProbeId, ProbeReadings } from '../../main/contract/observations';
+import type { DeviceClient } from '../../main/contract/protocol';
+import { probeReadable } from '../../main/probes/registry';
 
 /** A reason as stored: with how much it weighs, so a later step (the face re-check) can re-decide. */
 export const WeighedReason = Reason.extend({ weight: Verdict });
@@ -13,34 +20,44 @@ export type WeighedReason = z.infer<typeof WeighedReason>;
 export interface Decision {
   verdict: Verdict;
   reasons: WeighedReason[];
+  /** Every check as the server judged it from the report's observations. */
+  checks: CheckResult[];
   /** Face frames to re-check off the request path. */
   faceToVerify: boolean;
 }
 
 export interface DecisionInput {
   payload: ReportPayload;
+  client: DeviceClient;
   enrolledIdentity: IdentityClaims;
   expectedSerial: string | null;
   hasReferenceFace: boolean;
   policy: ServerPolicy;
+  /** A test or demo server accepts apps run from source. */
+  demo: boolean;
 }
 
 /**
- * The server's verdict, from the signed evidence under the server's policy: the app's own verdict
- * and its report-only flags are ignored. fail if any reason is a failure, review if any asks for
- * a human, else pass. Every reason names the check and the evidence that decided it.
+ * The server's verdict, from the signed observations under the server's policy: every check is
+ * re-derived here with the shared rules, the catalogue's severities and the server's modes and
+ * allow-list; what the app concluded is only compared. fail if any reason is a failure, review
+ * if any asks for a human, else pass. Every reason names the check and the evidence that decided it.
  */
 export function decideVerdict({
   payload,
+  client,
   enrolledIdentity,
   expectedSerial,
   hasReferenceFace,
   policy,
+  demo,
 }: DecisionInput): Decision {
   const reasons: Decision['reasons'] = [];
   const mode = (id: string) => policy.device.checks[id] ?? 'enforce';
+  const { observations } = payload;
+  const checks = serverJudgement(observations, policy);
 
-  for (const check of payload.checks.checks) {
+  for (const check of checks) {
     if (mode(check.id) !== 'enforce' || check.status === 'pass' || check.status === 'n/a') continue;
     const critical = check.severity === 'critical' || check.severity === 'high';
     const weight: Verdict = check.status === 'fail' && critical ? 'fail' : 'review';
@@ -51,9 +68,23 @@ export function decideVerdict({
       weight,
     });
   }
-  const reported = new Set(payload.checks.checks.map((c) => c.id));
-  for (const id of policy.requiredChecks.filter((id) => mode(id) !== 'off' && !reported.has(id))) {
-    reasons.push({ check: id, message: 'missing from the report (an old or altered app)', weight: 'review' });
+  const disagreements = disagreementsOf(payload, policy);
+  if (disagreements.length > 0) {
+    reasons.push({
+      check: 'report.disagreement',
+      message: `the app judged ${disagreements.length} check(s) otherwise than the server on the same observations and rules (an altered app?)`,
+      evidence: disagreements,
+      weight: 'review',
+    });
+  }
+  const app = observations.probes.app;
+  if (client === 'app' && !demo && app?.state === 'read' && !app.facts.packaged) {
+    reasons.push({
+      check: 'app.integrity',
+      message: `the app runs from source (version ${app.facts.version}), not a packaged release; this server accepts releases only`,
+      evidence: [{ aspect: 'app', packaged: false, path: app.facts.executablePath }],
+      weight: 'review',
+    });
   }
 
   const serial = payload.identity.claims.serial.value;
@@ -90,7 +121,7 @@ export function decideVerdict({
     });
   }
 
-  const faceRequired = policy.faceRequiredFor.includes(payload.kind);
+  const faceRequired = payload.kind !== 'device-check' && policy.faceRequiredFor.includes(payload.kind);
   const face = payload.face;
   let faceToVerify = false;
   if (face?.humanCheckRequested) {
@@ -130,7 +161,47 @@ export function decideVerdict({
       weight: 'review',
     });
   }
-  return { verdict: verdictOfReasons(reasons), reasons, faceToVerify };
+  return { verdict: verdictOfReasons(reasons), reasons, checks, faceToVerify };
+}
+
+/**
+ * The catalogue judged on the report's readings. A probe the device calls unavailable on a
+ * platform where HireProof has a reader for it is an error, not `n/a`: only the catalogue decides
+ * what cannot be checked.
+ */
+function serverJudgement(observations: Observations, policy: ServerPolicy): CheckResult[] {
+  const readings: ProbeReadings = { ...observations.probes };
+  for (const id of Object.keys(readings) as ProbeId[]) {
+    if (readings[id]?.state === 'unavailable' && probeReadable(id, observations.platform))
+      Object.assign(readings, {
+        [id]: { state: 'error', message: `the device says it cannot read ${id} on ${observations.platform}, which HireProof can` },
+      });
+  }
+  return judgeAll(catalogue, readings, { policy: policy.device, platform: observations.platform });
+}
+
+/**
+ * Where the app's own results differ from the server's judgement of the same readings under the
+ * same rules (the catalogue version it names) and the policy its challenge carried.
+ */
+function disagreementsOf(payload: ReportPayload, policy: ServerPolicy): EvidenceRow[] {
+  if (payload.observations.catalogueVersion !== CATALOGUE_VERSION) return [];
+  const sameRules = judgeAll(catalogue, payload.observations.probes, {
+    policy: policy.device,
+    platform: payload.observations.platform,
+  });
+  const device = new Map(payload.checks.checks.map((c) => [c.id, c]));
+  return sameRules.flatMap((expected) => {
+    const claimed = device.get(expected.id);
+    if (claimed?.status === expected.status && claimed.severity === expected.severity) return [];
+    return [
+      {
+        check: expected.id,
+        app: claimed ? `${claimed.status} (${claimed.severity})` : 'missing',
+        server: `${expected.status} (${expected.severity})`,
+      },
+    ];
+  });
 }
 
 export function verdictOfReasons(reasons: readonly { weight: Verdict }[]): Verdict {

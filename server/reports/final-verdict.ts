@@ -1,20 +1,25 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ServerContext } from '../context';
 import type { Database } from '../db/schema';
+import type { ReportKind } from '../../main/contract/report';
+
+const VERIFYING_KINDS: ReadonlySet<string> = new Set<ReportKind>(['onboarding', 'reattestation']);
 
 /**
- * Once a report's verdict is final: a pass verifies the hire (starting the retention clock), and
- * every registered webhook gets a delivery job.
+ * Once a report's verdict is final: a pass of an onboarding or re-attestation (with the hire's
+ * face) verifies the hire, starting the retention clock; a device-only check never does. Every
+ * registered webhook gets a delivery job.
  */
 export async function finalVerdictJobs(
   db: Kysely<Database> | Transaction<Database>,
   context: ServerContext,
   reportId: string,
   hireId: string,
+  kind: string,
   verdict: 'pass' | 'review' | 'fail',
 ): Promise<void> {
   const now = context.now();
-  if (verdict === 'pass') {
+  if (verdict === 'pass' && VERIFYING_KINDS.has(kind)) {
     await db
       .updateTable('hires')
       .set({ verified_at: now.toISOString() })

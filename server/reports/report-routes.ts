@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { IdentityClaims } from '../../main/contract/identity';
-import type { ReportAck } from '../../main/contract/protocol';
-import { MAX_REPORT_BYTES } from '../../main/contract/report';
+import { RequiredEvidence, type ReportAck } from '../../main/contract/protocol';
+import { MAX_REPORT_BYTES, ReportKind } from '../../main/contract/report';
 import {
   nonceVerdict,
   openReport,
@@ -14,6 +14,8 @@ import type { ServerContext } from '../context';
 import type { Database } from '../db/schema';
 import { nextDueAt } from '../devices/schedule';
 import { ApiFailure } from '../http/api-failure';
+import { audit } from '../audit/audit';
+import { termsMismatch, type ChallengeTerms } from '../devices/challenge-terms';
 import { decideVerdict, WeighedReason } from './decide-verdict';
 import { finalVerdictJobs } from './final-verdict';
 import type { Transaction } from 'kysely';
@@ -25,6 +27,7 @@ const STATUS_OF: Record<ReportRejection, number> = {
   'report.unknown-key': 401,
   'report.bad-signature': 401,
   'report.bad-schema': 422,
+  'report.outdated': 422,
   'report.wrong-device': 401,
   'report.stale': 422,
   'report.from-future': 422,
@@ -35,12 +38,21 @@ const STATUS_OF: Record<ReportRejection, number> = {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** The answer to a report whose kind or evidence is not what its challenge asked for. */
+const termsRefusal = (reasons: readonly { message: string }[]) =>
+  new ApiFailure(
+    422,
+    'report.terms-mismatch',
+    `the report does not answer its challenge: ${reasons[0]?.message ?? 'unknown'}; it was recorded for HR to review`,
+  );
+
+/** Marks the nonce used and returns the terms its challenge set; or why it cannot be used. */
 async function consumeNonce(
   trx: Transaction<Database>,
   deviceId: string,
   nonce: string,
   now: string,
-): Promise<NonceState> {
+): Promise<{ state: NonceState; terms: ChallengeTerms | null }> {
   const used = await trx
     .updateTable('nonces')
     .set({ used_at: now })
@@ -48,15 +60,23 @@ async function consumeNonce(
     .where('device_id', '=', deviceId)
     .where('used_at', 'is', null)
     .where('expires_at', '>', now)
+    .returning(['kind', 'evidence'])
     .executeTakeFirst();
-  if (Number(used.numUpdatedRows) === 1) return 'ok';
+  if (used) {
+    // A nonce issued before challenges carried terms sets none: any kind would be a guess.
+    const terms =
+      used.kind && used.evidence
+        ? { kind: ReportKind.parse(used.kind), evidence: RequiredEvidence.parse(JSON.parse(used.evidence)) }
+        : null;
+    return { state: 'ok', terms };
+  }
   const row = await trx
     .selectFrom('nonces')
     .select(['used_at', 'device_id'])
     .where('nonce', '=', nonce)
     .executeTakeFirst();
-  if (!row || row.device_id !== deviceId) return 'unknown';
-  return row.used_at ? 'used' : 'expired';
+  if (!row || row.device_id !== deviceId) return { state: 'unknown', terms: null };
+  return { state: row.used_at ? 'used' : 'expired', terms: null };
 }
 
 /** What a device is told: the verdict and why (weights stay on the server). */
@@ -87,6 +107,7 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
         'devices.public_jwk',
         'devices.hire_id',
         'devices.identity',
+        'devices.client',
         'hires.expected_serial',
         eb.case().when('hires.face_descriptor', 'is not', null).then(1).else(0).end().as('has_face'),
       ])
@@ -103,9 +124,10 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
   const storedAnswerFor = async (jwsHash: string): Promise<ReportAck | null> => {
     const row = await db
       .selectFrom('reports')
-      .select(['id', 'verdict', 'reasons', 'face_status'])
+      .select(['id', 'verdict', 'reasons', 'face_status', 'refusal'])
       .where('jws_hash', '=', jwsHash)
       .executeTakeFirst();
+    if (row?.refusal) throw termsRefusal(JSON.parse(row.reasons) as { message: string }[]);
     return row
       ? ackOf(
           row.id,
@@ -169,57 +191,107 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
       });
       if (!opened.ok || !device) {
         const code = opened.ok ? 'report.unknown-key' : opened.code;
+        if (code === 'report.outdated' && device)
+          await audit(db, { actor: `device:${device.id}`, action: 'report.outdated', target: device.hire_id, at: now });
         throw new ApiFailure(STATUS_OF[code], code, opened.ok ? 'unknown device' : opened.message);
       }
       const { payload, deviceId } = opened;
       const enrolled = device;
+      if (payload.observations.source === 'fixture' && !context.demo)
+        throw new ApiFailure(
+          422,
+          'observations.fixture',
+          'this report observed a fixture machine (--sysroot), not this device; this server accepts live observations only (fixtures are for a server started with --demo)',
+        );
       const decision = decideVerdict({
         payload,
+        client: enrolled.client,
         enrolledIdentity: JSON.parse(enrolled.identity) as IdentityClaims,
         expectedSerial: enrolled.expected_serial,
         hasReferenceFace: enrolled.has_face !== 0,
         policy: context.policy,
+        demo: context.demo,
       });
       const frames = payload.face?.frames.length
         ? context.seal.seal(Buffer.from(JSON.stringify(payload.face.frames)))
         : null;
-      const stored = { ...payload, face: payload.face ? { ...payload.face, frames: [] } : null };
+      // Kept as evidence: what the device sent (no frames: those are sealed apart) and how the server judged it.
+      const stored = {
+        ...payload,
+        face: payload.face ? { ...payload.face, frames: [] } : null,
+        serverChecks: decision.checks,
+      };
+      const row = {
+        id: payload.reportId,
+        device_id: deviceId,
+        hire_id: enrolled.hire_id,
+        jws_hash: jwsHash,
+        kind: payload.kind,
+        issued_at: payload.issuedAt,
+        received_at: now.toISOString(),
+        reviewed_by: null,
+        review_note: null,
+      };
 
       const outcome = await context.writes
         .run(async (trx) => {
-          const nonce = nonceVerdict(
-            opened,
-            await consumeNonce(trx, deviceId, payload.nonce, now.toISOString()),
-          );
+          const { state, terms } = await consumeNonce(trx, deviceId, payload.nonce, now.toISOString());
+          const nonce = nonceVerdict(opened, state);
           if (!nonce.ok) return nonce;
+          const mismatch = terms
+            ? termsMismatch(payload, terms)
+            : 'its challenge was issued before challenges set terms; take a new one';
+          if (mismatch) {
+            // Refused, and kept against the hire: a correctly signed mismatch is evidence of an altered app.
+            const reasons: WeighedReason[] = [{ check: 'report.terms', message: mismatch, weight: 'review' }];
+            await trx
+              .insertInto('reports')
+              .values({
+                ...row,
+                payload: JSON.stringify({ ...stored, face: null, liveness: null }),
+                frames: null,
+                verdict: 'review',
+                reasons: JSON.stringify(reasons),
+                face_status: 'none',
+                refusal: 'report.terms-mismatch',
+              })
+              .execute();
+            await audit(trx, {
+              actor: `device:${deviceId}`,
+              action: 'report.terms-mismatch',
+              target: enrolled.hire_id,
+              detail: { reportId: payload.reportId, reason: mismatch },
+              at: now,
+            });
+            await finalVerdictJobs(trx, context, payload.reportId, enrolled.hire_id, 'device-check', 'review');
+            return { refused: termsRefusal(reasons) };
+          }
           await trx
             .insertInto('reports')
             .values({
-              id: payload.reportId,
-              device_id: deviceId,
-              hire_id: enrolled.hire_id,
-              jws_hash: jwsHash,
-              kind: payload.kind,
-              issued_at: payload.issuedAt,
-              received_at: now.toISOString(),
+              ...row,
               payload: JSON.stringify(stored),
               frames,
               verdict: decision.verdict,
               reasons: JSON.stringify(decision.reasons),
               face_status: decision.faceToVerify ? 'pending' : 'none',
-              reviewed_by: null,
-              review_note: null,
+              refusal: null,
             })
             .execute();
-          const due = nextDueAt(now, context.policy.reattestEveryDays, context.policy.spotCheckDailyChance);
+          // Only a report with the hire's face and input moves the re-attestation date.
+          const due =
+            payload.kind === 'device-check'
+              ? null
+              : nextDueAt(now, context.policy.reattestEveryDays, context.policy.spotCheckDailyChance);
           await trx
             .updateTable('devices')
-            .set({ last_report_at: now.toISOString(), next_due_at: due.toISOString() })
+            .set({ last_report_at: now.toISOString(), ...(due ? { next_due_at: due.toISOString() } : {}) })
             .where('id', '=', deviceId)
             .execute();
           if (decision.faceToVerify)
             await context.jobs.enqueue('face.verify', { reportId: payload.reportId }, now, trx);
-          else await finalVerdictJobs(trx, context, payload.reportId, enrolled.hire_id, decision.verdict);
+          else
+            await finalVerdictJobs(trx, context, payload.reportId, enrolled.hire_id, payload.kind, decision.verdict);
           return null;
         })
         .catch(async (error: unknown) => {
@@ -229,6 +301,7 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
           throw error;
         });
       if (outcome && 'raced' in outcome) return reply.status(200).send(outcome.raced);
+      if (outcome && 'refused' in outcome) throw outcome.refused;
       if (outcome && !outcome.ok) {
         const retry = outcome.code === 'nonce.reused' ? await earlierAnswer(payload.reportId, jwsHash) : null;
         if (retry) return reply.status(200).send(retry);

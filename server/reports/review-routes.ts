@@ -22,7 +22,7 @@ export function reviewRoutes(app: FastifyInstance, context: ServerContext): void
         const actor = await requireAdmin(context.db, request, context.now());
         const report = await context.db
           .selectFrom('reports')
-          .select(['id', 'hire_id', 'verdict'])
+          .select(['id', 'hire_id', 'verdict', 'kind', 'refusal'])
           .where('id', '=', request.params.id)
           .executeTakeFirst();
         if (!report) throw new ApiFailure(404, 'report.unknown', 'no such report');
@@ -46,7 +46,9 @@ export function reviewRoutes(app: FastifyInstance, context: ServerContext): void
             detail: { note },
             at: context.now(),
           });
-          await finalVerdictJobs(trx, context, report.id, report.hire_id, decision);
+          // A refused report never verifies a hire, whatever HR settles it as.
+          const kind = report.refusal ? 'device-check' : report.kind;
+          await finalVerdictJobs(trx, context, report.id, report.hire_id, kind, decision);
         });
         return { reportId: report.id, verdict: decision };
       },

@@ -106,7 +106,7 @@ describe('check engine', () => {
     expect(await verdict(check('a.one', 'pass'), check('a.two', 'pass'))).toBe('pass');
   });
 
-  it('honours report-only and off from policy', async () => {
+  it('marks report-only checks, and runs checks set off too: the HR service decides what counts', async () => {
     const policy = Policy.parse({ checks: { 'a.one': 'report-only', 'a.two': 'off' } });
     const report = await runChecks({
       checks: [check('a.one', 'fail', 'critical'), check('a.two', 'fail', 'critical')],
@@ -114,7 +114,10 @@ describe('check engine', () => {
       host,
       policy,
     });
-    expect(report.checks.map((c) => [c.id, c.status, c.reportOnly])).toEqual([['a.one', 'fail', true]]);
+    expect(report.checks.map((c) => [c.id, c.status, c.reportOnly])).toEqual([
+      ['a.one', 'fail', true],
+      ['a.two', 'fail', undefined],
+    ]);
     expect(report.verdict).toBe('pass');
   });
 

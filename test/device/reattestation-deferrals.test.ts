@@ -75,9 +75,10 @@ describe('deferReattestation behind the IPC contract, with the HR service', () =
   /** A report now (reports are signed with the real time): the service sets the next due date a week on. */
   const attestToday = async () => {
     aheadMs = 0;
+    // The human path (no biometric consent, a person instead of the timed tasks): still a report that moves the date.
     const sent = await call('submitAttestation', {
       kind: 'reattestation',
-      input: null,
+      input: { decision: 'insufficient-data', score: 0, features: {}, humanCheckRequested: true },
       face: null,
       liveness: null,
     });

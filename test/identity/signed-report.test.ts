@@ -53,7 +53,15 @@ function server(
 }
 
 const report = (overrides: Partial<ReportPayload> = {}): ReportPayload => ({
-  ...buildReport({ deviceId: 'dev-1', nonce: NONCE, appVersion: '0.1.0', kind: 'cli', identity, checks }),
+  ...buildReport({
+    deviceId: 'dev-1',
+    nonce: NONCE,
+    appVersion: '0.1.0',
+    kind: 'device-check',
+    identity,
+    observations: { source: 'live', platform: 'linux', catalogueVersion: 'test', probes: {} },
+    checks,
+  }),
   ...overrides,
 });
 

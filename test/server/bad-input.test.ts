@@ -1,6 +1,10 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, storages } from '../support/hr-service';
 import { enrolDevice } from '../support/device-under-test';
+import type { DeviceSigner } from '../../main/identity/device-signer';
+import { deviceAuthorization } from '../../main/identity/sign-request';
+import { softwareSigner } from '../../main/identity/software-signer';
 
 const TABLES = [
   'hires',
@@ -70,7 +74,7 @@ describe.each(storages)('bad input on %s: the right 4xx and nothing written', (s
       'request.unsupported-media-type',
     );
     await expectRefused(
-      () => api(base, 'POST', '/v1/reports', 'x'.repeat(1_100_000), { 'content-type': 'application/jose' }),
+      () => api(base, 'POST', '/v1/reports', 'x'.repeat(2_100_000), { 'content-type': 'application/jose' }),
       413,
       'request.too-large',
     );
@@ -98,8 +102,8 @@ describe.each(storages)('bad input on %s: the right 4xx and nothing written', (s
     );
     await expectRefused(
       () => api(base, 'POST', '/v1/challenges', { deviceId: 'nope', extra: 1 }),
-      400,
-      'request.invalid',
+      401,
+      'device.unsigned-request',
     );
   });
 
@@ -126,10 +130,30 @@ describe.each(storages)('bad input on %s: the right 4xx and nothing written', (s
     const replayedNonce = await device.report({ nonce: reuse.payload.nonce });
     expect((await device.post(reuse.jws)).status).toBe(201);
     await expectRefused(() => device.post(replayedNonce.jws), 422, 'nonce.reused');
+    const stranger = await softwareSigner(generateKeyPairSync('ed25519').privateKey);
+    const path = '/v1/challenges';
+    const signedBy = async (signer: DeviceSigner, body = '{}') =>
+      deviceAuthorization(signer, { method: 'POST', path, body });
     await expectRefused(
-      () => api(base, 'POST', '/v1/challenges', { deviceId: crypto.randomUUID() }),
-      404,
-      'device.unknown',
+      async () => api(base, 'POST', path, {}, { authorization: await signedBy(stranger) }),
+      401,
+      'device.unknown-key',
+    );
+    const once = await signedBy(device.signer);
+    expect((await api(base, 'POST', path, {}, { authorization: once })).status).toBe(201);
+    await expectRefused(() => api(base, 'POST', path, {}, { authorization: once }), 401, 'device.request-replayed');
+    await expectRefused(
+      async () => api(base, 'POST', path, {}, { authorization: await signedBy(device.signer, '{"x":1}') }),
+      401,
+      'device.request-mismatch',
+    );
+    await expectRefused(
+      async () =>
+        api(base, 'GET', `/v1/devices/${device.deviceId}/schedule`, undefined, {
+          authorization: await signedBy(device.signer),
+        }),
+      401,
+      'device.request-mismatch',
     );
   });
 
@@ -183,7 +207,7 @@ describe.each(storages)('bad input on %s: the right 4xx and nothing written', (s
       400,
       'request.invalid',
     );
-    await expectRefused(() => api(base, 'POST', '/v1/challenges', { deviceId: evil }), 404, 'device.unknown');
+    await expectRefused(() => api(base, 'POST', '/v1/challenges', { deviceId: evil }), 401, 'device.unsigned-request');
     await expectRefused(
       () =>
         api(base, 'POST', '/v1/enrolments', { code: evil, publicKey: device.signer.publicJwk, identity: {} }),

@@ -1,57 +1,106 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../main/attest/build-report';
 import type { ReportPayload } from '../../main/contract/report';
 import { nextDueAt } from '../../server/devices/schedule';
 import { decideVerdict } from '../../server/reports/decide-verdict';
 import { defaultServerPolicy, ServerPolicy } from '../../server/server-policy';
-import { cleanChecks, identityOf, REQUIRED } from '../support/device-under-test';
+import { cleanObservation, identityOf } from '../support/device-under-test';
+import type { DeviceObservation } from '../../main/attest/observe-device';
+import type { ProbeReadings } from '../../main/contract/observations';
+
+let clean: DeviceObservation;
+beforeAll(async () => {
+  clean = await cleanObservation();
+});
 
 const payload = (overrides: Partial<ReportPayload> = {}): ReportPayload => ({
   ...buildReport({
     deviceId: 'd',
     nonce: 'n'.repeat(32),
     appVersion: '0.1.0',
-    kind: 'cli',
+    kind: 'device-check',
     identity: identityOf(),
-    checks: cleanChecks(REQUIRED),
+    observations: clean.observations,
+    checks: clean.checks,
   }),
   ...overrides,
 });
-const decide = (p: ReportPayload, policy = defaultServerPolicy, expectedSerial: string | null = null) =>
+const decide = (
+  p: ReportPayload,
+  policy = defaultServerPolicy,
+  expectedSerial: string | null = null,
+  client: 'app' | 'cli' = 'cli',
+) =>
   decideVerdict({
     payload: p,
+    client,
     enrolledIdentity: identityOf().claims,
     expectedSerial,
     hasReferenceFace: true,
     policy,
+    demo: false,
   });
+
+/** The clean observations with one probe's reading replaced. */
+const withReading = (id: keyof ProbeReadings, reading: ProbeReadings[keyof ProbeReadings]) => ({
+  ...clean.observations,
+  probes: { ...clean.observations.probes, [id]: reading },
+});
 
 describe("the server's verdict", () => {
-  it('passes a clean CLI report', () => {
-    expect(decide(payload())).toEqual({ verdict: 'pass', reasons: [], faceToVerify: false });
+  it('passes a clean device check, and judges every check itself', () => {
+    const result = decide(payload());
+    expect(result).toMatchObject({ verdict: 'pass', reasons: [], faceToVerify: false });
+    expect(result.checks.map((c) => c.id)).toEqual(clean.checks.checks.map((c) => c.id));
   });
 
-  it("ignores the app's verdict and report-only flags: its own policy decides", () => {
-    const checks = cleanChecks(REQUIRED);
-    checks.checks[0] = {
-      ...checks.checks[0]!,
-      status: 'fail',
-      severity: 'high',
-      summary: 'AnyDesk running',
-      reportOnly: true,
-    };
-    const result = decide(payload({ checks, advisoryVerdict: 'pass' }));
+  it("derives failures from the observations, whatever the app concluded or flagged", () => {
+    const processes = clean.observations.probes.processes;
+    if (processes?.state !== 'read') throw new Error('the clean laptop has no process list');
+    const observations = withReading('processes', {
+      state: 'read',
+      facts: [...processes.facts, { pid: 4321, name: 'AnyDesk', path: '/usr/bin/anydesk', cmdline: '' }],
+    });
+    const result = decide(payload({ observations, advisoryVerdict: 'pass' }));
     expect(result.verdict).toBe('fail');
+    expect(result.reasons.map((r) => r.check)).toEqual(['remote.tools', 'report.disagreement']);
+    expect(result.reasons[1]?.evidence).toEqual([
+      { check: 'remote.tools', app: 'pass (high)', server: 'fail (high)' },
+    ]);
     const relaxed = ServerPolicy.parse({ device: { checks: { 'remote.tools': 'report-only' } } });
-    expect(decide(payload({ checks }), relaxed).verdict).toBe('pass');
+    expect(decide(payload({ observations }), relaxed).reasons.map((r) => r.check)).toEqual([
+      'report.disagreement',
+    ]);
+    const approved = ServerPolicy.parse({ device: { allowTools: ['AnyDesk'] } });
+    expect(decide(payload({ observations }), approved).reasons.map((r) => r.check)).toEqual([]);
   });
 
-  it('asks for review when a required check is missing (an old or altered app)', () => {
-    const result = decide(payload({ checks: cleanChecks(REQUIRED.filter((id) => id !== 'usb.ipkvm')) }));
-    expect(result.verdict).toBe('review');
-    expect(result.reasons.map((r) => [r.check, r.message])).toEqual([
-      ['usb.ipkvm', 'missing from the report (an old or altered app)'],
+  it('uses the catalogue\'s severity, not the one the app reports', () => {
+    const checks = structuredClone(clean.checks);
+    const tools = checks.checks.find((c) => c.id === 'remote.tools');
+    if (!tools) throw new Error('no remote.tools');
+    tools.severity = 'low';
+    const result = decide(payload({ checks }));
+    expect(result.checks.find((c) => c.id === 'remote.tools')?.severity).toBe('high');
+    expect(result.reasons).toEqual([
+      expect.objectContaining({ check: 'report.disagreement', weight: 'review' }),
     ]);
+  });
+
+  it('accepts n/a only where the catalogue cannot check: a readable probe claimed unavailable is an error', () => {
+    const result = decide(payload({ observations: withReading('usb', { state: 'unavailable' }) }));
+    expect(result.checks.find((c) => c.id === 'usb.ipkvm')).toMatchObject({ status: 'error' });
+    expect(result.verdict).toBe('review');
+    const missing = { ...clean.observations, probes: { ...clean.observations.probes, usb: undefined } };
+    expect(decide(payload({ observations: missing })).checks.find((c) => c.id === 'usb.ipkvm')?.status).toBe(
+      'error',
+    );
+  });
+
+  it('reviews an app run from source unless the server is a demo; the headless command is always from source', () => {
+    const fromApp = decide(payload(), defaultServerPolicy, null, 'app');
+    expect(fromApp.reasons.map((r) => r.check)).toEqual(['app.integrity']);
+    expect(decide(payload()).reasons).toEqual([]);
   });
 
   it('fails another serial than expected; reviews drift in stable claims only', () => {
@@ -63,7 +112,8 @@ describe("the server's verdict", () => {
     expect(decide(payload({ identity: newDock })).verdict).toBe('pass');
   });
 
-  it('needs face and liveness for onboarding, and verifies frames off the request path', () => {
+  it('needs face and liveness for onboarding (not for a device check), and verifies frames off the request path', () => {
+    expect(decide(payload()).reasons).toEqual([]);
     expect(decide(payload({ kind: 'onboarding' })).reasons.map((r) => r.check)).toEqual([
       'face.match',
       'face.liveness',
@@ -81,7 +131,7 @@ describe("the server's verdict", () => {
         liveness: { passed: true, challenges: [], trace: [] },
       }),
     );
-    expect(withFace).toEqual({ verdict: 'pass', reasons: [], faceToVerify: true });
+    expect(withFace).toMatchObject({ verdict: 'pass', reasons: [], faceToVerify: true });
   });
 
   it('reviews suspect input cadence', () => {

@@ -1,3 +1,5 @@
+import { deviceContext } from '../../main/cli/device-context';
+import { deviceAuthorization } from '../../main/identity/sign-request';
 import { readFile } from 'node:fs/promises';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -44,7 +46,7 @@ describe.each(storages)('the HR flow on %s', (storage) => {
     return { hireId: String(hire.json.id), code: String(hire.json.code), data };
   }
 
-  it('creates a hire, enrols, attests a clean laptop and shows it verified', async () => {
+  it('creates a hire, enrols, and a device-only check passes a clean laptop without verifying the hire', async () => {
     const { hireId, data } = await enrolledDevice();
     const attest = await hireproof(['attest', '--data', data, '--sysroot', sysroot('laptop'), '--json']);
     const out = JSON.parse(attest.stdout) as {
@@ -55,12 +57,13 @@ describe.each(storages)('the HR flow on %s', (storage) => {
     expect(out.queued).toBe(0);
     expect(attest.code).toBe(0);
     const view = await api(base, 'GET', `/v1/hires/${hireId}`);
-    expect(view.json.status).toBe('verified');
+    // Not verified, and still due: a device-only check does not move the re-attestation date.
+    expect(view.json).toMatchObject({ status: 'overdue', verifiedAt: null });
     expect(view.json.reports).toEqual([
-      expect.objectContaining({ verdict: 'pass', kind: 'cli', reasons: [] }),
+      expect.objectContaining({ verdict: 'pass', kind: 'device-check', reasons: [] }),
     ]);
     const list = await api(base, 'GET', '/v1/hires');
-    expect(list.json.hires).toContainEqual(expect.objectContaining({ id: hireId, status: 'verified' }));
+    expect(list.json.hires).toContainEqual(expect.objectContaining({ id: hireId, status: 'overdue' }));
   });
 
   it('fails a laptop behind a PiKVM, naming the checks and their evidence', async () => {
@@ -103,7 +106,13 @@ describe.each(storages)('the HR flow on %s', (storage) => {
     const enrolment = JSON.parse(await readFile(join(data, 'enrolment.json'), 'utf8')) as {
       deviceId: string;
     };
-    const schedule = await api(base, 'GET', `/v1/devices/${enrolment.deviceId}/schedule`);
+    const path = `/v1/devices/${enrolment.deviceId}/schedule`;
+    expect((await api(base, 'GET', path)).json.error?.code).toBe('device.unsigned-request');
+    const signer = await deviceContext(data).keys.load();
+    if (!signer) throw new Error('the CLI kept no key');
+    const schedule = await api(base, 'GET', path, undefined, {
+      authorization: await deviceAuthorization(signer, { method: 'GET', path, body: '' }),
+    });
     expect(schedule.json).toMatchObject({
       deviceId: enrolment.deviceId,
       everyDays: 7,

@@ -42,6 +42,8 @@ describe('work off the request path', () => {
   const onboarding = async (device: Awaited<ReturnType<typeof enrolDevice>>, frame: string) =>
     device.report({
       kind: 'onboarding',
+      consent: { version: 'test', acceptedAt: new Date().toISOString(), biometric: true },
+      input: { decision: 'local', score: 0.1, features: {}, humanCheckRequested: false },
       face: {
         camera: { label: 'Integrated Camera (04f2:b6ea)', id: 'cam-1' },
         backend: 'wasm',
@@ -53,7 +55,7 @@ describe('work off the request path', () => {
     });
 
   it("re-runs the face match on the report's frames and decides with it", async () => {
-    const device = await enrolDevice(server.url);
+    const device = await enrolDevice(server.url, { client: 'app' });
     const same = await device.post((await onboarding(device, 'test/fixtures/faces/obama/1.jpg')).jws);
     expect(same.json).toMatchObject({ verdict: 'pass', pending: ['face.match'] });
     const other = await device.post((await onboarding(device, 'test/fixtures/faces/biden/1.jpg')).jws);
@@ -104,8 +106,9 @@ describe('work off the request path', () => {
   });
 
   it('deletes ID photos and face frames once the retention period after verification has passed', async () => {
-    const device = await enrolDevice(server.url);
-    await device.post((await device.report()).jws);
+    const device = await enrolDevice(server.url, { client: 'app' });
+    await device.post((await onboarding(device, 'test/fixtures/faces/obama/1.jpg')).jws);
+    await server.jobs.drain();
     const row = () =>
       server.context.db
         .selectFrom('hires')

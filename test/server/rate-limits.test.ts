@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startTestServer } from '../support/hr-service';
+import { startTestServer } from '../support/hr-service';
 import { enrolDevice } from '../support/device-under-test';
 
 describe('device rate limits', () => {
@@ -12,12 +12,12 @@ describe('device rate limits', () => {
   it('limits each device on its own, keyed by the device, not the address', async () => {
     const a = await enrolDevice(server.url);
     const b = await enrolDevice(server.url);
-    const challenge = (deviceId: string) => api(server.url, 'POST', '/v1/challenges', { deviceId });
+    const challenge = (device: typeof a) => device.signed('POST', '/v1/challenges', {});
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await challenge(a.deviceId)).status);
+    for (let i = 0; i < 4; i++) statuses.push((await challenge(a)).status);
     expect(statuses).toEqual([201, 201, 201, 429]);
-    const limited = await challenge(a.deviceId);
+    const limited = await challenge(a);
     expect(limited.json.error?.code).toBe('rate-limited');
-    expect((await challenge(b.deviceId)).status).toBe(201);
+    expect((await challenge(b)).status).toBe(201);
   });
 });

@@ -1,13 +1,19 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { buildReport } from '../../main/attest/build-report';
-import type { ChecksReport } from '../../main/contract/checks';
+import { observeDevice } from '../../main/attest/observe-device';
+import { sourceRuntime } from '../../main/cli/source-runtime';
+import { defaultPolicy } from '../../main/contract/policy';
+import { ChallengeResponse, type DeviceClient } from '../../main/contract/protocol';
+import { sysrootHost } from '../../main/probes/host';
+import { probesFor } from '../../main/probes/registry';
+import { deviceAuthorization } from '../../main/identity/sign-request';
+import { sysroot } from './sysroots';
 import type { Identity, IdentityClaims } from '../../main/contract/identity';
 import type { ReportPayload } from '../../main/contract/report';
 import { fingerprintOf } from '../../main/identity/fingerprint';
 import { signReport } from '../../main/identity/sign-report';
 import { softwareSigner } from '../../main/identity/software-signer';
-import { defaultServerPolicy } from '../../server/server-policy';
 import { api } from './hr-service';
 
 const claims = (serial: string): IdentityClaims => {
@@ -34,27 +40,15 @@ export function identityOf(serial = 'PF2XK7LM'): Identity {
   return { schema: 'hireproof.identity/v1', platform: 'linux', claims: c, fingerprint: fingerprintOf(c) };
 }
 
-export const cleanChecks = (ids: string[]): ChecksReport => ({
-  schema: 'hireproof.checks/v1',
-  verdict: 'pass',
-  platform: 'linux',
-  durationMs: 40,
-  checks: ids.map((id) => ({
-    id,
-    title: id,
-    status: 'pass',
-    severity: 'high',
-    summary: 'ok',
-    evidence: [],
-    remediation: '',
-    durationMs: 1,
-  })),
-});
-
-export const REQUIRED = defaultServerPolicy.requiredChecks;
+/** A clean laptop as the probes really read it: the observations every test report starts from. */
+export const cleanObservation = () =>
+  observeDevice(sysrootHost(sysroot('laptop')), probesFor(sourceRuntime()), defaultPolicy);
 
 /** An enrolled device driven from the test itself: it signs whatever report a test needs. */
-export async function enrolDevice(base: string, photo = 'test/fixtures/faces/obama/1.jpg') {
+export async function enrolDevice(
+  base: string,
+  { photo = 'test/fixtures/faces/obama/1.jpg', client = 'cli' as DeviceClient } = {},
+) {
   const hire = await api(base, 'POST', '/v1/hires', {
     name: 'Test Hire',
     email: 'hire@example.com',
@@ -66,26 +60,49 @@ export async function enrolDevice(base: string, photo = 'test/fixtures/faces/oba
   const enrolled = await api(base, 'POST', '/v1/enrolments', {
     code: hire.json.code,
     publicKey: signer.publicJwk,
+    client,
     identity,
+    observedFrom: 'live',
   });
   if (enrolled.status !== 201) throw new Error(`not enrolled: ${JSON.stringify(enrolled.json)}`);
   const deviceId = String(enrolled.json.deviceId);
+  const observed = await cleanObservation();
+  /** A request signed with the device key, as the app and the CLI send them. */
+  const signed = async (method: string, path: string, body?: unknown) =>
+    api(base, method, path, body, {
+      authorization: await deviceAuthorization(signer, {
+        method,
+        path,
+        body: body === undefined ? '' : JSON.stringify(body),
+      }),
+    });
   return {
     hireId: String(hire.json.id),
     deviceId,
     signer,
-    async nonce(): Promise<string> {
-      return String((await api(base, 'POST', '/v1/challenges', { deviceId })).json.nonce);
+    identity,
+    observed,
+    signed,
+    async challenge(): Promise<ChallengeResponse> {
+      const answer = await signed('POST', '/v1/challenges', {});
+      if (answer.status !== 201) throw new Error(`no challenge: ${JSON.stringify(answer.json)}`);
+      return ChallengeResponse.parse(answer.json);
     },
+    async nonce(): Promise<string> {
+      return (await this.challenge()).nonce;
+    },
+    /** A report on the terms of a fresh challenge, with the clean observations, then `overrides`. */
     async report(overrides: Partial<ReportPayload> = {}): Promise<{ payload: ReportPayload; jws: string }> {
+      const challenge = await this.challenge();
       const payload = {
         ...buildReport({
           deviceId,
-          nonce: await this.nonce(),
+          nonce: challenge.nonce,
           appVersion: '0.1.0',
-          kind: 'cli',
+          kind: challenge.kind,
           identity,
-          checks: cleanChecks(REQUIRED),
+          observations: observed.observations,
+          checks: observed.checks,
         }),
         ...overrides,
       };

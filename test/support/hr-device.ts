@@ -2,7 +2,9 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { attestDevice } from '../../main/attest/attest-device';
-import { observeDevice } from '../../main/attest/observe-device';
+import { enrolThisDevice } from '../../main/attest/enrol-device';
+import { observeDevice, sourceOf } from '../../main/attest/observe-device';
+import { readIdentity } from '../../main/probes/identity/read-identity';
 import { sourceRuntime } from '../../main/cli/source-runtime';
 import { deviceContext } from '../../main/cli/device-context';
 import { ReportAck } from '../../main/contract/protocol';
@@ -36,9 +38,25 @@ export async function attestWithCli(data: string, machine: string): Promise<Repo
   return ReportAck.parse(out.answer);
 }
 
+/** Enrols a fixture machine as the desktop app does (its key in a data folder like the CLI's). */
+export async function enrolAsApp(server: string, code: string, machine: string): Promise<string> {
+  const data = await mkdtemp(join(tmpdir(), 'hireproof-app-'));
+  const host = sysrootHost(sysroot(machine));
+  await enrolThisDevice({
+    server,
+    code,
+    dataDir: data,
+    keys: deviceContext(data).keys,
+    client: 'app',
+    identity: await readIdentity(host),
+    observedFrom: sourceOf(host),
+  });
+  return data;
+}
+
 /**
- * What the desktop app sends after its camera step: the same attestation path as the CLI, with
- * face frames and a passed liveness run (the CLI carries no camera).
+ * What the desktop app sends after its camera step (on a device enrolled with `enrolAsApp`): the
+ * same attestation path as the CLI, with consent, face frames, a passed liveness run and input.
  */
 export async function attestWithFace(
   data: string,
@@ -49,16 +67,16 @@ export async function attestWithFace(
   const [enrolment, signer] = await Promise.all([loadEnrolment(data), keys.load()]);
   if (!enrolment || !signer) throw new Error(`${data} holds no enrolled device`);
   const host = sysrootHost(sysroot(machine));
-  const { checks, identity } = await observeDevice(host, probesFor(sourceRuntime()), enrolment.policy);
+  const observed = await observeDevice(host, probesFor(sourceRuntime()), enrolment.policy);
   const { report: sent, delivery } = await attestDevice({
     enrolment,
     signer,
     outbox,
-    identity,
-    checks,
+    observed,
     appVersion: '0.1.0',
-    kind: 'onboarding',
     evidence: {
+      consent: { version: 'test', acceptedAt: new Date().toISOString(), biometric: true },
+      input: { decision: 'local', score: 0.1, features: {}, humanCheckRequested: false },
       face: {
         camera: { label: 'Integrated Camera', id: 'integrated' },
         backend: 'wasm',

@@ -37,7 +37,7 @@ export async function freshPostgres(): Promise<{ url: string; drop: () => Promis
   };
 }
 
-/** A real HR service on 127.0.0.1 with an empty database of the given kind. */
+/** A real HR service on 127.0.0.1 with an empty database of the given kind; a demo server unless told otherwise. */
 export async function startTestServer(storage: Storage, options: Partial<ServerOptions> = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'hireproof-server-'));
   const database = storage === 'postgres' ? await freshPostgres() : null;
@@ -46,6 +46,7 @@ export async function startTestServer(storage: Storage, options: Partial<ServerO
     dataDir,
     databaseUrl: database?.url,
     adminToken: ADMIN_TOKEN,
+    demo: true,
     ...options,
   });
   return {

@@ -14,6 +14,9 @@ const REMOTE_ENV: Record<string, string> = {
   RFB_PORT: 'a VNC desktop',
 };
 
+/** Display servers by name; their arguments (the display number) are the only ones a report keeps. */
+export const X_SERVER_NAME = /^(X|Xorg|Xvnc|Xtigervnc|Xvfb|Xwayland|Xephyr)$/;
+
 /** The X server behind DISPLAY=:N, told by its command line (`Xvnc :1 …`). */
 function xServerFor(display: string | undefined, processes: readonly ProcessInfo[]): ProcessInfo | null {
   const number = /^:(\d+)/.exec(display ?? '')?.[1];
@@ -21,7 +24,7 @@ function xServerFor(display: string | undefined, processes: readonly ProcessInfo
   return (
     processes.find(
       (p) =>
-        /^(X|Xorg|Xvnc|Xtigervnc|Xvfb|Xwayland|Xephyr)$/.test(p.name) &&
+        X_SERVER_NAME.test(p.name) &&
         p.cmdline.split(' ').includes(`:${number}`),
     ) ?? null
   );

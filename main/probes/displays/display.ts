@@ -1,24 +1,28 @@
-/** The identity a display announces in its EDID base block. */
-export interface Edid {
-  manufacturerId: string;
-  productCode: number;
-  serialNumber: number;
-  week: number;
-  year: number;
-  monitorName: string | null;
-  serialString: string | null;
-  /** sha256 of the 128-byte base block, to match known KVM images byte for byte. */
-  sha256Block0: string;
-}
+import { z } from 'zod';
 
-export interface DisplayInfo {
+/** The identity a display announces in its EDID base block. */
+export const Edid = z.object({
+  manufacturerId: z.string().max(8),
+  productCode: z.number().int(),
+  serialNumber: z.number().int(),
+  week: z.number().int(),
+  year: z.number().int(),
+  monitorName: z.string().max(64).nullable(),
+  serialString: z.string().max(64).nullable(),
+  /** sha256 of the 128-byte base block, to match known KVM images byte for byte. */
+  sha256Block0: z.string().max(64),
+});
+export type Edid = z.infer<typeof Edid>;
+
+export const DisplayInfo = z.object({
   /** Connector name as the OS spells it (eDP-1, HDMI-A-1, DISPLAY1, …). */
-  connector: string;
+  connector: z.string().max(128),
   /** A panel built into the laptop (eDP/LVDS/DSI, or the OS says built-in). */
-  builtIn: boolean;
-  edid: Edid | null;
+  builtIn: z.boolean(),
+  edid: Edid.nullable(),
   /** Why the EDID could not be read or parsed; the display is still listed. */
-  edidError: string | null;
+  edidError: z.string().max(512).nullable(),
   /** Extra identity the OS gives without an EDID (adapter, driver, vendor/product ids). */
-  adapter: string | null;
-}
+  adapter: z.string().max(256).nullable(),
+});
+export type DisplayInfo = z.infer<typeof DisplayInfo>;

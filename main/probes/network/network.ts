@@ -1,18 +1,23 @@
-export type InterfaceKind = 'ethernet' | 'wireless' | 'tunnel' | 'loopback' | 'virtual' | 'other';
+import { z } from 'zod';
 
-export interface NetworkInterface {
-  name: string;
-  mac: string | null;
+export const InterfaceKind = z.enum(['ethernet', 'wireless', 'tunnel', 'loopback', 'virtual', 'other']);
+export type InterfaceKind = z.infer<typeof InterfaceKind>;
+
+export const NetworkInterface = z.object({
+  name: z.string().max(64),
+  mac: z.string().max(64).nullable(),
   /** Backed by hardware (Linux: has a `device` link), not a bridge, veth or tunnel. */
-  physical: boolean;
-  kind: InterfaceKind;
-  up: boolean;
-}
+  physical: z.boolean(),
+  kind: InterfaceKind,
+  up: z.boolean(),
+});
+export type NetworkInterface = z.infer<typeof NetworkInterface>;
 
-export interface NetworkInfo {
-  interfaces: NetworkInterface[];
+export const NetworkInfo = z.object({
+  interfaces: z.array(NetworkInterface).max(1000),
   /** Interfaces that carry a default route. */
-  defaultRoutes: string[];
+  defaultRoutes: z.array(z.string().max(64)).max(100),
   /** Proxy settings in force, with where each was read. */
-  proxies: { source: string; value: string }[];
-}
+  proxies: z.array(z.object({ source: z.string().max(256), value: z.string().max(1024) })).max(50),
+});
+export type NetworkInfo = z.infer<typeof NetworkInfo>;

@@ -1,0 +1,60 @@
+import type { DeviceClient, RequiredEvidence } from '../../main/contract/protocol';
+import type { ReportKind, ReportPayload } from '../../main/contract/report';
+import type { ServerPolicy } from '../server-policy';
+
+export interface ChallengeTerms {
+  kind: ReportKind;
+  evidence: RequiredEvidence;
+}
+
+/**
+ * What the next report must be, decided by the server: the app onboards until its hire is
+ * verified and re-attests when due (from the prompt window on); anything else, and everything
+ * the headless command sends, is a device-only check, which can never verify a hire.
+ */
+export function challengeTerms(input: {
+  client: DeviceClient;
+  hireVerified: boolean;
+  nextDueAt: string;
+  now: Date;
+  policy: ServerPolicy;
+}): ChallengeTerms {
+  const promptFrom =
+    Date.parse(input.nextDueAt) - input.policy.device.reattestation.promptHoursBefore * 3_600_000;
+  const kind: ReportKind =
+    input.client === 'cli'
+      ? 'device-check'
+      : !input.hireVerified
+        ? 'onboarding'
+        : input.now.getTime() >= promptFrom
+          ? 'reattestation'
+          : 'device-check';
+  const face = kind !== 'device-check' && input.policy.faceRequiredFor.includes(kind);
+  return { kind, evidence: { face, liveness: face, input: kind !== 'device-check' } };
+}
+
+/**
+ * Why a signed report does not answer its challenge, or null when it does. The human paths are
+ * answers, not mismatches: no biometric consent (no face, no liveness) and a request for a person
+ * instead of the camera or the timed tasks. A correctly signed mismatch means an altered app.
+ */
+export function termsMismatch(payload: ReportPayload, terms: ChallengeTerms): string | null {
+  if (payload.kind !== terms.kind)
+    return `the challenge asked for a ${terms.kind} report; this one says ${payload.kind}`;
+  const { evidence } = terms;
+  const extra = (['face', 'liveness', 'input'] as const).filter((part) => !evidence[part] && payload[part]);
+  if (extra.length > 0) return `it carries ${extra.join(', ')} evidence the challenge did not ask for`;
+  if (evidence.face || evidence.liveness) {
+    if (!payload.consent) return 'it carries no consent record';
+    const humanPath = !payload.consent.biometric || payload.face?.humanCheckRequested === true;
+    if (!payload.consent.biometric && (payload.face || payload.liveness))
+      return 'it carries biometric evidence without biometric consent';
+    if (!humanPath) {
+      if (evidence.face && (!payload.face || payload.face.frames.length === 0))
+        return 'the challenge asked for face frames; there are none';
+      if (evidence.liveness && !payload.liveness) return 'the challenge asked for liveness evidence; there is none';
+    }
+  }
+  if (evidence.input && !payload.input) return 'the challenge asked for input evidence; there is none';
+  return null;
+}
