@@ -6,6 +6,7 @@ import type { Host } from './host';
 import type { MachineInfo } from './machine/machine';
 import type { NetworkInfo } from './network/network';
 import type { ProcessInfo } from './processes/process';
+import type { RuntimeFacts } from './runtime/runtime';
 import type { ServiceInfo } from './services/service';
 import type { SessionInfo } from './session/session';
 import type { SocketInfo } from './sockets/socket';
@@ -23,6 +24,7 @@ export interface ProbeFacts {
   network: NetworkInfo;
   session: SessionInfo;
   app: AppState;
+  runtime: RuntimeFacts;
 }
 export type ProbeId = keyof ProbeFacts;
 
