@@ -105,7 +105,9 @@ export function nodeFlags(argv: readonly string[], nodeOptions: string | undefin
     if (flag) found.push(flag);
     i += consumed;
   }
-  const tokens = [...(nodeOptions ?? '').matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? '');
+  const tokens = [...(nodeOptions ?? '').matchAll(/(?:[^\s"]+|"[^"]*")+/g)].map((m) =>
+    m[0].replace(/"/g, ''),
+  );
   for (let i = 0; i < tokens.length; i++) {
     const [flag, consumed] = flagOf(tokens[i] ?? '', tokens[i + 1], 'NODE_OPTIONS');
     if (flag) found.push(flag);
