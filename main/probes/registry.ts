@@ -17,6 +17,7 @@ import { readWin32Network } from './network/win32';
 import { readDarwinProcesses } from './processes/darwin';
 import { readLinuxProcesses } from './processes/linux';
 import { readWin32Processes } from './processes/win32';
+import { readLinuxRuntime } from './runtime/linux';
 import { readDarwinServices } from './services/darwin';
 import { readLinuxServices } from './services/linux';
 import { readWin32Services } from './services/win32';
@@ -41,6 +42,8 @@ export const probes: ProbeSet = {
   cameras: { linux: readLinuxCameras, darwin: readDarwinCameras, win32: readWin32Cameras },
   machine: { linux: readLinuxMachine, darwin: readDarwinMachine, win32: readWin32Machine },
   network: { linux: readLinuxNetwork, darwin: readDarwinNetwork, win32: readWin32Network },
+  // Linux only so far: on macOS and Windows runtime.tamper is n/a.
+  runtime: { linux: readLinuxRuntime },
   // Only the running program knows how it was started: `probesFor` fills this in.
   app: {},
 };

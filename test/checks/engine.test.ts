@@ -21,6 +21,7 @@ function probeSet(overrides: Partial<ProbeSet>): ProbeSet {
     network: {},
     session: { linux: () => Promise.resolve(empty.session) },
     app: {},
+    runtime: {},
     ...overrides,
   };
 }

@@ -36,6 +36,7 @@ describe('the whole catalogue on fixture machines', () => {
       'camera.virtual',
       'environment.vm',
       'network.tunnel',
+      'runtime.tamper',
       'app.integrity',
     ]);
     expect(report.checks.filter((c) => c.status !== 'pass' && c.id !== 'app.integrity')).toEqual([]);
@@ -78,6 +79,17 @@ describe('the whole catalogue on fixture machines', () => {
     ['qemu-vm', ['display.ipkvm: fail', 'environment.vm: fail'], 'fail'],
     ['vpn', ['network.tunnel: warn'], 'review'],
     ['malformed-devices', ['display.ipkvm: error', 'usb.ipkvm: error'], 'review'],
+    ['snoopy-preload', ['runtime.tamper: warn'], 'review'],
+    ['jemalloc-preload', ['runtime.tamper: warn'], 'review'],
+    ['hidepid-hardened', ['runtime.tamper: warn'], 'review'],
+    ['flatpak-sandbox', ['runtime.tamper: warn'], 'review'],
+    ['systemd-privatetmp', [], 'pass'],
+    ['microvm', ['runtime.tamper: warn'], 'review'],
+    ['ld-preload-tmp', ['runtime.tamper: fail'], 'fail'],
+    ['node-options-require', ['runtime.tamper: fail'], 'fail'],
+    ['uid-map-partial', ['runtime.tamper: fail'], 'fail'],
+    ['own-pid-namespace', ['runtime.tamper: fail'], 'fail'],
+    ['tracer', ['runtime.tamper: fail'], 'fail'],
   ])('%s: exactly %j, verdict %s', async (machine, expected, verdict) => {
     expect(await notPassing(machine)).toEqual(expected);
     expect((await run(machine)).verdict).toBe(verdict);

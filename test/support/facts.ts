@@ -31,6 +31,21 @@ export function facts(overrides: Partial<ProbeFacts> = {}): ProbeFacts {
       fuseWires: null,
       asar: null,
     },
+    runtime: {
+      selfPid: 4242,
+      executable: '/opt/HireProof/hireproof',
+      preloads: [],
+      mappedLibraries: [],
+      nodeFlags: [],
+      uidMap: ['0 0 4294967295'],
+      tracer: null,
+      pidNamespace: { self: 'pid:[4026531836]', pid1: 'pid:[4026531836]' },
+      pid1: { comm: 'systemd', exe: '/usr/lib/systemd/systemd', isSelf: false, isAncestor: true },
+      ancestors: [{ pid: 1650, comm: 'gnome-shell' }],
+      processTable: { visible: 4, kernelThreads: true, onlyOwnTree: false },
+      procHidepid: null,
+      sandbox: { flatpak: false, snap: null, apparmor: null, container: null },
+    },
     ...overrides,
   };
 }

@@ -7,6 +7,7 @@ import { networkTunnelCheck } from './network-tunnel';
 import { remotePortsCheck } from './remote-ports';
 import { remoteSessionCheck } from './remote-session';
 import { remoteToolsCheck } from './remote-tools';
+import { runtimeTamperCheck } from './runtime-tamper';
 import { usbIpKvmCheck } from './usb-ipkvm';
 
 /** The checks HireProof runs, in the order they are shown. */
@@ -19,5 +20,6 @@ export const checks: readonly Check[] = [
   cameraVirtualCheck,
   environmentVmCheck,
   networkTunnelCheck,
+  runtimeTamperCheck,
   appIntegrityCheck,
 ];
