@@ -49,7 +49,7 @@ export function judgeCheck(check: Check, readings: ProbeReadings, context: Judge
   }
 }
 
-/** A check's result as reported: the catalogue's severity, the policy's report-only flag. */
+/** A check's result as reported: the catalogue's severity, and report-only where the policy does not enforce it. */
 export function resultOf(check: Check, outcome: Outcome, policy: Policy, durationMs: number): CheckResult {
   return {
     id: check.id,
@@ -61,7 +61,8 @@ export function resultOf(check: Check, outcome: Outcome, policy: Policy, duratio
     remediation:
       outcome.status === 'pass' || outcome.status === 'n/a' ? '' : (outcome.remediation ?? check.remediation),
     durationMs,
-    ...(policy.checks[check.id] === 'report-only' ? { reportOnly: true } : {}),
+    // A check set off still runs (the HR service judges it); for the hire it only reports.
+    ...(policy.checks[check.id] === 'report-only' || policy.checks[check.id] === 'off' ? { reportOnly: true } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import { DisplayInfo } from '../probes/displays/display';
 import { MachineInfo } from '../probes/machine/machine';
 import { NetworkInfo } from '../probes/network/network';
 import { ProcessInfo } from '../probes/processes/process';
+import { RuntimeFacts } from '../probes/runtime/runtime';
 import { ServiceInfo } from '../probes/services/service';
 import { SessionInfo } from '../probes/session/session';
 import { SocketInfo } from '../probes/sockets/socket';
@@ -26,6 +27,7 @@ export const probeFactSchemas = {
   machine: MachineInfo,
   network: NetworkInfo,
   app: AppState,
+  runtime: RuntimeFacts,
 };
 export type ProbeId = keyof typeof probeFactSchemas;
 export type ProbeFacts = { [K in ProbeId]: z.infer<(typeof probeFactSchemas)[K]> };
@@ -50,6 +52,7 @@ export const ProbeReadings = z
     machine: readingOf(probeFactSchemas.machine),
     network: readingOf(probeFactSchemas.network),
     app: readingOf(probeFactSchemas.app),
+    runtime: readingOf(probeFactSchemas.runtime),
   })
   .partial()
   .strict();

@@ -103,7 +103,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
       .select(['id', 'name', 'email', 'created_at', 'verified_at'])
       .orderBy('created_at', 'desc')
       .execute();
-    const devices = await db.selectFrom('devices').select(['hire_id', 'next_due_at']).execute();
+    const devices = await db.selectFrom('devices').select(['hire_id', 'next_due_at', 'client']).execute();
     const latest = await latestVerdicts(context);
     await audit(db, { actor, action: 'hire.list', target: '*', at: context.now() });
     return {
@@ -142,7 +142,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
     if (!hire) throw new ApiFailure(404, 'hire.unknown', 'no such hire');
     const devices = await db
       .selectFrom('devices')
-      .select(['id', 'fingerprint', 'key_thumbprint', 'enrolled_at', 'next_due_at', 'last_report_at'])
+      .select(['id', 'fingerprint', 'key_thumbprint', 'enrolled_at', 'next_due_at', 'last_report_at', 'client'])
       .where('hire_id', '=', hire.id)
       .execute();
     const reports = await db

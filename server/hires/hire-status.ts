@@ -2,7 +2,7 @@
 export type HireStatus = 'invited' | 'enrolled' | 'verified' | 'review' | 'failed' | 'overdue';
 
 export function hireStatus(input: {
-  devices: { next_due_at: string }[];
+  devices: { next_due_at: string; client: 'app' | 'cli' }[];
   latestVerdict: 'pass' | 'review' | 'fail' | null;
   /** Set only by a passed onboarding or re-attestation: a device-only pass never verifies. */
   verifiedAt: string | null;
@@ -11,6 +11,8 @@ export function hireStatus(input: {
   if (input.devices.length === 0) return 'invited';
   if (input.latestVerdict === 'fail') return 'failed';
   if (input.latestVerdict === 'review') return 'review';
-  if (input.devices.some((d) => d.next_due_at < input.now.toISOString())) return 'overdue';
+  // Only the app re-attests; the headless command's device checks have no due date of their own.
+  const app = input.devices.filter((d) => d.client === 'app');
+  if (app.some((d) => d.next_due_at < input.now.toISOString())) return 'overdue';
   return input.latestVerdict === 'pass' && input.verifiedAt !== null ? 'verified' : 'enrolled';
 }

@@ -117,7 +117,7 @@ describe('check engine', () => {
     });
     expect(report.checks.map((c) => [c.id, c.status, c.reportOnly])).toEqual([
       ['a.one', 'fail', true],
-      ['a.two', 'fail', undefined],
+      ['a.two', 'fail', true],
     ]);
     expect(report.verdict).toBe('pass');
   });

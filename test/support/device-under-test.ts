@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { buildReport } from '../../main/attest/build-report';
 import { observeDevice } from '../../main/attest/observe-device';
 import { sourceRuntime } from '../../main/cli/source-runtime';
+import type { ObservationSource } from '../../main/contract/observations';
 import { defaultPolicy } from '../../main/contract/policy';
 import { ChallengeResponse, type DeviceClient } from '../../main/contract/protocol';
 import { sysrootHost } from '../../main/probes/host';
@@ -47,7 +48,11 @@ export const cleanObservation = () =>
 /** An enrolled device driven from the test itself: it signs whatever report a test needs. */
 export async function enrolDevice(
   base: string,
-  { photo = 'test/fixtures/faces/obama/1.jpg', client = 'cli' as DeviceClient } = {},
+  {
+    photo = 'test/fixtures/faces/obama/1.jpg',
+    client = 'cli' as DeviceClient,
+    observedFrom = 'live' as ObservationSource,
+  } = {},
 ) {
   const hire = await api(base, 'POST', '/v1/hires', {
     name: 'Test Hire',
@@ -62,7 +67,7 @@ export async function enrolDevice(
     publicKey: signer.publicJwk,
     client,
     identity,
-    observedFrom: 'live',
+    observedFrom,
   });
   if (enrolled.status !== 201) throw new Error(`not enrolled: ${JSON.stringify(enrolled.json)}`);
   const deviceId = String(enrolled.json.deviceId);

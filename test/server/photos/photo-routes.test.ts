@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries } from '../../support/audit-log';
 import { faceFrame } from '../../support/face-frame';
-import { attestWithCli, attestWithFace, enrolWithCli } from '../../support/hr-device';
+import { attestWithCli, attestWithFace, enrolAsApp, enrolWithCli } from '../../support/hr-device';
 import { ADMIN_TOKEN, api, startTestServer, storages } from '../../support/hr-service';
 
 const DAY = 86_400_000;
@@ -29,10 +29,15 @@ describe.each(storages)('ID photo and face frames on %s', (storage) => {
       idPhoto: idPhoto.toString('base64'),
     });
     hireId = String(hire.json.id);
-    const data = await enrolWithCli(base, String(hire.json.code), 'laptop');
-    cliReport = (await attestWithCli(data, 'laptop')).reportId;
+    // The app enrols with the hire's code; the headless command with a device-check code HR issues.
+    const app = await enrolAsApp(base, String(hire.json.code), 'laptop');
+    const mdm = await api(base, 'POST', `/v1/hires/${hireId}/device-check-codes`);
+    const cli = await enrolWithCli(base, String(mdm.json.code), 'laptop');
+    cliReport = (await attestWithCli(cli, 'laptop')).reportId;
     frame = await faceFrame('test/fixtures/faces/obama/3.jpg');
-    frameReport = (await attestWithFace(data, 'laptop', [frame])).reportId;
+    frameReport = (await attestWithFace(app, 'laptop', [frame])).reportId;
+    await server.jobs.drain(); // the face re-check verifies the hire
+
   }, 90_000);
   afterAll(async () => server?.close());
 
