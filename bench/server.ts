@@ -26,7 +26,17 @@ async function startService(
   dataDir: string,
   databaseUrl?: string,
 ): Promise<{ url: string; child: ChildProcess }> {
-  const args = ['bin/hireproof.mjs', 'serve', '--port', '0', '--data', dataDir, '--device-rate', '1000000', '--demo'];
+  const args = [
+    'bin/hireproof.mjs',
+    'serve',
+    '--port',
+    '0',
+    '--data',
+    dataDir,
+    '--device-rate',
+    '1000000',
+    '--demo',
+  ];
   const child = spawn(process.execPath, [...args, ...(databaseUrl ? ['--database', databaseUrl] : [])], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });

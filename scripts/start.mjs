@@ -23,7 +23,15 @@ process.on('SIGTERM', stop);
 execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' });
 execFileSync('npm', ['run', '--silent', 'build:browser-shell'], { stdio: 'inherit' });
 mkdirSync('.data', { recursive: true });
-run(process.execPath, ['bin/hireproof.mjs', 'serve', '--port', PORT, '--data', '.data/demo-server', '--demo']);
+run(process.execPath, [
+  'bin/hireproof.mjs',
+  'serve',
+  '--port',
+  PORT,
+  '--data',
+  '.data/demo-server',
+  '--demo',
+]);
 for (let i = 0; i < 50; i++) {
   if (
     await fetch(`${SERVER}/healthz`).then(

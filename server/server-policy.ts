@@ -10,7 +10,9 @@ export const ServerPolicy = z
   .object({
     device: Policy.default(Policy.parse({})),
     /** Report kinds whose challenge asks for a live face match; device-only checks never carry one. */
-    faceRequiredFor: z.array(z.enum(['onboarding', 'reattestation'])).default(['onboarding', 'reattestation']),
+    faceRequiredFor: z
+      .array(z.enum(['onboarding', 'reattestation']))
+      .default(['onboarding', 'reattestation']),
     reattestEveryDays: z.number().int().min(1).max(365).default(7),
     /** Chance per day that a device is asked early, so the date cannot be planned around. */
     spotCheckDailyChance: z.number().min(0).max(1).default(0.02),

@@ -21,8 +21,7 @@ export interface RunOptions {
 }
 
 export type ProgressEvent =
-  | { type: 'start'; id: string; title: string }
-  | { type: 'done'; result: ChecksReport['checks'][number] };
+  { type: 'start'; id: string; title: string } | { type: 'done'; result: ChecksReport['checks'][number] };
 
 /** The checks as judged here, and every probe reading they were judged on (what a report carries). */
 export interface ObservedChecks {

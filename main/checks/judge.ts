@@ -62,7 +62,9 @@ export function resultOf(check: Check, outcome: Outcome, policy: Policy, duratio
       outcome.status === 'pass' || outcome.status === 'n/a' ? '' : (outcome.remediation ?? check.remediation),
     durationMs,
     // A check set off still runs (the HR service judges it); for the hire it only reports.
-    ...(policy.checks[check.id] === 'report-only' || policy.checks[check.id] === 'off' ? { reportOnly: true } : {}),
+    ...(policy.checks[check.id] === 'report-only' || policy.checks[check.id] === 'off'
+      ? { reportOnly: true }
+      : {}),
   };
 }
 

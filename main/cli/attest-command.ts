@@ -37,7 +37,13 @@ export async function attestCommand(args: string[]): Promise<number> {
   }
   const host = await openHost(values.sysroot);
   const observed = await observeDevice(host, probesFor(sourceRuntime()), enrolment.policy);
-  const { report: sent, delivery } = await attestDevice({ enrolment, signer, outbox, observed, appVersion: version });
+  const { report: sent, delivery } = await attestDevice({
+    enrolment,
+    signer,
+    outbox,
+    observed,
+    appVersion: version,
+  });
   const delivered = delivery.delivered.find((d) => d.reportId === sent.reportId);
   const ack = delivered ? ReportAck.safeParse(delivered.body) : null;
   const dead = delivery.deadLettered.find((d) => d.reportId === sent.reportId) ?? null;

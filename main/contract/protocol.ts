@@ -85,7 +85,9 @@ export type EnrolmentResponse = z.infer<typeof EnrolmentResponse>;
 export const ChallengeRequest = z.object({});
 
 /** What a report answering this challenge must carry besides the observations. */
-export const RequiredEvidence = z.object({ face: z.boolean(), liveness: z.boolean(), input: z.boolean() }).strict();
+export const RequiredEvidence = z
+  .object({ face: z.boolean(), liveness: z.boolean(), input: z.boolean() })
+  .strict();
 export type RequiredEvidence = z.infer<typeof RequiredEvidence>;
 
 /** The terms of one report: its nonce, its kind, its evidence, and the policy the hire is shown. */

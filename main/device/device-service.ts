@@ -186,7 +186,10 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
         last.observed = {
           ...observed,
           checks: { ...observed.checks, checks: merged, verdict: verdictOf(merged) },
-          observations: { ...observed.observations, probes: { ...observed.observations.probes, ...readings } },
+          observations: {
+            ...observed.observations,
+            probes: { ...observed.observations.probes, ...readings },
+          },
         };
       }
       return result;
@@ -202,8 +205,7 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
       if (request.face && !consent?.biometric) {
         throw new DeviceError('consent.biometric', 'face evidence needs the hire’s biometric consent');
       }
-      const observed =
-        last && now().getTime() - last.at <= FRESH_CHECKS_MS ? last.observed : await observe();
+      const observed = last && now().getTime() - last.at <= FRESH_CHECKS_MS ? last.observed : await observe();
       const { report, delivery } = await attestDevice({
         enrolment,
         signer,

@@ -154,7 +154,9 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('jti', 'text', (c) => c.primaryKey())
           .addColumn('expires_at', 'text', (c) => c.notNull())
           .execute();
-        await sql`UPDATE devices SET client = 'cli' WHERE id IN (SELECT device_id FROM reports WHERE kind = 'cli')`.execute(db);
+        await sql`UPDATE devices SET client = 'cli' WHERE id IN (SELECT device_id FROM reports WHERE kind = 'cli')`.execute(
+          db,
+        );
         await sql`UPDATE reports SET kind = 'device-check' WHERE kind = 'cli'`.execute(db);
         const now = new Date().toISOString();
         await sql`INSERT INTO audit_log (at, actor, action, target, detail)

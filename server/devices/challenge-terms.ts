@@ -52,7 +52,8 @@ export function termsMismatch(payload: ReportPayload, terms: ChallengeTerms): st
     if (!humanPath) {
       if (evidence.face && (!payload.face || payload.face.frames.length === 0))
         return 'the challenge asked for face frames; there are none';
-      if (evidence.liveness && !payload.liveness) return 'the challenge asked for liveness evidence; there is none';
+      if (evidence.liveness && !payload.liveness)
+        return 'the challenge asked for liveness evidence; there is none';
     }
   }
   if (evidence.input && !payload.input) return 'the challenge asked for input evidence; there is none';

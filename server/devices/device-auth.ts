@@ -42,7 +42,10 @@ export async function authenticateDevice(
       throw new Error('wrong alg or typ');
     kid = protectedHeader.kid;
   } catch {
-    throw refuse('device.bad-request-signature', `the ${DEVICE_AUTH_SCHEME} header is not a device request JWS`);
+    throw refuse(
+      'device.bad-request-signature',
+      `the ${DEVICE_AUTH_SCHEME} header is not a device request JWS`,
+    );
   }
   const device =
     typeof kid === 'string'

@@ -20,7 +20,10 @@ export function exportRoutes(app: FastifyInstance, context: ServerContext): void
       .select(['id', 'name', 'email', 'expected_serial', 'created_at', 'verified_at'])
       .orderBy('created_at')
       .execute();
-    const devices = await context.db.selectFrom('devices').select(['hire_id', 'next_due_at', 'client']).execute();
+    const devices = await context.db
+      .selectFrom('devices')
+      .select(['hire_id', 'next_due_at', 'client'])
+      .execute();
     const latest = await latestVerdicts(context);
     const rows = hires.map((h) =>
       [

@@ -88,7 +88,13 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('enrolment_codes')
-          .values({ code_hash: hash, hire_id: hire.id, expires_at: expiresAt, used_at: null, purpose: 'device-check' })
+          .values({
+            code_hash: hash,
+            hire_id: hire.id,
+            expires_at: expiresAt,
+            used_at: null,
+            purpose: 'device-check',
+          })
           .execute();
         await audit(trx, { actor, action: 'hire.device-check-code', target: hire.id, at: now });
       });
@@ -142,7 +148,15 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
     if (!hire) throw new ApiFailure(404, 'hire.unknown', 'no such hire');
     const devices = await db
       .selectFrom('devices')
-      .select(['id', 'fingerprint', 'key_thumbprint', 'enrolled_at', 'next_due_at', 'last_report_at', 'client'])
+      .select([
+        'id',
+        'fingerprint',
+        'key_thumbprint',
+        'enrolled_at',
+        'next_due_at',
+        'last_report_at',
+        'client',
+      ])
       .where('hire_id', '=', hire.id)
       .execute();
     const reports = await db

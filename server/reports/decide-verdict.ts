@@ -174,7 +174,10 @@ function serverJudgement(observations: Observations, policy: ServerPolicy): Chec
   for (const id of Object.keys(readings) as ProbeId[]) {
     if (readings[id]?.state === 'unavailable' && probeReadable(id, observations.platform))
       Object.assign(readings, {
-        [id]: { state: 'error', message: `the device says it cannot read ${id} on ${observations.platform}, which HireProof can` },
+        [id]: {
+          state: 'error',
+          message: `the device says it cannot read ${id} on ${observations.platform}, which HireProof can`,
+        },
       });
   }
   return judgeAll(catalogue, readings, { policy: policy.device, platform: observations.platform });

@@ -192,7 +192,12 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
       if (!opened.ok || !device) {
         const code = opened.ok ? 'report.unknown-key' : opened.code;
         if (code === 'report.outdated' && device)
-          await audit(db, { actor: `device:${device.id}`, action: 'report.outdated', target: device.hire_id, at: now });
+          await audit(db, {
+            actor: `device:${device.id}`,
+            action: 'report.outdated',
+            target: device.hire_id,
+            at: now,
+          });
         throw new ApiFailure(STATUS_OF[code], code, opened.ok ? 'unknown device' : opened.message);
       }
       const { payload, deviceId } = opened;
@@ -263,7 +268,14 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
               detail: { reportId: payload.reportId, reason: mismatch },
               at: now,
             });
-            await finalVerdictJobs(trx, context, payload.reportId, enrolled.hire_id, 'device-check', 'review');
+            await finalVerdictJobs(
+              trx,
+              context,
+              payload.reportId,
+              enrolled.hire_id,
+              'device-check',
+              'review',
+            );
             return { refused: termsRefusal(reasons) };
           }
           await trx
@@ -291,7 +303,14 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
           if (decision.faceToVerify)
             await context.jobs.enqueue('face.verify', { reportId: payload.reportId }, now, trx);
           else
-            await finalVerdictJobs(trx, context, payload.reportId, enrolled.hire_id, payload.kind, decision.verdict);
+            await finalVerdictJobs(
+              trx,
+              context,
+              payload.reportId,
+              enrolled.hire_id,
+              payload.kind,
+              decision.verdict,
+            );
           return null;
         })
         .catch(async (error: unknown) => {

@@ -141,7 +141,11 @@ describe.each(storages)('bad input on %s: the right 4xx and nothing written', (s
     );
     const once = await signedBy(device.signer);
     expect((await api(base, 'POST', path, {}, { authorization: once })).status).toBe(201);
-    await expectRefused(() => api(base, 'POST', path, {}, { authorization: once }), 401, 'device.request-replayed');
+    await expectRefused(
+      () => api(base, 'POST', path, {}, { authorization: once }),
+      401,
+      'device.request-replayed',
+    );
     await expectRefused(
       async () => api(base, 'POST', path, {}, { authorization: await signedBy(device.signer, '{"x":1}') }),
       401,
@@ -207,7 +211,11 @@ describe.each(storages)('bad input on %s: the right 4xx and nothing written', (s
       400,
       'request.invalid',
     );
-    await expectRefused(() => api(base, 'POST', '/v1/challenges', { deviceId: evil }), 401, 'device.unsigned-request');
+    await expectRefused(
+      () => api(base, 'POST', '/v1/challenges', { deviceId: evil }),
+      401,
+      'device.unsigned-request',
+    );
     await expectRefused(
       () =>
         api(base, 'POST', '/v1/enrolments', { code: evil, publicKey: device.signer.publicJwk, identity: {} }),

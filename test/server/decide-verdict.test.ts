@@ -54,7 +54,7 @@ describe("the server's verdict", () => {
     expect(result.checks.map((c) => c.id)).toEqual(clean.checks.checks.map((c) => c.id));
   });
 
-  it("derives failures from the observations, whatever the app concluded or flagged", () => {
+  it('derives failures from the observations, whatever the app concluded or flagged', () => {
     const processes = clean.observations.probes.processes;
     if (processes?.state !== 'read') throw new Error('the clean laptop has no process list');
     const observations = withReading('processes', {
@@ -75,7 +75,7 @@ describe("the server's verdict", () => {
     expect(decide(payload({ observations }), approved).reasons.map((r) => r.check)).toEqual([]);
   });
 
-  it('uses the catalogue\'s severity, not the one the app reports', () => {
+  it("uses the catalogue's severity, not the one the app reports", () => {
     const checks = structuredClone(clean.checks);
     const tools = checks.checks.find((c) => c.id === 'remote.tools');
     if (!tools) throw new Error('no remote.tools');

@@ -79,7 +79,9 @@ describe.each(storages)('a hostile device on %s', (storage) => {
       ...p,
       observations: {
         ...p.observations,
-        probes: Object.fromEntries(Object.keys(p.observations.probes).map((id) => [id, { state: 'unavailable' }])),
+        probes: Object.fromEntries(
+          Object.keys(p.observations.probes).map((id) => [id, { state: 'unavailable' }]),
+        ),
       },
     }));
     expect(answer.json.verdict).toBe('review');
@@ -132,7 +134,9 @@ describe.each(storages)('a hostile device on %s', (storage) => {
     const answer = await device.post(jws);
     expect([answer.status, answer.json.error?.code]).toEqual([422, 'observations.fixture']);
     expect(answer.json.error?.message).toMatch(/--sysroot/);
-    await expect(enrolDevice(server.url, { observedFrom: 'fixture' })).rejects.toThrow(/observations.fixture/);
+    await expect(enrolDevice(server.url, { observedFrom: 'fixture' })).rejects.toThrow(
+      /observations.fixture/,
+    );
   });
 
   it('an app report whose evidence differs from its onboarding challenge is refused and recorded', async () => {

@@ -3,9 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { buildReport } from '../../main/attest/build-report';
 import { observeDevice } from '../../main/attest/observe-device';
 import { sourceRuntime } from '../../main/cli/source-runtime';
-import type { ObservationSource } from '../../main/contract/observations';
 import { defaultPolicy } from '../../main/contract/policy';
-import { ChallengeResponse, type DeviceClient } from '../../main/contract/protocol';
+import { ChallengeResponse } from '../../main/contract/protocol';
 import { sysrootHost } from '../../main/probes/host';
 import { probesFor } from '../../main/probes/registry';
 import { deviceAuthorization } from '../../main/identity/sign-request';
@@ -48,11 +47,7 @@ export const cleanObservation = () =>
 /** An enrolled device driven from the test itself: it signs whatever report a test needs. */
 export async function enrolDevice(
   base: string,
-  {
-    photo = 'test/fixtures/faces/obama/1.jpg',
-    client = 'cli' as DeviceClient,
-    observedFrom = 'live' as ObservationSource,
-  } = {},
+  { photo = 'test/fixtures/faces/obama/1.jpg', client = 'cli', observedFrom = 'live' } = {},
 ) {
   const hire = await api(base, 'POST', '/v1/hires', {
     name: 'Test Hire',

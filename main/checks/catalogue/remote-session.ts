@@ -22,11 +22,7 @@ function xServerFor(display: string | undefined, processes: readonly ProcessInfo
   const number = /^:(\d+)/.exec(display ?? '')?.[1];
   if (number === undefined) return null;
   return (
-    processes.find(
-      (p) =>
-        X_SERVER_NAME.test(p.name) &&
-        p.cmdline.split(' ').includes(`:${number}`),
-    ) ?? null
+    processes.find((p) => X_SERVER_NAME.test(p.name) && p.cmdline.split(' ').includes(`:${number}`)) ?? null
   );
 }
 

@@ -17,6 +17,8 @@ export const SessionInfo = z.object({
   env: z.record(z.string().max(64), z.string().max(1024)),
   loginSessions: z.array(LoginSession).max(500),
   /** OS-level remote-desktop switches (macOS Screen Sharing, Windows SM_REMOTESESSION). */
-  flags: z.array(z.object({ name: z.string().max(128), on: z.boolean(), source: z.string().max(256) })).max(50),
+  flags: z
+    .array(z.object({ name: z.string().max(128), on: z.boolean(), source: z.string().max(256) }))
+    .max(50),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;

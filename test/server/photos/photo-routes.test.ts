@@ -37,7 +37,6 @@ describe.each(storages)('ID photo and face frames on %s', (storage) => {
     frame = await faceFrame('test/fixtures/faces/obama/3.jpg');
     frameReport = (await attestWithFace(app, 'laptop', [frame])).reportId;
     await server.jobs.drain(); // the face re-check verifies the hire
-
   }, 90_000);
   afterAll(async () => server?.close());
 
