@@ -57,13 +57,13 @@ describe.each(storages)('the HR flow on %s', (storage) => {
     expect(out.queued).toBe(0);
     expect(attest.code).toBe(0);
     const view = await api(base, 'GET', `/v1/hires/${hireId}`);
-    // Not verified, and still due: a device-only check does not move the re-attestation date.
-    expect(view.json).toMatchObject({ status: 'overdue', verifiedAt: null });
+    // Not verified: a device-only check never verifies, and the headless command has no due date of its own.
+    expect(view.json).toMatchObject({ status: 'enrolled', verifiedAt: null });
     expect(view.json.reports).toEqual([
       expect.objectContaining({ verdict: 'pass', kind: 'device-check', reasons: [] }),
     ]);
     const list = await api(base, 'GET', '/v1/hires');
-    expect(list.json.hires).toContainEqual(expect.objectContaining({ id: hireId, status: 'overdue' }));
+    expect(list.json.hires).toContainEqual(expect.objectContaining({ id: hireId, status: 'enrolled' }));
   });
 
   it('fails a laptop behind a PiKVM, naming the checks and their evidence', async () => {
