@@ -41,7 +41,6 @@ interface HireReport {
 describe('the app in the browser shell, with the HR service', () => {
   let dir = '';
   let machine = '';
-  let aheadMs = 0;
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let hire: { id: string; code: string };
   let shell: ShellProcess;
@@ -66,7 +65,6 @@ describe('the app in the browser shell, with the HR service', () => {
     machine = join(dir, 'machine');
     await plant('pikvm');
     server = await startTestServer('sqlite', {
-      now: () => new Date(Date.now() + aheadMs),
       // The device asks from the moment a check is reported (the window is the whole week), and
       // no random spot check moves the date.
       policy: ServerPolicy.parse({
@@ -211,7 +209,7 @@ describe('the app in the browser shell, with the HR service', () => {
     expect(checked?.reasons.find((r) => r.check === 'face.match')?.message).toMatch(/server re-check: match/);
   }, 120_000);
 
-  it('shows HR the verdict and its reasons on the dashboard', async () => {
+  it('shows HR the verdict and its reasons on the dashboard, and HR approves it', async () => {
     const dashboard = await browser.newPage();
     try {
       await dashboard.goto(`${server.url}/dashboard/`);
@@ -225,6 +223,14 @@ describe('the app in the browser shell, with the HR service', () => {
       await expect.poll(() => reasons.textContent()).toContain('liveness challenges were not passed');
       expect(await reasons.textContent()).toContain('server re-check: match');
       await screenshot(dashboard, 'onboarding-dashboard');
+      // HR settles it after a video call: the hire is verified, so the next check is a re-attestation.
+      await dashboard.getByLabel('Approve (pass)').check();
+      await dashboard.getByLabel('Note').fill('Saw Ana on a video call; the movements were hard for her.');
+      await dashboard.getByRole('button', { name: 'Save review' }).click();
+      await expect.poll(() => dashboard.locator('.badge').first().textContent()).toBe('Verified');
+      await expect
+        .poll(async () => (await api(server.url, 'GET', `/v1/hires/${hire.id}`)).json.status)
+        .toBe('verified');
     } finally {
       await dashboard.close();
     }
@@ -251,7 +257,13 @@ describe('the app in the browser shell, with the HR service', () => {
   });
 
   it('prompts for the re-attestation once the service says it is overdue, and offers a person instead of the camera', async () => {
-    aheadMs = 8 * DAY_MS;
+    // Eight days on: the due date passes. The device's signed requests carry the real time, so the
+    // service's clock stays put and the due date moves back instead.
+    await server.context.db
+      .updateTable('devices')
+      .set({ next_due_at: new Date(Date.now() - DAY_MS).toISOString() })
+      .where('hire_id', '=', hire.id)
+      .execute();
     await page.goto(shell.url);
     await expect.poll(() => heading().textContent()).toBe('Time for your HireProof check');
     await expect.poll(() => page.locator('.warning').textContent()).toContain('overdue');
@@ -259,8 +271,6 @@ describe('the app in the browser shell, with the HR service', () => {
     expect(await button('Later').count()).toBe(0);
     await expectAccessible();
     await screenshot(page, 'reattestation-prompt');
-    // Back to today, so the report's signing time agrees with the service's clock.
-    aheadMs = 0;
     await button('Start the check').click();
     await expect.poll(() => heading().textContent()).toBe('Checking this laptop');
     await expect.poll(() => page.getByText(`${CHECKS} of ${CHECKS} checks done`).count()).toBe(1);
