@@ -159,9 +159,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         );
         await sql`UPDATE reports SET kind = 'device-check' WHERE kind = 'cli'`.execute(db);
         const now = new Date().toISOString();
+        const revoked = JSON.stringify({
+          reason: 'verified only by a device-only report (no face, no liveness): must verify again',
+        });
         await sql`INSERT INTO audit_log (at, actor, action, target, detail)
-          SELECT ${now}, 'system', 'hire.verification-revoked', id,
-            'verified only by a device-only report (no face, no liveness): must verify again'
+          SELECT ${now}, 'system', 'hire.verification-revoked', id, ${revoked}
           FROM hires WHERE verified_at IS NOT NULL AND NOT EXISTS (
             SELECT 1 FROM reports r WHERE r.hire_id = hires.id
               AND r.kind IN ('onboarding', 'reattestation') AND r.verdict = 'pass')`.execute(db);

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CATALOGUE_VERSION } from '../../main/checks/catalogue-version';
+
+/**
+ * The HR service trusts a device's results only under the same catalogue version, so a change to
+ * a rule or to the reference data without a new version would make old and new apps disagree
+ * silently. Each version is pinned to the digest of what it is made of; a changed catalogue
+ * fails here until the version is bumped and its digest added.
+ */
+const PINNED: Record<string, string> = {
+  '2026.12.1': '092fc911fae3dfa68d0cdbe7607e14f5359b2eeb47dbe2bc9ff7e37be4312452',
+};
+
+const CATALOGUE_FOLDERS = ['main/checks', 'main/reference'];
+
+async function filesUnder(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .filter((path) => !path.endsWith('catalogue-version.ts'));
+}
+
+async function catalogueDigest(): Promise<string> {
+  const files = (await Promise.all(CATALOGUE_FOLDERS.map(filesUnder))).flat().sort();
+  const hash = createHash('sha256');
+  for (const file of files) {
+    hash.update(`${relative('.', file)}\0`);
+    hash.update(await readFile(file));
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}
+
+describe('the catalogue version', () => {
+  it('names exactly the rules and reference data this build judges with', async () => {
+    const digest = await catalogueDigest();
+    expect(
+      PINNED[CATALOGUE_VERSION],
+      `main/checks or main/reference changed: bump CATALOGUE_VERSION and pin '${digest}' for it here`,
+    ).toBe(digest);
+  });
+
+  it('never reuses a version for different contents', () => {
+    const digests = Object.values(PINNED);
+    expect(new Set(digests).size).toBe(digests.length);
+  });
+});
