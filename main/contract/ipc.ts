@@ -70,9 +70,9 @@ export const OutboxState = z.object({
 });
 export type OutboxState = z.infer<typeof OutboxState>;
 
+/** What the hire's steps produced. The kind of report is the server's to decide (its challenge). */
 export const SubmitRequest = z
   .object({
-    kind: z.enum(['onboarding', 'reattestation']),
     input: InputEvidence.nullable(),
     face: FaceEvidence.nullable(),
     liveness: LivenessEvidence.nullable(),

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ChecksReport } from '../../main/contract/checks';
-import type { SubmitRequest, SubmitResult } from '../../main/contract/ipc';
+import type { ReportKind } from '../../main/contract/report';
+import type { SubmitResult } from '../../main/contract/ipc';
 import { messageOf, useApi } from '../api';
 import { ChecksStep } from '../checks/ChecksStep';
 import { ResultStep } from '../checks/ResultStep';
@@ -18,7 +19,7 @@ export function AttestationFlow({
   kind,
   onFinished,
 }: {
-  kind: SubmitRequest['kind'];
+  kind: Exclude<ReportKind, 'device-check'>;
   onFinished: () => void;
 }) {
   const api = useApi();
@@ -37,7 +38,6 @@ export function AttestationFlow({
     try {
       setResult(
         await api.submitAttestation({
-          kind,
           input,
           face: camera?.face ?? null,
           liveness: camera?.liveness ?? null,

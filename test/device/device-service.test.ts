@@ -80,7 +80,7 @@ describe('the device service behind the IPC contract', () => {
       schedule: null,
     });
     await expect(
-      call('submitAttestation', { kind: 'onboarding', input: null, face: null, liveness: null }),
+      call('submitAttestation', { input: null, face: null, liveness: null }),
     ).rejects.toMatchObject({
       code: 'device.not-enrolled',
     });
@@ -126,7 +126,6 @@ describe('the device service behind the IPC contract', () => {
     await call('runChecks', {});
     const frame = Buffer.from(await faceFrame(join(committedFaces, 'obama/3.jpg'))).toString('base64');
     const result = await call('submitAttestation', {
-      kind: 'onboarding',
       input: { decision: 'local', score: 0.1, features: { dwellMedianMs: 92 }, humanCheckRequested: false },
       face: {
         camera: { label: 'Integrated Camera', id: 'cam1' },
@@ -160,7 +159,6 @@ describe('the device service behind the IPC contract', () => {
     await expect(call('getFaceReference', {})).rejects.toMatchObject({ code: 'consent.biometric' });
     await expect(
       call('submitAttestation', {
-        kind: 'reattestation',
         input: null,
         liveness: null,
         face: {

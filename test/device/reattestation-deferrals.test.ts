@@ -77,7 +77,6 @@ describe('deferReattestation behind the IPC contract, with the HR service', () =
     aheadMs = 0;
     // The human path (no biometric consent, a person instead of the timed tasks): still a report that moves the date.
     const sent = await call('submitAttestation', {
-      kind: 'reattestation',
       input: { decision: 'insufficient-data', score: 0, features: {}, humanCheckRequested: true },
       face: null,
       liveness: null,

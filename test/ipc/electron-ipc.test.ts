@@ -121,15 +121,14 @@ describe('IPC handlers', () => {
     ['null', 'getOutbox', null],
     ['a bad check id', 'rerunCheck', { id: '../../etc/passwd' }],
     [
-      'an attestation kind the app may not send',
+      'a report kind (the server decides it)',
       'submitAttestation',
-      { kind: 'cli', input: null, face: null, liveness: null },
+      { kind: 'onboarding', input: null, face: null, liveness: null },
     ],
     [
       'face frames that are not base64',
       'submitAttestation',
       {
-        kind: 'onboarding',
         input: null,
         liveness: null,
         face: {
