@@ -166,4 +166,17 @@ describe.each(storages)('a hostile device on %s', (storage) => {
     expect(answer.json.verdict).toBe('review');
     expect(checksOf(answer)).toEqual(expect.arrayContaining(['input.cadence', 'app.integrity']));
   });
+
+  it('a first-version report (conclusions, no observations) is refused as outdated and audited against the hire', async () => {
+    const device = await enrolDevice(server.url);
+    const { payload } = await device.report();
+    const { observations: _dropped, ...conclusions } = payload;
+    const v1 = { ...conclusions, schema: 'hireproof.report/v1' } as unknown as ReportPayload;
+    const answer = await device.post(await signReport(v1, device.signer));
+    expect([answer.status, answer.json.error?.code]).toEqual([422, 'report.outdated']);
+    expect(answer.json.error?.message).toMatch(/v1/);
+    expect((await hireOf(device)).verifiedAt).toBeNull();
+    const trail = await api(server.url, 'GET', `/v1/hires/${device.hireId}/audit`);
+    expect(JSON.stringify(trail.json)).toContain('report.outdated');
+  });
 });
