@@ -3,6 +3,8 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { hrApi } from '../main/contract/hr-api';
+import { readAudit } from './audit/audit';
 import { auditRoutes } from './audit/audit-routes';
 import { sessionRoutes } from './auth/session-routes';
 import type { ServerContext } from './context';
@@ -13,6 +15,7 @@ import { hireRoutes } from './hires/hire-routes';
 import { installErrorHandler } from './http/error-handler';
 import { photoRoutes } from './photos/photo-routes';
 import { reportRoutes } from './reports/report-routes';
+import { reportViewRoutes } from './reports/report-view-routes';
 import { reviewRoutes } from './reports/review-routes';
 import { statsRoutes } from './reports/stats-routes';
 import { webhookRoutes } from './webhooks/webhook-routes';
@@ -30,7 +33,7 @@ export interface AppOptions {
  * addresses or headers (which hold tokens and personal data).
  */
 export async function buildApp(
-  context: Omit<ServerContext, 'log'>,
+  context: Omit<ServerContext, 'log' | 'auditRead'>,
   options: AppOptions = {},
 ): Promise<{ app: FastifyInstance; context: ServerContext }> {
   const app = Fastify({
@@ -49,7 +52,7 @@ export async function buildApp(
     bodyLimit: 8 * 1024 * 1024,
     trustProxy: false,
   });
-  const full: ServerContext = { ...context, log: app.log };
+  const full: ServerContext = { ...context, log: app.log, auditRead: readAudit(context.writes) };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(helmet, {
@@ -72,6 +75,7 @@ export async function buildApp(
   deviceRoutes(app, full);
   reportRoutes(app, full);
   reviewRoutes(app, full);
+  reportViewRoutes(app, full);
   webhookRoutes(app, full);
   exportRoutes(app, full);
   sessionRoutes(app, full);
@@ -79,6 +83,8 @@ export async function buildApp(
   photoRoutes(app, full);
   auditRoutes(app, full);
   await dashboardRoutes(app, options.dashboardDir ?? builtDashboard());
-  app.get('/healthz', () => ({ ok: true }));
+  app.get(hrApi.health.path, { schema: { response: { 200: hrApi.health.response } } }, () => ({
+    ok: true as const,
+  }));
   return { app, context: full };
 }

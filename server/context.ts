@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { AuditEntry } from './audit/audit';
 import type { Database } from './db/schema';
 import type { Writer } from './db/write-batcher';
 import type { FaceService } from './face/face-service';
@@ -19,6 +20,8 @@ export interface ServerContext {
   log: FastifyBaseLogger;
   /** Report intake's writes: group-committed on SQLite, a transaction each on PostgreSQL. */
   writes: Writer;
+  /** Records an HR read on the audit trail, batched with other writes (see `readAudit`). */
+  auditRead: (entry: AuditEntry) => Promise<void>;
   /** A test or demo server: accepts fixture machines (`--sysroot`) and apps run from source. */
   demo: boolean;
   /** Requests per minute one device may make to the device endpoints. */

@@ -6,7 +6,7 @@ import { groupCommit, transactionPerWrite } from './db/write-batcher';
 import { faceService, type FaceService } from './face/face-service';
 import { verifyFaceJob } from './face/verify-face-job';
 import { JobQueue } from './jobs/job-queue';
-import { jobRunner } from './jobs/job-runner';
+import { jobRunner, type JobKind } from './jobs/job-runner';
 import { loadPhotoSeal } from './photos/photo-seal';
 import { retentionJob } from './retention/retention-job';
 import { defaultServerPolicy, type ServerPolicy } from './server-policy';
@@ -32,10 +32,14 @@ export interface ServerOptions {
   demo?: boolean;
 }
 
-export const jobHandlers = {
-  'face.verify': verifyFaceJob,
-  'webhook.deliver': deliverWebhookJob,
-  'retention.sweep': retentionJob,
+/**
+ * Each kind of background job with its lanes: face matches share the face workers' cores, webhook
+ * deliveries mostly wait on receivers, and one retention sweep at a time is enough.
+ */
+export const jobKinds: Record<string, JobKind> = {
+  'face.verify': { handler: verifyFaceJob, concurrency: 2, timeoutMs: 120_000 },
+  'webhook.deliver': { handler: deliverWebhookJob, concurrency: 8, timeoutMs: 30_000 },
+  'retention.sweep': { handler: retentionJob, concurrency: 1, timeoutMs: 30 * 60_000 },
 };
 
 /** Opens the database (migrating it), wires the routes and the job runner, and listens. */
@@ -60,7 +64,7 @@ export async function startServer(options: ServerOptions) {
     },
     { logger: options.logger, rateLimitMax: options.rateLimitMax, dashboardDir: options.dashboardDir },
   );
-  const runner = jobRunner(context, jobHandlers);
+  const runner = jobRunner(context, jobKinds);
   const pendingSweep = await db
     .selectFrom('jobs')
     .select('id')

@@ -3,10 +3,11 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { calculateJwkThumbprint } from 'jose';
-import { z } from 'zod';
-import { ChallengeRequest, ChallengeResponse, EnrolmentRequest } from '../../main/contract/protocol';
+import { hrApi } from '../../main/contract/hr-api';
 import { hashSecret } from '../auth/secrets';
 import type { ServerContext } from '../context';
+import { columns } from '../db/codecs';
+import { refreshRoster } from '../db/roster';
 import { ApiFailure } from '../http/api-failure';
 import { challengeTerms } from './challenge-terms';
 import { authenticateDevice } from './device-auth';
@@ -18,10 +19,11 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
   const { db } = context;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
+  const { enrol, challenge, schedule } = hrApi;
   api.post(
-    '/v1/enrolments',
+    enrol.path,
     {
-      schema: { body: EnrolmentRequest },
+      schema: { body: enrol.body, response: { 201: enrol.response } },
       config: { rateLimit: { max: context.limits.devicePerMinute, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
@@ -70,9 +72,9 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
           .values({
             id: deviceId,
             hire_id: row.hire_id,
-            public_jwk: JSON.stringify(publicKey),
+            public_jwk: columns.devicePublicJwk.encode(publicKey),
             key_thumbprint: thumbprint,
-            identity: JSON.stringify(identity.claims),
+            identity: columns.deviceIdentity.encode(identity.claims),
             fingerprint: identity.fingerprint,
             enrolled_at: now.toISOString(),
             next_due_at: now.toISOString(),
@@ -80,15 +82,14 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
             client,
           })
           .execute();
+        await refreshRoster(trx, context.dialect, row.hire_id);
         return trx
           .selectFrom('hires')
           .select(['name', 'face_descriptor'])
           .where('id', '=', row.hire_id)
           .executeTakeFirstOrThrow();
       });
-      const reading = hire.face_descriptor
-        ? (JSON.parse(hire.face_descriptor) as { usable: boolean; descriptor?: number[] })
-        : null;
+      const reading = hire.face_descriptor ? columns.hireFaceDescriptor.decode(hire.face_descriptor) : null;
       return reply.status(201).send({
         deviceId,
         hire: { name: hire.name },
@@ -99,9 +100,9 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
   );
 
   api.post(
-    '/v1/challenges',
+    challenge.path,
     {
-      schema: { body: ChallengeRequest, response: { 201: ChallengeResponse } },
+      schema: { body: challenge.body, response: { 201: challenge.response } },
       config: {
         rateLimit: {
           // Keyed by the key that signed the request, so the body must be parsed first.
@@ -137,29 +138,33 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
           expires_at: expiresAt,
           used_at: null,
           kind: terms.kind,
-          evidence: JSON.stringify(terms.evidence),
+          evidence: columns.nonceEvidence.encode(terms.evidence),
         })
         .execute();
       return reply.status(201).send({ nonce, expiresAt, ...terms, policy: context.policy.device });
     },
   );
 
-  api.get('/v1/devices/:id/schedule', { schema: { params: z.object({ id: z.uuid() }) } }, async (request) => {
-    const signed = await authenticateDevice(request, context);
-    if (signed.id !== request.params.id)
-      throw new ApiFailure(403, 'device.not-yours', 'a device may read only its own schedule');
-    const device = await db
-      .selectFrom('devices')
-      .select(['id', 'next_due_at', 'last_report_at'])
-      .where('id', '=', request.params.id)
-      .executeTakeFirst();
-    if (!device) throw new ApiFailure(404, 'device.unknown', 'no such device');
-    return {
-      deviceId: device.id,
-      nextDueAt: device.next_due_at,
-      everyDays: context.policy.reattestEveryDays,
-      overdue: device.next_due_at < context.now().toISOString(),
-      lastReportAt: device.last_report_at,
-    };
-  });
+  api.get(
+    schedule.path,
+    { schema: { params: schedule.params, response: { 200: schedule.response } } },
+    async (request) => {
+      const signed = await authenticateDevice(request, context);
+      if (signed.id !== request.params.id)
+        throw new ApiFailure(403, 'device.not-yours', 'a device may read only its own schedule');
+      const device = await db
+        .selectFrom('devices')
+        .select(['id', 'next_due_at', 'last_report_at'])
+        .where('id', '=', request.params.id)
+        .executeTakeFirst();
+      if (!device) throw new ApiFailure(404, 'device.unknown', 'no such device');
+      return {
+        deviceId: device.id,
+        nextDueAt: device.next_due_at,
+        everyDays: context.policy.reattestEveryDays,
+        overdue: device.next_due_at < context.now().toISOString(),
+        lastReportAt: device.last_report_at,
+      };
+    },
+  );
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { BadCursor } from '../db/pages';
 import { ApiFailure } from './api-failure';
 
 const FASTIFY_CODES: Record<string, [number, string]> = {
@@ -16,6 +17,9 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiFailure) {
       return reply.status(error.status).send({ error: { code: error.code, message: error.message } });
+    }
+    if (error instanceof BadCursor) {
+      return reply.status(400).send({ error: { code: 'request.invalid', message: error.message } });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];

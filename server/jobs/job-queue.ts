@@ -1,4 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { columns } from '../db/codecs';
 import type { Database } from '../db/schema';
 
 export interface Job {
@@ -6,12 +7,17 @@ export interface Job {
   kind: string;
   payload: unknown;
   attempts: number;
+  fairKey: string;
 }
+
+/** How many of the oldest waiting owners a claim looks at when choosing whose turn it is. */
+const OWNERS_CONSIDERED = 50;
 
 /**
  * Work that must not run on the request path (face re-verification, webhooks, retention), kept
  * in the database so that any server process may do it and none is lost with a process. A job is
  * claimed with a lease; a process that dies mid-job lets the lease run out and another takes it.
+ * Each job has an owner (`fairKey`: a hire, a webhook) so the runner can take turns between them.
  */
 export class JobQueue {
   constructor(
@@ -22,37 +28,64 @@ export class JobQueue {
   async enqueue(
     kind: string,
     payload: unknown,
-    runAt = this.now(),
-    db: Kysely<Database> | Transaction<Database> = this.db,
+    options: { runAt?: Date; db?: Kysely<Database> | Transaction<Database>; fairKey?: string } = {},
   ): Promise<void> {
-    await db
+    await (options.db ?? this.db)
       .insertInto('jobs')
       .values({
         id: crypto.randomUUID(),
         kind,
-        payload: JSON.stringify(payload),
-        run_at: runAt.toISOString(),
+        payload: columns.jobPayload.encode(payload),
+        run_at: (options.runAt ?? this.now()).toISOString(),
         attempts: 0,
         locked_until: null,
         done_at: null,
         last_error: null,
+        fair_key: options.fairKey ?? '',
       })
       .execute();
   }
 
-  /** Takes the next due job for `leaseMs`, or null. Safe against other processes claiming too. */
-  async claim(leaseMs: number): Promise<Job | null> {
+  /** Whether a job is waiting and not leased; `kind` narrows it. */
+  private due(kind: string) {
     const now = this.now().toISOString();
-    const candidates = await this.db
+    return this.db
       .selectFrom('jobs')
-      .select(['id', 'kind', 'payload', 'attempts'])
-      .where('done_at', 'is', null)
+      .where('kind', '=', kind)
+      .where(sql<boolean>`done_at IS NULL`)
       .where('run_at', '<=', now)
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
-      .orderBy('run_at')
-      .limit(5)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]));
+  }
+
+  /**
+   * Leases the next due job of `kind` for `leaseMs`, or null. Whose turn it is: owners with no
+   * job running here come first, then the one served longest ago (`lastServed`), then the one
+   * waiting longest; so one device's hundred large reports cannot hold every other hire back.
+   * Safe against other processes claiming at the same time.
+   */
+  async claim(
+    kind: string,
+    leaseMs: number,
+    busy: ReadonlySet<string>,
+    lastServed: ReadonlyMap<string, number>,
+  ): Promise<Job | null> {
+    const owners = await this.due(kind)
+      .select(['fair_key', (eb) => eb.fn.min('run_at').as('first')])
+      .groupBy('fair_key')
+      .orderBy('first')
+      .limit(OWNERS_CONSIDERED + busy.size)
       .execute();
-    for (const job of candidates) {
+    const turns = owners
+      .filter((o) => !busy.has(o.fair_key))
+      .sort((a, b) => (lastServed.get(a.fair_key) ?? 0) - (lastServed.get(b.fair_key) ?? 0));
+    for (const { fair_key: owner } of turns) {
+      const job = await this.due(kind)
+        .select(['id', 'payload', 'attempts'])
+        .where('fair_key', '=', owner)
+        .orderBy('run_at')
+        .limit(1)
+        .executeTakeFirst();
+      if (!job) continue;
       const leased = await this.db
         .updateTable('jobs')
         .set({
@@ -63,14 +96,14 @@ export class JobQueue {
         .where('attempts', '=', job.attempts)
         .where('done_at', 'is', null)
         .executeTakeFirst();
-      if (Number(leased.numUpdatedRows) === 1) {
+      if (Number(leased.numUpdatedRows) === 1)
         return {
           id: job.id,
-          kind: job.kind,
-          payload: JSON.parse(job.payload) as unknown,
+          kind,
+          payload: columns.jobPayload.decode(job.payload),
           attempts: job.attempts + 1,
+          fairKey: owner,
         };
-      }
     }
     return null;
   }

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import type { IdentityClaims } from '../../main/contract/identity';
-import { RequiredEvidence, type ReportAck } from '../../main/contract/protocol';
+import { hrApi } from '../../main/contract/hr-api';
+import type { ReportAck } from '../../main/contract/protocol';
 import { MAX_REPORT_BYTES, ReportKind } from '../../main/contract/report';
 import {
   nonceVerdict,
@@ -11,12 +10,15 @@ import {
   type ReportRejection,
 } from '../../main/contract/verify-report';
 import type { ServerContext } from '../context';
+import { columns } from '../db/codecs';
+import { refreshRoster } from '../db/roster';
+import { countVerdict } from '../db/verdict-counts';
 import type { Database } from '../db/schema';
 import { nextDueAt } from '../devices/schedule';
 import { ApiFailure } from '../http/api-failure';
 import { audit } from '../audit/audit';
 import { termsMismatch, type ChallengeTerms } from '../devices/challenge-terms';
-import { decideVerdict, WeighedReason } from './decide-verdict';
+import { decideVerdict, type WeighedReason } from './decide-verdict';
 import { finalVerdictJobs } from './final-verdict';
 import type { Transaction } from 'kysely';
 
@@ -66,7 +68,7 @@ async function consumeNonce(
     // A nonce issued before challenges carried terms sets none: any kind would be a guess.
     const terms =
       used.kind && used.evidence
-        ? { kind: ReportKind.parse(used.kind), evidence: RequiredEvidence.parse(JSON.parse(used.evidence)) }
+        ? { kind: ReportKind.parse(used.kind), evidence: columns.nonceEvidence.decode(used.evidence) }
         : null;
     return { state: 'ok', terms };
   }
@@ -127,15 +129,10 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
       .select(['id', 'verdict', 'reasons', 'face_status', 'refusal'])
       .where('jws_hash', '=', jwsHash)
       .executeTakeFirst();
-    if (row?.refusal) throw termsRefusal(JSON.parse(row.reasons) as { message: string }[]);
-    return row
-      ? ackOf(
-          row.id,
-          row.verdict,
-          z.array(WeighedReason).parse(JSON.parse(row.reasons)),
-          row.face_status === 'pending',
-        )
-      : null;
+    if (!row) return null;
+    const reasons = columns.reportReasons.decode(row.reasons);
+    if (row.refusal) throw termsRefusal(reasons);
+    return ackOf(row.id, row.verdict, reasons, row.face_status === 'pending');
   };
 
   /** A retry of a stored report gets the first answer and writes nothing; another body under its id is refused. */
@@ -156,9 +153,11 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
     return storedAnswerFor(jwsHash);
   };
 
+  const { submitReport } = hrApi;
   app.post(
-    '/v1/reports',
+    submitReport.path,
     {
+      schema: { response: { 200: submitReport.response, 201: submitReport.response } },
       config: {
         rateLimit: {
           // Keyed by the device (its id or its signed header), so the body must be parsed first.
@@ -185,7 +184,7 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
         keyFor: async (thumbprint) => {
           device = await deviceByKey(thumbprint);
           return device
-            ? { deviceId: device.id, publicJwk: JSON.parse(device.public_jwk) as Record<string, string> }
+            ? { deviceId: device.id, publicJwk: columns.devicePublicJwk.decode(device.public_jwk) }
             : null;
         },
       });
@@ -196,6 +195,7 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
             actor: `device:${device.id}`,
             action: 'report.outdated',
             target: device.hire_id,
+            hire: device.hire_id,
             at: now,
           });
         throw new ApiFailure(STATUS_OF[code], code, opened.ok ? 'unknown device' : opened.message);
@@ -211,14 +211,14 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
       const decision = decideVerdict({
         payload,
         client: enrolled.client,
-        enrolledIdentity: JSON.parse(enrolled.identity) as IdentityClaims,
+        enrolledIdentity: columns.deviceIdentity.decode(enrolled.identity),
         expectedSerial: enrolled.expected_serial,
         hasReferenceFace: enrolled.has_face !== 0,
         policy: context.policy,
         demo: context.demo,
       });
       const frames = payload.face?.frames.length
-        ? context.seal.seal(Buffer.from(JSON.stringify(payload.face.frames)))
+        ? context.seal.seal(Buffer.from(columns.reportFrames.encode(payload.face.frames)))
         : null;
       // Kept as evidence: what the device sent (no frames: those are sealed apart) and how the server judged it.
       const stored = {
@@ -253,18 +253,20 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
               .insertInto('reports')
               .values({
                 ...row,
-                payload: JSON.stringify({ ...stored, face: null, liveness: null }),
+                payload: columns.reportPayload.encode({ ...stored, face: null, liveness: null }),
                 frames: null,
                 verdict: 'review',
-                reasons: JSON.stringify(reasons),
+                reasons: columns.reportReasons.encode(reasons),
                 face_status: 'none',
                 refusal: 'report.terms-mismatch',
               })
               .execute();
+            await countVerdict(trx, row.received_at, { from: null, to: 'review' });
             await audit(trx, {
               actor: `device:${deviceId}`,
               action: 'report.terms-mismatch',
               target: enrolled.hire_id,
+              hire: enrolled.hire_id,
               detail: { reportId: payload.reportId, reason: mismatch },
               at: now,
             });
@@ -276,20 +278,22 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
               'device-check',
               'review',
             );
+            await refreshRoster(trx, context.dialect, enrolled.hire_id);
             return { refused: termsRefusal(reasons) };
           }
           await trx
             .insertInto('reports')
             .values({
               ...row,
-              payload: JSON.stringify(stored),
+              payload: columns.reportPayload.encode(stored),
               frames,
               verdict: decision.verdict,
-              reasons: JSON.stringify(decision.reasons),
+              reasons: columns.reportReasons.encode(decision.reasons),
               face_status: decision.faceToVerify ? 'pending' : 'none',
               refusal: null,
             })
             .execute();
+          await countVerdict(trx, row.received_at, { from: null, to: decision.verdict });
           // Only a report with the hire's face and input moves the re-attestation date.
           const due =
             payload.kind === 'device-check'
@@ -301,7 +305,11 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
             .where('id', '=', deviceId)
             .execute();
           if (decision.faceToVerify)
-            await context.jobs.enqueue('face.verify', { reportId: payload.reportId }, now, trx);
+            await context.jobs.enqueue(
+              'face.verify',
+              { reportId: payload.reportId },
+              { runAt: now, db: trx, fairKey: enrolled.hire_id },
+            );
           else
             await finalVerdictJobs(
               trx,
@@ -311,6 +319,7 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
               payload.kind,
               decision.verdict,
             );
+          await refreshRoster(trx, context.dialect, enrolled.hire_id);
           return null;
         })
         .catch(async (error: unknown) => {

@@ -38,10 +38,11 @@ export const retentionJob: JobHandler = async (_job, context) => {
           actor: 'system',
           action: 'retention.delete-photos',
           target: id,
+          hire_id: id,
           detail: '{}',
         })
         .execute();
     });
   }
-  await context.jobs.enqueue('retention.sweep', {}, new Date(now.getTime() + 60 * 60_000));
+  await context.jobs.enqueue('retention.sweep', {}, { runAt: new Date(now.getTime() + 60 * 60_000) });
 };

@@ -1,6 +1,6 @@
 import type { CheckResult, EvidenceRow, Verdict } from '../../../main/contract/checks';
 import type { Reason } from '../../../main/contract/protocol';
-import type { HireStatus } from '../../hires/hire-status';
+import type { HireStatus } from '../../../main/contract/hr-api';
 
 /** What the dashboard reads from the HR API (the same routes an API token reaches). */
 export interface HireSummary {

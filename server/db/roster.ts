@@ -1,0 +1,68 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from './schema';
+
+/** The standings in which a passed due date makes a hire overdue (a failure or a review says more). */
+export const DUE_STANDINGS = ['enrolled', 'verified'] as const;
+
+/** What HR's search matches: name and email, in one case and one Unicode form. */
+export const searchTextOf = (...parts: string[]) => parts.join(' ').normalize('NFKC').toLowerCase();
+
+/** The hire's most recent report's `column` (received last; the id breaks a tie). */
+const latest = (column: 'verdict' | 'received_at') =>
+  sql`(SELECT r.${sql.ref(column)} FROM reports r WHERE r.hire_id = roster.hire_id
+       ORDER BY r.received_at DESC, r.id DESC LIMIT 1)`;
+const verifiedAt = sql`(SELECT h.verified_at FROM hires h WHERE h.id = roster.hire_id)`;
+
+/**
+ * Recomputes roster rows from the hire, its devices and its latest report, by indexed lookups:
+ * one hire's row, or every row (`null`: migrations and seeded databases). This is the one place
+ * where a hire's standing is decided; overdue is added at read time from `due_at`.
+ */
+export function rosterRefresh(hireId: string | null) {
+  return sql`UPDATE roster SET
+    verified_at = ${verifiedAt},
+    latest_verdict = ${latest('verdict')},
+    latest_report_at = ${latest('received_at')},
+    due_at = (SELECT min(d.next_due_at) FROM devices d WHERE d.hire_id = roster.hire_id AND d.client = 'app'),
+    standing = CASE
+      WHEN NOT EXISTS (SELECT 1 FROM devices d WHERE d.hire_id = roster.hire_id) THEN 'invited'
+      WHEN ${latest('verdict')} = 'fail' THEN 'failed'
+      WHEN ${latest('verdict')} = 'review' THEN 'review'
+      WHEN ${latest('verdict')} = 'pass' AND ${verifiedAt} IS NOT NULL THEN 'verified'
+      ELSE 'enrolled'
+    END
+    ${hireId === null ? sql`` : sql`WHERE hire_id = ${hireId}`}`;
+}
+
+/**
+ * Brings one hire's roster row up to date inside the transaction that changed it. On PostgreSQL
+ * the row is locked first, so two reports of one hire committing together cannot leave the
+ * earlier one's verdict behind (each statement then sees what the other committed).
+ */
+export async function refreshRoster(
+  trx: Kysely<Database> | Transaction<Database>,
+  dialect: 'sqlite' | 'postgres',
+  hireId: string,
+): Promise<void> {
+  if (dialect === 'postgres')
+    await trx.selectFrom('roster').select('hire_id').where('hire_id', '=', hireId).forUpdate().execute();
+  await rosterRefresh(hireId).execute(trx);
+}
+
+/** A new hire's roster row: invited, with nothing reported yet. */
+export async function addToRoster(
+  trx: Kysely<Database> | Transaction<Database>,
+  hire: { id: string; name: string; email: string; expectedSerial: string | null; createdAt: string },
+): Promise<void> {
+  await trx
+    .insertInto('roster')
+    .values({
+      hire_id: hire.id,
+      name: hire.name,
+      email: hire.email,
+      expected_serial: hire.expectedSerial,
+      created_at: hire.createdAt,
+      search_text: searchTextOf(hire.name, hire.email),
+    })
+    .execute();
+}
