@@ -20,6 +20,13 @@ import { reviewRoutes } from './reports/review-routes';
 import { statsRoutes } from './reports/stats-routes';
 import { webhookRoutes } from './webhooks/webhook-routes';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route answers bytes (an image, a CSV stream), not JSON: it has no response schema. */
+    raw?: boolean;
+  }
+}
+
 export interface AppOptions {
   logger?: boolean;
   /** Per-route limits still apply; this is the default for routes without their own. */
@@ -55,6 +62,12 @@ export async function buildApp(
   const full: ServerContext = { ...context, log: app.log, auditRead: readAudit(context.writes) };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Every API route answers what its contract says, checked as it answers: one without a
+  // response schema is a programming error caught at start (bytes, like a photo, are marked raw).
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/v1/') && !route.config?.raw && !route.schema?.response)
+      throw new Error(`${String(route.method)} ${route.url} has no response schema in main/contract`);
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

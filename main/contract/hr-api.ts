@@ -1,22 +1,43 @@
 import { z } from 'zod';
 import { CheckResult, Verdict } from './checks';
-import {
-  ChallengeRequest,
-  ChallengeResponse,
-  CreateHireRequest,
-  CreateHireResponse,
-  EnrolmentRequest,
-  EnrolmentResponse,
-  Reason,
-  ReportAck,
-} from './protocol';
-import { ReportKind } from './report';
+import { Reason } from './reason';
+import { ReportKind } from './report-kind';
 
 /**
- * The HR service's HTTP API as one table: every route's method, path, inputs and response
- * schema. The server registers its routes from it (responses are checked against it), and the
- * dashboard's one fetch wrapper derives its types from it and parses every answer with it.
+ * The HR service's HTTP API for HR (its device routes are in `device-api.ts`), as one table:
+ * every route's method, path, inputs and response schema. The server registers its routes from
+ * it (answers are checked against it), and the dashboard's one fetch wrapper derives its types
+ * from it and parses every answer with it. Nothing here imports the report's observations, so the
+ * dashboard's bundle stays small.
  */
+
+/** Every refusal: `{error: {code, message}}` with the right status. */
+export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export type ApiError = z.infer<typeof ApiError>;
+
+/** HR creates a hire: who, which laptop IT shipped, and the ID photo the face is matched to. */
+export const CreateHireRequest = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    email: z.email().max(254),
+    expectedDevice: z
+      .object({
+        serial: z.string().trim().min(1).max(128).optional(),
+        assetTag: z.string().trim().min(1).max(128).optional(),
+      })
+      .strict()
+      .optional(),
+    /** Base64 JPEG or PNG holding exactly one face. */
+    idPhoto: z.string().min(1).max(7_000_000),
+  })
+  .strict();
+export type CreateHireRequest = z.infer<typeof CreateHireRequest>;
+
+export const CreateHireResponse = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  codeExpiresAt: z.iso.datetime(),
+});
 
 /** Where a hire stands, as HR sees it at a glance. */
 export const HireStatus = z.enum(['invited', 'enrolled', 'verified', 'review', 'failed', 'overdue']);
@@ -31,8 +52,8 @@ export const Cursor = z
 export const PAGE_SIZE = { hires: 50, reports: 20, audit: 50, deliveries: 50, max: 100 } as const;
 
 const limit = (fallback: number) => z.coerce.number().int().min(1).max(PAGE_SIZE.max).default(fallback);
-const Time = z.iso.datetime();
-const ById = z.object({ id: z.uuid() });
+export const Time = z.iso.datetime();
+export const ById = z.object({ id: z.uuid() });
 
 export const HireListQuery = z
   .object({
@@ -196,14 +217,6 @@ export const SessionStarted = z.object({ actor: z.string(), expiresAt: Time });
 export const SessionInfo = z.object({ actor: z.string() });
 export const SignedOut = z.object({ signedOut: z.literal(true) });
 
-export const DeviceScheduleView = z.object({
-  deviceId: z.string(),
-  nextDueAt: Time,
-  everyDays: z.number().int(),
-  overdue: z.boolean(),
-  lastReportAt: Time.nullable(),
-});
-
 /** One route: what it takes and what it answers with (JSON unless `response` is null). */
 export interface Endpoint {
   method: 'GET' | 'POST' | 'DELETE';
@@ -215,7 +228,7 @@ export interface Endpoint {
   response: z.ZodType | null;
 }
 
-const endpoint = <E extends Endpoint>(e: E) => e;
+export const endpoint = <E extends Endpoint>(e: E) => e;
 
 export const hrApi = {
   createHire: endpoint({
@@ -313,29 +326,6 @@ export const hrApi = {
   }),
   session: endpoint({ method: 'GET', path: '/v1/session', status: 200, response: SessionInfo }),
   signOut: endpoint({ method: 'DELETE', path: '/v1/session', status: 200, response: SignedOut }),
-  enrol: endpoint({
-    method: 'POST',
-    path: '/v1/enrolments',
-    status: 201,
-    body: EnrolmentRequest,
-    response: EnrolmentResponse,
-  }),
-  challenge: endpoint({
-    method: 'POST',
-    path: '/v1/challenges',
-    status: 201,
-    body: ChallengeRequest,
-    response: ChallengeResponse,
-  }),
-  /** Body: the report as a compact JWS (`application/jose`); 201, or 200 for a retry. */
-  submitReport: endpoint({ method: 'POST', path: '/v1/reports', status: 201, response: ReportAck }),
-  schedule: endpoint({
-    method: 'GET',
-    path: '/v1/devices/:id/schedule',
-    status: 200,
-    params: ById,
-    response: DeviceScheduleView,
-  }),
   health: endpoint({
     method: 'GET',
     path: '/healthz',

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { calculateJwkThumbprint } from 'jose';
-import { hrApi } from '../../main/contract/hr-api';
+import { deviceApi } from '../../main/contract/device-api';
 import { hashSecret } from '../auth/secrets';
 import type { ServerContext } from '../context';
 import { columns } from '../db/codecs';
@@ -19,7 +19,7 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
   const { db } = context;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  const { enrol, challenge, schedule } = hrApi;
+  const { enrol, challenge, schedule } = deviceApi;
   api.post(
     enrol.path,
     {

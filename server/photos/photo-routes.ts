@@ -23,28 +23,32 @@ export function photoRoutes(app: FastifyInstance, context: ServerContext): void 
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   const { photo: photoRoute, frames: framesRoute } = hrApi;
-  api.get(photoRoute.path, { schema: { params: photoRoute.params } }, async (request, reply) => {
-    const actor = await requireAdmin(db, request, context.now());
-    const hire = await db
-      .selectFrom('hires')
-      .select(['id', 'id_photo', 'photos_deleted_at'])
-      .where('id', '=', request.params.id)
-      .executeTakeFirst();
-    if (!hire) throw new ApiFailure(404, 'hire.unknown', 'no such hire');
-    if (!hire.id_photo)
-      throw deleted('id-photo.deleted', 'the ID photo was', hire.photos_deleted_at ?? 'an unknown date');
-    const photo = context.seal.open(hire.id_photo);
-    await context.auditRead({
-      actor,
-      action: 'hire.photo.view',
-      target: hire.id,
-      hire: hire.id,
-      at: context.now(),
-    });
-    return uncached(reply)
-      .header('content-type', imageType(photo) ?? 'application/octet-stream')
-      .send(photo);
-  });
+  api.get(
+    photoRoute.path,
+    { schema: { params: photoRoute.params }, config: { raw: true } },
+    async (request, reply) => {
+      const actor = await requireAdmin(db, request, context.now());
+      const hire = await db
+        .selectFrom('hires')
+        .select(['id', 'id_photo', 'photos_deleted_at'])
+        .where('id', '=', request.params.id)
+        .executeTakeFirst();
+      if (!hire) throw new ApiFailure(404, 'hire.unknown', 'no such hire');
+      if (!hire.id_photo)
+        throw deleted('id-photo.deleted', 'the ID photo was', hire.photos_deleted_at ?? 'an unknown date');
+      const photo = context.seal.open(hire.id_photo);
+      await context.auditRead({
+        actor,
+        action: 'hire.photo.view',
+        target: hire.id,
+        hire: hire.id,
+        at: context.now(),
+      });
+      return uncached(reply)
+        .header('content-type', imageType(photo) ?? 'application/octet-stream')
+        .send(photo);
+    },
+  );
 
   api.get(
     framesRoute.path,

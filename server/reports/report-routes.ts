@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { hrApi } from '../../main/contract/hr-api';
+import { deviceApi } from '../../main/contract/device-api';
 import type { ReportAck } from '../../main/contract/protocol';
 import { MAX_REPORT_BYTES, ReportKind } from '../../main/contract/report';
 import {
@@ -153,7 +153,7 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
     return storedAnswerFor(jwsHash);
   };
 
-  const { submitReport } = hrApi;
+  const { submitReport } = deviceApi;
   app.post(
     submitReport.path,
     {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, ApiError } from './api';
+import { ApiError, call, hrApi, photoUrl } from './api';
 import { formatTime } from './format';
 import { Problem } from './Problem';
 
@@ -39,7 +39,7 @@ export function FacePhotos({
 
   const show = () => {
     setFrames({ state: 'loading' });
-    api.frames(reportId).then(
+    call(hrApi.frames, { params: { id: reportId } }).then(
       (answer) => setFrames({ state: 'shown', frames: answer.frames }),
       (error: unknown) => {
         const failure = error instanceof ApiError ? error : new ApiError(0, 'unknown', String(error));
@@ -59,7 +59,7 @@ export function FacePhotos({
   return (
     <div className="faces" role="group" aria-label="ID photo and face frames">
       <figure>
-        <img src={api.photoUrl(hireId)} alt="ID photo on file" />
+        <img src={photoUrl(hireId)} alt="ID photo on file" />
         <figcaption>ID photo</figcaption>
       </figure>
       {frames.frames.map((frame, i) => (
