@@ -1,6 +1,5 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { hrApi } from '../main/contract/hr-api';
@@ -12,7 +11,10 @@ import { builtDashboard, dashboardRoutes } from './dashboard/dashboard-routes';
 import { deviceRoutes } from './devices/device-routes';
 import { exportRoutes } from './hires/export-routes';
 import { hireRoutes } from './hires/hire-routes';
+import { trustedProxies } from './http/client-address';
+import { capConnections, defaultHttpLimits, timeoutOptions, type HttpLimits } from './http/connections';
 import { installErrorHandler } from './http/error-handler';
+import { installRequestLimits } from './http/request-limits';
 import { photoRoutes } from './photos/photo-routes';
 import { reportRoutes } from './reports/report-routes';
 import { reportViewRoutes } from './reports/report-view-routes';
@@ -29,10 +31,14 @@ declare module 'fastify' {
 
 export interface AppOptions {
   logger?: boolean;
-  /** Per-route limits still apply; this is the default for routes without their own. */
-  rateLimitMax?: number;
   /** The built dashboard page; `out/dashboard` by default. */
   dashboardDir?: string;
+  /**
+   * The TLS proxies in front of the service (addresses or CIDR ranges): only their
+   * X-Forwarded-For and X-Forwarded-Proto are believed. Empty: the socket's address is the client.
+   */
+  trustProxy?: readonly string[];
+  http?: Partial<HttpLimits>;
 }
 
 /**
@@ -43,6 +49,7 @@ export async function buildApp(
   context: Omit<ServerContext, 'log' | 'auditRead'>,
   options: AppOptions = {},
 ): Promise<{ app: FastifyInstance; context: ServerContext }> {
+  const http = { ...defaultHttpLimits, ...options.http };
   const app = Fastify({
     logger: options.logger
       ? {
@@ -57,8 +64,10 @@ export async function buildApp(
         }
       : false,
     bodyLimit: 8 * 1024 * 1024,
-    trustProxy: false,
+    trustProxy: options.trustProxy?.length ? [...options.trustProxy] : false,
+    ...timeoutOptions(http),
   });
+  capConnections(app.server, http, trustedProxies(options.trustProxy ?? []));
   const full: ServerContext = { ...context, log: app.log, auditRead: readAudit(context.writes) };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -80,7 +89,7 @@ export async function buildApp(
     },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: true, max: options.rateLimitMax ?? 600, timeWindow: '1 minute' });
+  installRequestLimits(app, full);
   // JSON, and application/jose for reports: anything else is 415, not a string the schema trips on.
   app.removeContentTypeParser('text/plain');
   installErrorHandler(app);

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { buildApp } from './app';
+import { buildApp, type AppOptions } from './app';
+import { databaseLimiter, memoryLimiter } from './http/limiter';
 import { registerBootstrapToken } from './auth/admin-auth';
 import { openDatabase } from './db/open-database';
 import { groupCommit, transactionPerWrite } from './db/write-batcher';
@@ -25,8 +26,11 @@ export interface ServerOptions {
   now?: () => Date;
   /** Run background jobs in this process (the default); tests may drain them by hand. */
   runJobs?: boolean;
-  rateLimitMax?: number;
   devicePerMinute?: number;
+  /** Unproven requests per minute per client address (enrolments, sign-ins, anything refused). */
+  addressPerMinute?: number;
+  trustProxy?: readonly string[];
+  http?: AppOptions['http'];
   dashboardDir?: string;
   /** Accept fixture machines and apps run from source: for tests and `npm start`, never production. */
   demo?: boolean;
@@ -49,6 +53,8 @@ export async function startServer(options: ServerOptions) {
   const { db, dialect, where } = await openDatabase({ dataDir, url: options.databaseUrl });
   if (options.adminToken) await registerBootstrapToken(db, options.adminToken, now());
   const faces = options.faces ?? faceService();
+  const clock = () => now().getTime();
+  const limiter = dialect === 'postgres' ? databaseLimiter(db, clock) : memoryLimiter(clock);
   const { app, context } = await buildApp(
     {
       db,
@@ -58,11 +64,20 @@ export async function startServer(options: ServerOptions) {
       faces,
       jobs: new JobQueue(db, now),
       now,
-      limits: { devicePerMinute: options.devicePerMinute ?? 60 },
+      limits: {
+        devicePerMinute: options.devicePerMinute ?? 60,
+        addressPerMinute: options.addressPerMinute ?? 60,
+      },
+      limiter,
       demo: options.demo ?? false,
       writes: dialect === 'sqlite' ? groupCommit(db) : transactionPerWrite(db),
     },
-    { logger: options.logger, rateLimitMax: options.rateLimitMax, dashboardDir: options.dashboardDir },
+    {
+      logger: options.logger,
+      dashboardDir: options.dashboardDir,
+      trustProxy: options.trustProxy,
+      http: options.http,
+    },
   );
   const runner = jobRunner(context, jobKinds);
   const pendingSweep = await db
@@ -83,6 +98,7 @@ export async function startServer(options: ServerOptions) {
     async close() {
       await runner.stop();
       await app.close();
+      limiter.close();
       await faces.close();
       await db.destroy();
     },

@@ -45,7 +45,10 @@ export async function requireAdmin(db: Kysely<Database>, request: FastifyRequest
       .select('name')
       .where('token_hash', '=', hashSecret(bearer))
       .executeTakeFirst();
-    if (token) return `token:${token.name}`;
+    if (token) {
+      request.proven = true;
+      return `token:${token.name}`;
+    }
     throw new ApiFailure(401, 'auth.invalid-token', 'the API token is not valid');
   }
   const session = request.cookies[SESSION_COOKIE];
@@ -55,7 +58,10 @@ export async function requireAdmin(db: Kysely<Database>, request: FastifyRequest
       .select(['actor', 'expires_at'])
       .where('id_hash', '=', hashSecret(session))
       .executeTakeFirst();
-    if (row && row.expires_at > now.toISOString()) return row.actor;
+    if (row && row.expires_at > now.toISOString()) {
+      request.proven = true;
+      return row.actor;
+    }
     throw new ApiFailure(401, 'auth.session-expired', 'the session has expired; sign in again');
   }
   throw new ApiFailure(401, 'auth.required', 'HR access needs an API token or a dashboard session');

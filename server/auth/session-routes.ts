@@ -17,7 +17,6 @@ export function sessionRoutes(app: FastifyInstance, context: ServerContext): voi
     signIn.path,
     {
       schema: { body: signIn.body, response: { 200: signIn.response } },
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const token = await context.db
@@ -26,6 +25,7 @@ export function sessionRoutes(app: FastifyInstance, context: ServerContext): voi
         .where('token_hash', '=', hashSecret(request.body.token))
         .executeTakeFirst();
       if (!token) throw new ApiFailure(401, 'auth.invalid-token', 'the API token is not valid');
+      request.proven = true;
       const session = newSecret('hps');
       const now = context.now();
       const expires = new Date(now.getTime() + SESSION_HOURS * 3_600_000);

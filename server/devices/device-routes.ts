@@ -1,4 +1,3 @@
-import type {} from '@fastify/rate-limit';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -24,7 +23,6 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
     enrol.path,
     {
       schema: { body: enrol.body, response: { 201: enrol.response } },
-      config: { rateLimit: { max: context.limits.devicePerMinute, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const now = context.now();
@@ -103,15 +101,6 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
     challenge.path,
     {
       schema: { body: challenge.body, response: { 201: challenge.response } },
-      config: {
-        rateLimit: {
-          // Keyed by the key that signed the request, so the body must be parsed first.
-          hook: 'preHandler',
-          max: context.limits.devicePerMinute,
-          timeWindow: '1 minute',
-          keyGenerator: (r) => r.headers.authorization?.split('.')[0] ?? r.ip,
-        },
-      },
     },
     async (request, reply) => {
       const device = await authenticateDevice(request, context);

@@ -32,6 +32,6 @@ export async function finalVerdictJobs(
     await context.jobs.enqueue(
       'webhook.deliver',
       { webhookId: hook.id, reportId },
-      { runAt: now, db, fairKey: hook.id },
+      { runAt: now, db, fairKey: hireId },
     );
 }

@@ -16,6 +16,7 @@ import { countVerdict } from '../db/verdict-counts';
 import type { Database } from '../db/schema';
 import { nextDueAt } from '../devices/schedule';
 import { ApiFailure } from '../http/api-failure';
+import { chargeDevice } from '../http/request-limits';
 import { audit } from '../audit/audit';
 import { termsMismatch, type ChallengeTerms } from '../devices/challenge-terms';
 import { decideVerdict, type WeighedReason } from './decide-verdict';
@@ -158,15 +159,6 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
     submitReport.path,
     {
       schema: { response: { 200: submitReport.response, 201: submitReport.response } },
-      config: {
-        rateLimit: {
-          // Keyed by the device (its id or its signed header), so the body must be parsed first.
-          hook: 'preHandler',
-          max: context.limits.devicePerMinute,
-          timeWindow: '1 minute',
-          keyGenerator: (r) => (typeof r.body === 'string' ? (r.body.split('.')[0] ?? r.ip) : r.ip),
-        },
-      },
     },
     async (request, reply) => {
       if (typeof request.body !== 'string')
@@ -202,6 +194,8 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
       }
       const { payload, deviceId } = opened;
       const enrolled = device;
+      // Signed by an enrolled key: from here the device pays for its own requests.
+      await chargeDevice(request, context, deviceId);
       if (payload.observations.source === 'fixture' && !context.demo)
         throw new ApiFailure(
           422,

@@ -47,6 +47,8 @@ export async function startTestServer(storage: Storage, options: Partial<ServerO
     databaseUrl: database?.url,
     adminToken: ADMIN_TOKEN,
     demo: true,
+    // Every test client is 127.0.0.1: a suite's devices and HR calls must not share one allowance.
+    addressPerMinute: 100_000,
     ...options,
   });
   return {
