@@ -3,7 +3,11 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { 'cli/hireproof': 'main/cli/hireproof.ts', 'face/face-worker': 'main/face/face-worker.ts' },
+  entryPoints: {
+    'cli/hireproof': 'main/cli/hireproof.ts',
+    'face/face-worker': 'main/face/face-worker.ts',
+    'db/checkpoint-worker': 'server/db/checkpoint-worker.ts',
+  },
   outdir: 'out',
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -172,7 +172,10 @@ export async function seedCompany(db: Kysely<Database>, options: SeedOptions): P
     const rows = chunk.flatMap((h) =>
       h.reports.map((r) => {
         const deviceId = h.devices[0]?.id ?? '';
-        const kind = r === h.reports.at(-1) ? 'onboarding' : 'reattestation';
+        // The first is the onboarding; then weekly re-attestations with device checks between them.
+        const index = h.reports.indexOf(r);
+        const kind =
+          index === h.reports.length - 1 ? 'onboarding' : index % 2 === 0 ? 'reattestation' : 'device-check';
         return {
           id: r.id,
           device_id: deviceId,

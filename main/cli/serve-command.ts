@@ -2,13 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { defaultHttpLimits } from '../../server/http/connections';
 import { startServer } from '../../server/start-server';
 import { ServerPolicy } from '../../server/server-policy';
 import { defaultDataDir } from '../data/data-dir';
 import { UsageError } from './usage-error';
 
 export const serveUsage =
-  'hireproof serve [--port 8080] [--host 127.0.0.1] [--data DIR] [--database URL] [--policy FILE] [--device-rate PER_MINUTE] [--address-rate PER_MINUTE] [--trust-proxy ADDRESS[,CIDR…]] [--demo]';
+  'hireproof serve [--port 8080] [--host 127.0.0.1] [--data DIR] [--database URL] [--policy FILE] [--device-rate PER_MINUTE] [--address-rate PER_MINUTE] [--connections-per-address N] [--trust-proxy ADDRESS[,CIDR…]] [--demo]';
 
 async function loadServerPolicy(path: string | undefined): Promise<ServerPolicy | undefined> {
   if (!path) return undefined;
@@ -39,6 +40,7 @@ export async function serveCommand(args: string[]): Promise<number> {
       policy: { type: 'string' },
       'device-rate': { type: 'string' },
       'address-rate': { type: 'string' },
+      'connections-per-address': { type: 'string' },
       'trust-proxy': { type: 'string' },
       demo: { type: 'boolean' },
     },
@@ -47,8 +49,8 @@ export async function serveCommand(args: string[]): Promise<number> {
   const port = Number(values.port ?? process.env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port ${values.port} is not a port number`);
-  const perMinute = (flag: 'device-rate' | 'address-rate') => {
-    const value = Number(values[flag] ?? 60);
+  const whole = (flag: 'device-rate' | 'address-rate' | 'connections-per-address', fallback: number) => {
+    const value = Number(values[flag] ?? fallback);
     if (!Number.isInteger(value) || value < 1)
       throw new UsageError(`--${flag} ${values[flag]} is not a positive whole number`);
     return value;
@@ -73,8 +75,9 @@ export async function serveCommand(args: string[]): Promise<number> {
     photoKey: process.env.HIREPROOF_PHOTO_KEY,
     policy: await loadServerPolicy(values.policy),
     logger: true,
-    devicePerMinute: perMinute('device-rate'),
-    addressPerMinute: perMinute('address-rate'),
+    devicePerMinute: whole('device-rate', 60),
+    addressPerMinute: whole('address-rate', 60),
+    http: { perAddress: whole('connections-per-address', defaultHttpLimits.perAddress) },
     trustProxy,
     demo: values.demo ?? false,
   });

@@ -1,9 +1,12 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
+import { packageRoot } from '../../main/package-root';
+import { DurableSqliteDialect, walFlusher } from './durable-sqlite';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
 
@@ -36,15 +39,41 @@ function openSqlite(dataDir: string): OpenDatabase {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const path = join(dataDir, 'hireproof.sqlite');
   const sqlite = new SqliteDatabase(path);
-  // WAL lets readers (the dashboard) work while a report is written; FULL sync keeps acks durable.
+  // WAL lets readers (the dashboard) work while a report is written. Commits are made durable by
+  // the driver, off the event loop (see DurableSqliteDialect); checkpoints run in their own thread.
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  const checkpoints = startCheckpoints(path);
+  if (checkpoints) sqlite.pragma('wal_autocheckpoint = 0');
+  const wal = walFlusher(`${path}-wal`);
+  const dialect = new DurableSqliteDialect(
+    { database: withStatementCache(sqlite) },
+    {
+      flush: wal.flush,
+      beforeClose: async () => {
+        await checkpoints?.stop();
+        await wal.close();
+      },
+    },
+  );
+  return { db: new Kysely<Database>({ dialect }), dialect: 'sqlite', where: path };
+}
+
+/** The checkpoint thread, from the bundle `npm run build:cli` writes; without it SQLite checkpoints inline. */
+function startCheckpoints(path: string) {
+  const script = join(packageRoot(import.meta.url), 'out', 'db', 'checkpoint-worker.mjs');
+  if (!existsSync(script)) return null;
+  const worker = new Worker(script, { workerData: { path, everyMs: 1_000 } });
+  worker.unref();
   return {
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
-    dialect: 'sqlite',
-    where: path,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        worker.once('exit', () => resolve());
+        worker.once('message', () => void worker.terminate());
+        worker.postMessage('stop');
+      }),
   };
 }
 

@@ -32,8 +32,9 @@ describe('group commit on SQLite', () => {
     const ok = writer.run((trx) =>
       trx.insertInto('webhooks').values({ id: 'x', url: 'u', secret: 's', created_at: 'now' }).execute(),
     );
+    const refused = expect(ok).rejects.toThrow();
     // Closing the database under the batch makes its transaction fail as a whole.
     await db.destroy();
-    await expect(ok).rejects.toThrow();
+    await refused;
   });
 });
