@@ -7,14 +7,12 @@ export function Link({
   children,
   className,
   current,
-  label,
 }: {
   to: Route;
   children: ReactNode;
   className?: string;
   /** Marks the link to the page (or filter) being shown. */
   current?: boolean;
-  label?: string;
 }) {
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -22,13 +20,7 @@ export function Link({
     navigate(to);
   };
   return (
-    <a
-      href={hrefOf(to)}
-      onClick={onClick}
-      className={className}
-      aria-current={current ? 'page' : undefined}
-      aria-label={label}
-    >
+    <a href={hrefOf(to)} onClick={onClick} className={className} aria-current={current ? 'page' : undefined}>
       {children}
     </a>
   );

@@ -60,12 +60,7 @@ function Counts({ counts, current }: { counts: StatusCounts; current?: HireStatu
       <ul className="counts">
         {STATUS_ORDER.map((status) => (
           <li key={status} className={`count count-${status}`}>
-            <Link
-              to={{ page: 'overview', status }}
-              className="count-link"
-              current={current === status}
-              label={`${counts[status]} ${STATUS_LABEL[status]}: show these hires`}
-            >
+            <Link to={{ page: 'overview', status }} className="count-link" current={current === status}>
               <span className="count-number">{counts[status]}</span>
               <span className="count-label">{STATUS_LABEL[status]}</span>
             </Link>
