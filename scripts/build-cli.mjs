@@ -7,6 +7,7 @@ await build({
     'cli/hireproof': 'main/cli/hireproof.ts',
     'face/face-worker': 'main/face/face-worker.ts',
     'db/checkpoint-worker': 'server/db/checkpoint-worker.ts',
+    'reports/judge-worker': 'server/reports/judge-worker.ts',
   },
   outdir: 'out',
   outExtension: { '.js': '.mjs' },

@@ -6,6 +6,7 @@ import type { Writer } from './db/write-batcher';
 import type { FaceService } from './face/face-service';
 import type { Limiter } from './http/limiter';
 import type { JobQueue } from './jobs/job-queue';
+import type { Judge } from './reports/judge-pool';
 import type { PhotoSeal } from './photos/photo-seal';
 import type { ServerPolicy } from './server-policy';
 
@@ -32,4 +33,6 @@ export interface ServerContext {
   limits: { devicePerMinute: number; addressPerMinute: number };
   /** Where those requests are counted: in memory (SQLite), or shared in PostgreSQL. */
   limiter: Limiter;
+  /** Verifies and judges reports off the request loop. */
+  judge: Judge;
 }

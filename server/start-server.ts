@@ -10,6 +10,7 @@ import { JobQueue } from './jobs/job-queue';
 import { jobRunner, type JobKind } from './jobs/job-runner';
 import { loadPhotoSeal } from './photos/photo-seal';
 import { retentionJob } from './retention/retention-job';
+import { judgePool } from './reports/judge-pool';
 import { defaultServerPolicy, type ServerPolicy } from './server-policy';
 import { deliverWebhookJob } from './webhooks/deliver-webhook-job';
 
@@ -55,12 +56,15 @@ export async function startServer(options: ServerOptions) {
   const faces = options.faces ?? faceService();
   const clock = () => now().getTime();
   const limiter = dialect === 'postgres' ? databaseLimiter(db, clock) : memoryLimiter(clock);
+  const policy = options.policy ?? defaultServerPolicy;
+  const demo = options.demo ?? false;
+  const judge = judgePool(policy, demo);
   const { app, context } = await buildApp(
     {
       db,
       dialect,
       seal: await loadPhotoSeal(dataDir, options.photoKey),
-      policy: options.policy ?? defaultServerPolicy,
+      policy,
       faces,
       jobs: new JobQueue(db, now),
       now,
@@ -69,7 +73,8 @@ export async function startServer(options: ServerOptions) {
         addressPerMinute: options.addressPerMinute ?? 60,
       },
       limiter,
-      demo: options.demo ?? false,
+      judge,
+      demo,
       writes: dialect === 'sqlite' ? groupCommit(db) : transactionPerWrite(db),
     },
     {
@@ -99,6 +104,7 @@ export async function startServer(options: ServerOptions) {
       await runner.stop();
       await app.close();
       limiter.close();
+      await judge.close();
       await faces.close();
       await db.destroy();
     },

@@ -125,6 +125,7 @@ async function startService(dataDir: string, databaseUrl?: string) {
 }
 
 async function stop(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
@@ -210,6 +211,29 @@ async function run(storage: Storage) {
   log(`${storage}: seeded ${HIRES} hires and ${reportCount} reports in ${seedSeconds.toFixed(0)} s`);
 
   const service = await startService(dataDir, database?.url);
+  try {
+    return await measureService(service, { storage, db, hires, reportCount, seedSeconds, real, devices });
+  } finally {
+    await stop(service.child);
+    await db.destroy();
+    await database?.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function measureService(
+  service: Awaited<ReturnType<typeof startService>>,
+  seeded: {
+    storage: Storage;
+    db: Awaited<ReturnType<typeof openDatabase>>['db'];
+    hires: SeededHire[];
+    reportCount: number;
+    seedSeconds: number;
+    real: Awaited<ReturnType<typeof realReports>>;
+    devices: { id: string; signer: DeviceSigner }[];
+  },
+) {
+  const { storage, db, hires, reportCount, seedSeconds, real, devices } = seeded;
   const base = service.url;
   const idle = await service.sample();
   const results: { endpoint: string; p50: number; p95: number; n: number; note?: string }[] = [];
@@ -325,17 +349,22 @@ async function run(storage: Storage) {
   const loop: { p50: number; p99: number; max: number }[] = [];
   let rssMax = 0;
   let stopped = false;
+  let readFailures = 0;
   const reader = async () => {
     while (!stopped) {
-      let next: string | null = null;
-      for (let page = 0; page < 20 && !stopped; page++) {
-        const answer = await timed(`${base}/v1/hires${next ? `?cursor=${next}` : ''}`);
-        reads.push(answer.ms);
-        next = HirePage.parse(JSON.parse(answer.body)).next;
+      try {
+        let next: string | null = null;
+        for (let page = 0; page < 20 && !stopped; page++) {
+          const answer = await timed(`${base}/v1/hires${next ? `?cursor=${next}` : ''}`);
+          reads.push(answer.ms);
+          next = HirePage.parse(JSON.parse(answer.body)).next;
+        }
+        if (stopped) break;
+        reads.push((await timed(`${base}/v1/hires/${pick(hires).id}`)).ms);
+        reads.push((await timed(`${base}/v1/stats/hires`)).ms);
+      } catch {
+        readFailures += 1;
       }
-      if (stopped) break;
-      reads.push((await timed(`${base}/v1/hires/${pick(hires).id}`)).ms);
-      reads.push((await timed(`${base}/v1/stats/hires`)).ms);
     }
   };
   const sampler = setInterval(() => {
@@ -378,10 +407,6 @@ async function run(storage: Storage) {
   clearInterval(sampler);
   const final = await service.sample();
   rssMax = Math.max(rssMax, final.rss);
-  await stop(service.child);
-  await db.destroy();
-  await database?.drop();
-  await rm(dataDir, { recursive: true, force: true });
 
   const i = stats(intake);
   const r = stats(reads);
@@ -395,7 +420,7 @@ async function run(storage: Storage) {
     exportStats,
     exportBytes,
     intake: { ...i, refused: refused.length, firstRefusal: refused[0], achieved: total / intakeSeconds },
-    reads: r,
+    reads: { ...r, failures: readFailures },
     loop: {
       p99Median: delays[Math.floor(delays.length / 2)] ?? NaN,
       p99Worst: delays.at(-1) ?? NaN,
@@ -424,6 +449,6 @@ for (const storage of storages) {
     `| \`GET /v1/export.csv\` | ${round(r.exportStats.p50)} | ${round(r.exportStats.max)} | all hires, ${(r.exportBytes / 1e6).toFixed(1)} MB streamed (3 runs: median, worst) |`,
   );
   console.log(
-    `\nIntake at ${RATE} reports/s (achieved ${r.intake.achieved.toFixed(0)}/s, ${r.intake.n} reports, ${r.intake.refused} not 201${r.intake.firstRefusal ? `: ${r.intake.firstRefusal}` : ''}) while ${READERS} HR readers paged: intake p50 ${round(r.intake.p50)} ms, p95 ${round(r.intake.p95)} ms, p99 ${round(r.intake.p99)} ms; HR reads p50 ${round(r.reads.p50)} ms, p95 ${round(r.reads.p95)} ms (${r.reads.n} reads). Event-loop delay p99 per second: median ${r.loop.p99Median} ms, worst ${r.loop.p99Worst} ms, max ${r.loop.max} ms. Service RSS: ${mb(r.rss.idle)} at start, ${mb(r.rss.afterReads)} after the endpoint runs, ${mb(r.rss.max)} at most under load.`,
+    `\nIntake at ${RATE} reports/s (achieved ${r.intake.achieved.toFixed(0)}/s, ${r.intake.n} reports, ${r.intake.refused} not 201${r.intake.firstRefusal ? `: ${r.intake.firstRefusal}` : ''}) while ${READERS} HR readers paged: intake p50 ${round(r.intake.p50)} ms, p95 ${round(r.intake.p95)} ms, p99 ${round(r.intake.p99)} ms; HR reads p50 ${round(r.reads.p50)} ms, p95 ${round(r.reads.p95)} ms (${r.reads.n} reads, ${r.reads.failures} failed). Event-loop delay p99 per second: median ${r.loop.p99Median} ms, worst ${r.loop.p99Worst} ms, max ${r.loop.max} ms. Service RSS: ${mb(r.rss.idle)} at start, ${mb(r.rss.afterReads)} after the endpoint runs, ${mb(r.rss.max)} at most under load.`,
   );
 }

@@ -70,6 +70,14 @@ const uuidFrom = (next: () => number) => {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 };
 
+/** When retention (30 days after verification, 90 if never verified) deleted the hire's photos. */
+function deletedAt(hire: SeededHire, now: number): string | null {
+  const due = hire.verifiedAt
+    ? Date.parse(hire.verifiedAt) + 30 * DAY
+    : Date.parse(hire.createdAt) + 90 * DAY;
+  return due <= now ? new Date(due).toISOString() : null;
+}
+
 export async function seedCompany(db: Kysely<Database>, options: SeedOptions): Promise<SeededHire[]> {
   const next = random(options.seed ?? 16);
   const batch = options.batch ?? 200;
@@ -135,7 +143,8 @@ export async function seedCompany(db: Kysely<Database>, options: SeedOptions): P
             face_status: 'pending' as const,
             created_at: h.createdAt,
             verified_at: h.verifiedAt,
-            photos_deleted_at: null,
+            // As the retention job left them (default policy): no photo 30 days after verification, 90 unverified.
+            photos_deleted_at: deletedAt(h, now),
           })),
         )
         .execute();

@@ -3,12 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { deviceApi } from '../../main/contract/device-api';
 import type { ReportAck } from '../../main/contract/protocol';
 import { MAX_REPORT_BYTES, ReportKind } from '../../main/contract/report';
-import {
-  nonceVerdict,
-  openReport,
-  type NonceState,
-  type ReportRejection,
-} from '../../main/contract/verify-report';
+import { decodeProtectedHeader } from 'jose';
+import { nonceVerdict, type NonceState, type ReportRejection } from '../../main/contract/verify-report';
 import type { ServerContext } from '../context';
 import { columns } from '../db/codecs';
 import { refreshRoster } from '../db/roster';
@@ -19,7 +15,7 @@ import { ApiFailure } from '../http/api-failure';
 import { chargeDevice } from '../http/request-limits';
 import { audit } from '../audit/audit';
 import { termsMismatch, type ChallengeTerms } from '../devices/challenge-terms';
-import { decideVerdict, type WeighedReason } from './decide-verdict';
+import type { WeighedReason } from './decide-verdict';
 import { finalVerdictJobs } from './final-verdict';
 import type { Transaction } from 'kysely';
 
@@ -40,6 +36,16 @@ const STATUS_OF: Record<ReportRejection, number> = {
 };
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The JWS's key id, or undefined when its header cannot be read (the judge then says why). */
+function keyIdOf(jws: string): string | undefined {
+  try {
+    const { kid } = decodeProtectedHeader(jws);
+    return typeof kid === 'string' ? kid : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The answer to a report whose kind or evidence is not what its challenge asked for. */
 const termsRefusal = (reasons: readonly { message: string }[]) =>
@@ -116,7 +122,6 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
       ])
       .where('devices.key_thumbprint', '=', thumbprint)
       .executeTakeFirst();
-  type DeviceRow = NonNullable<Awaited<ReturnType<typeof deviceByKey>>>;
 
   app.addContentTypeParser(
     'application/jose',
@@ -170,18 +175,25 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
       if (replay) return reply.status(200).send(replay);
 
       const now = context.now();
-      let device: DeviceRow | undefined;
-      const opened = await openReport(jws, {
-        now,
-        keyFor: async (thumbprint) => {
-          device = await deviceByKey(thumbprint);
-          return device
-            ? { deviceId: device.id, publicJwk: columns.devicePublicJwk.decode(device.public_jwk) }
-            : null;
-        },
+      // The key that signed it names the device; reading the header is cheap, the rest is the judge's.
+      const kid = keyIdOf(jws);
+      const device = kid ? await deviceByKey(kid) : undefined;
+      const judged = await context.judge.judge({
+        jws,
+        now: now.toISOString(),
+        device: device
+          ? {
+              id: device.id,
+              publicJwk: device.public_jwk,
+              client: device.client,
+              identity: device.identity,
+              expectedSerial: device.expected_serial,
+              hasReferenceFace: device.has_face !== 0,
+            }
+          : null,
       });
-      if (!opened.ok || !device) {
-        const code = opened.ok ? 'report.unknown-key' : opened.code;
+      if (!judged.ok || !device) {
+        const code = judged.ok ? 'report.unknown-key' : judged.code;
         if (code === 'report.outdated' && device)
           await audit(db, {
             actor: `device:${device.id}`,
@@ -190,9 +202,10 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
             hire: device.hire_id,
             at: now,
           });
-        throw new ApiFailure(STATUS_OF[code], code, opened.ok ? 'unknown device' : opened.message);
+        throw new ApiFailure(STATUS_OF[code], code, judged.ok ? 'unknown device' : judged.message);
       }
-      const { payload, deviceId } = opened;
+      const { payload, decision } = judged;
+      const deviceId = device.id;
       const enrolled = device;
       // Signed by an enrolled key: from here the device pays for its own requests.
       await chargeDevice(request, context, deviceId);
@@ -202,15 +215,6 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
           'observations.fixture',
           'this report observed a fixture machine (--sysroot), not this device; this server accepts live observations only (fixtures are for a server started with --demo)',
         );
-      const decision = decideVerdict({
-        payload,
-        client: enrolled.client,
-        enrolledIdentity: columns.deviceIdentity.decode(enrolled.identity),
-        expectedSerial: enrolled.expected_serial,
-        hasReferenceFace: enrolled.has_face !== 0,
-        policy: context.policy,
-        demo: context.demo,
-      });
       const frames = payload.face?.frames.length
         ? context.seal.seal(Buffer.from(columns.reportFrames.encode(payload.face.frames)))
         : null;
@@ -235,7 +239,7 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
       const outcome = await context.writes
         .run(async (trx) => {
           const { state, terms } = await consumeNonce(trx, deviceId, payload.nonce, now.toISOString());
-          const nonce = nonceVerdict(opened, state);
+          const nonce = nonceVerdict({ ok: true, deviceId, payload }, state);
           if (!nonce.ok) return nonce;
           const mismatch = terms
             ? termsMismatch(payload, terms)

@@ -30,7 +30,13 @@ export const retentionJob: JobHandler = async (_job, context) => {
         .set({ id_photo: null, photos_deleted_at: now.toISOString() })
         .where('id', '=', id)
         .execute();
-      await trx.updateTable('reports').set({ frames: null }).where('hire_id', '=', id).execute();
+      // Only reports that still hold frames: rewriting every report of a long-serving hire is not free.
+      await trx
+        .updateTable('reports')
+        .set({ frames: null })
+        .where('hire_id', '=', id)
+        .where('frames', 'is not', null)
+        .execute();
       await trx
         .insertInto('audit_log')
         .values({
