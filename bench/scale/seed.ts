@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../server/db/schema';
-import { rosterRefresh, searchTextOf } from '../../server/db/roster';
+import { recountStandings, rosterRefresh, searchTextOf } from '../../server/db/roster';
 import { recountReports } from '../../server/db/verdict-counts';
 
 /**
@@ -222,6 +222,7 @@ export async function seedCompany(db: Kysely<Database>, options: SeedOptions): P
     options.onProgress?.({ hires: Math.min(i + batch, hires.length), reports: reportsDone });
   }
   await rosterRefresh(null).execute(db);
+  await recountStandings(db);
   await recountReports(db);
   return hires;
 }

@@ -100,12 +100,15 @@ function withStatus(select: RosterQuery, status: HireStatus, now: string): Roste
     : standing;
 }
 
-/** How many hires stand where, counted on the standing and due-date indexes. */
+/**
+ * How many hires stand where: the standings from their running counts, and the overdue ones (the
+ * clock decides) from the due-date index, which holds only hires that can be overdue.
+ */
 export async function statusCounts(db: Kysely<Database>, now: Date): Promise<StatusCounts> {
   const [byStanding, overdue] = await Promise.all([
     db
-      .selectFrom('roster')
-      .select(['standing', (eb) => eb.fn.countAll<string | number>().as('n')])
+      .selectFrom('standing_counts')
+      .select(['standing', (eb) => eb.fn.sum<string | number>('count').as('n')])
       .groupBy('standing')
       .execute(),
     db

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
-import { DUE_STANDINGS, rosterRefresh, searchTextOf } from './roster';
+import { countAllStandings, DUE_STANDINGS, rosterRefresh, searchTextOf } from './roster';
 import { countAllReports } from './verdict-counts';
 
 /** Portable column types: `bytes` is BLOB on SQLite and BYTEA on PostgreSQL. */
@@ -240,6 +240,15 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .columns(['due_at', 'hire_id', 'standing'])
           .where(sql<boolean>`standing IN (${sql.join(DUE_STANDINGS.map((s) => sql.lit(s)))})`)
           .execute();
+
+        await db.schema
+          .createTable('standing_counts')
+          .addColumn('standing', 'text', (c) => c.notNull())
+          .addColumn('shard', 'integer', (c) => c.notNull())
+          .addColumn('count', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('standing_counts_key', ['standing', 'shard'])
+          .execute();
+        await countAllStandings().execute(db);
 
         await db.schema
           .createTable('report_counts')

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from './schema';
+import type { Database, Standing } from './schema';
 
 /** The standings in which a passed due date makes a hire overdue (a failure or a review says more). */
 export const DUE_STANDINGS = ['enrolled', 'verified'] as const;
@@ -35,18 +35,53 @@ export function rosterRefresh(hireId: string | null) {
 }
 
 /**
- * Brings one hire's roster row up to date inside the transaction that changed it. On PostgreSQL
- * the row is locked first, so two reports of one hire committing together cannot leave the
- * earlier one's verdict behind (each statement then sees what the other committed).
+ * Brings one hire's roster row up to date inside the transaction that changed it, and moves the
+ * standing counts when its standing changed. On PostgreSQL the row is locked first, so two
+ * reports of one hire committing together cannot leave the earlier one's verdict behind (each
+ * statement then sees what the other committed).
  */
 export async function refreshRoster(
   trx: Kysely<Database> | Transaction<Database>,
   dialect: 'sqlite' | 'postgres',
   hireId: string,
 ): Promise<void> {
-  if (dialect === 'postgres')
-    await trx.selectFrom('roster').select('hire_id').where('hire_id', '=', hireId).forUpdate().execute();
+  let before = trx.selectFrom('roster').select('standing').where('hire_id', '=', hireId);
+  if (dialect === 'postgres') before = before.forUpdate();
+  const was = await before.executeTakeFirst();
   await rosterRefresh(hireId).execute(trx);
+  const now = await trx
+    .selectFrom('roster')
+    .select('standing')
+    .where('hire_id', '=', hireId)
+    .executeTakeFirst();
+  if (was && now && was.standing !== now.standing) {
+    await countStanding(trx, was.standing, -1);
+    await countStanding(trx, now.standing, 1);
+  }
+}
+
+/** Concurrent transactions on PostgreSQL each add to one of these rows of a standing. */
+const SHARDS = 8;
+
+async function countStanding(trx: Kysely<Database> | Transaction<Database>, standing: Standing, by: number) {
+  await trx
+    .insertInto('standing_counts')
+    .values({ standing, shard: Math.floor(Math.random() * SHARDS), count: by })
+    .onConflict((oc) =>
+      oc
+        .columns(['standing', 'shard'])
+        .doUpdateSet({ count: (eb) => eb('standing_counts.count', '+', eb.ref('excluded.count')) }),
+    )
+    .execute();
+}
+
+/** Counts every roster row's standing (a migration; `recountStandings` for a database written directly). */
+export const countAllStandings = () =>
+  sql`INSERT INTO standing_counts (standing, shard, count) SELECT standing, 0, count(*) FROM roster GROUP BY standing`;
+
+export async function recountStandings(db: Kysely<Database> | Transaction<Database>): Promise<void> {
+  await db.deleteFrom('standing_counts').execute();
+  await countAllStandings().execute(db);
 }
 
 /** A new hire's roster row: invited, with nothing reported yet. */
@@ -65,4 +100,5 @@ export async function addToRoster(
       search_text: searchTextOf(hire.name, hire.email),
     })
     .execute();
+  await countStanding(trx, 'invited', 1);
 }

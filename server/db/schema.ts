@@ -43,6 +43,12 @@ export interface Database {
     /** Name and email, lower-cased, for HR's search. */
     search_text: string;
   };
+  /** How many hires stand where (overdue is counted at read time), sharded like `report_counts`. */
+  standing_counts: {
+    standing: Standing;
+    shard: number;
+    count: number;
+  };
   /** Reports received per UTC day and current verdict, in a few shards so concurrent writers rarely meet. */
   report_counts: {
     day: string;

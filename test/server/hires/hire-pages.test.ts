@@ -11,7 +11,7 @@ import {
   type HireStatus,
 } from '../../../main/contract/hr-api';
 import { rosterBatches } from '../../../server/db/hire-queries';
-import { addToRoster } from '../../../server/db/roster';
+import { addToRoster, recountStandings } from '../../../server/db/roster';
 import { api, startTestServer, storages } from '../../support/hr-service';
 
 const NOW = new Date('2027-03-01T12:00:00.000Z');
@@ -192,6 +192,7 @@ describe.each(storages)('HR lists, paged, on %s', (storage) => {
     }
     await server.context.db.deleteFrom('roster').where('hire_id', '=', id).execute();
     await server.context.db.deleteFrom('hires').where('id', '=', id).execute();
+    await recountStandings(server.context.db);
   });
 
   it('counts hires by status as the lists show them', async () => {

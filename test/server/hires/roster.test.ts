@@ -6,7 +6,7 @@ import { HireDetail, HirePage } from '../../../main/contract/hr-api';
 import type { Observations } from '../../../main/contract/observations';
 import { sysrootHost } from '../../../main/probes/host';
 import { probesFor } from '../../../main/probes/registry';
-import { rosterRefresh } from '../../../server/db/roster';
+import { recountStandings, rosterRefresh } from '../../../server/db/roster';
 import { enrolDevice } from '../../support/device-under-test';
 import { api, startTestServer, storages } from '../../support/hr-service';
 import { sysroot } from '../../support/sysroots';
@@ -30,6 +30,18 @@ describe.each(storages)('the roster follows intake on %s', (storage) => {
   afterAll(async () => server?.close());
 
   const roster = () => server.context.db.selectFrom('roster').selectAll().orderBy('hire_id').execute();
+  const standingCounts = async () =>
+    Object.fromEntries(
+      (
+        await server.context.db
+          .selectFrom('standing_counts')
+          .select(['standing', (eb) => eb.fn.sum<string | number>('count').as('n')])
+          .groupBy('standing')
+          .execute()
+      )
+        .map((r) => [r.standing, Number(r.n)])
+        .filter(([, n]) => n !== 0),
+    );
   const counts = async () =>
     (
       await server.context.db
@@ -98,10 +110,13 @@ describe.each(storages)('the roster follows intake on %s', (storage) => {
       .executeTakeFirstOrThrow();
     expect(row.latest_verdict).toBe(latest.verdict);
 
-    // What intake kept is what recomputing every row from scratch gives.
+    // What intake kept is what recomputing every row and every count from scratch gives.
     const kept = await roster();
+    const standings = await standingCounts();
     await rosterRefresh(null).execute(server.context.db);
+    await recountStandings(server.context.db);
     expect(await roster()).toEqual(kept);
+    expect(await standingCounts()).toEqual(standings);
     expect(await counts()).toEqual(await recounted());
   });
 });
