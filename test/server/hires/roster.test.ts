@@ -30,18 +30,15 @@ describe.each(storages)('the roster follows intake on %s', (storage) => {
   afterAll(async () => server?.close());
 
   const roster = () => server.context.db.selectFrom('roster').selectAll().orderBy('hire_id').execute();
-  const standingCounts = async () =>
-    Object.fromEntries(
-      (
-        await server.context.db
-          .selectFrom('standing_counts')
-          .select(['standing', (eb) => eb.fn.sum<string | number>('count').as('n')])
-          .groupBy('standing')
-          .execute()
-      )
-        .map((r) => [r.standing, Number(r.n)])
-        .filter(([, n]) => n !== 0),
-    );
+  const standingCounts = async (): Promise<Record<string, number>> => {
+    const rows = await server.context.db
+      .selectFrom('standing_counts')
+      .select(['standing', (eb) => eb.fn.sum<string | number>('count').as('n')])
+      .groupBy('standing')
+      .execute();
+    const entries: [string, number][] = rows.map((r) => [r.standing, Number(r.n)]);
+    return Object.fromEntries(entries.filter(([, n]) => n !== 0));
+  };
   const counts = async () =>
     (
       await server.context.db
