@@ -5,6 +5,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { statfsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +31,8 @@ const { values: flags } = parseArgs({
     seconds: { type: 'string', default: '30' },
     rate: { type: 'string', default: '200' },
     readers: { type: 'string', default: '10' },
+    /** A reader's pause between pages (0: each asks again as soon as it has its answer). */
+    'think-ms': { type: 'string', default: '250' },
   },
 });
 const HIRES = Number(flags.hires ?? (flags.full ? 100_000 : 10_000));
@@ -36,6 +40,7 @@ const REPORTS = Number(flags.reports ?? (flags.full ? 2_000_000 : 200_000));
 const SECONDS = Number(flags.seconds);
 const RATE = Number(flags.rate);
 const READERS = Number(flags.readers);
+const THINK_MS = Number(flags['think-ms']);
 const TOKEN = 'bench-admin-token-0123456789abcdef';
 const INTAKE_DEVICES = 400;
 const SAMPLES = 60;
@@ -180,7 +185,15 @@ async function run(storage: Storage) {
   // Each hire's creation on its trail, and a webhook's deliveries, as a running service leaves them.
   await sql`INSERT INTO audit_log (at, actor, action, target, hire_id, detail)
     SELECT created_at, 'token:hr', 'hire.create', id, id, '{}' FROM hires`.execute(db);
-  await sql`INSERT INTO webhooks (id, url, secret, created_at) VALUES ('bench-hook', 'https://hr.example.com/hook', 'whsec_x', ${now.toISOString()})`.execute(
+  // HR's receiver: every report's verdict is delivered to it during the run, as in production.
+  const receiver = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => response.writeHead(204).end());
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  receiver.unref();
+  const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  await sql`INSERT INTO webhooks (id, url, secret, created_at) VALUES ('bench-hook', ${hookUrl}, ${`whsec_${randomBytes(24).toString('base64')}`}, ${now.toISOString()})`.execute(
     db,
   );
   await sql`INSERT INTO webhook_deliveries (id, webhook_id, report_id, created_at, attempts, last_status, delivered_at)
@@ -358,6 +371,7 @@ async function measureService(
           const answer = await timed(`${base}/v1/hires${next ? `?cursor=${next}` : ''}`);
           reads.push(answer.ms);
           next = HirePage.parse(JSON.parse(answer.body)).next;
+          if (THINK_MS > 0) await new Promise((resolve) => setTimeout(resolve, THINK_MS));
         }
         if (stopped) break;
         reads.push((await timed(`${base}/v1/hires/${pick(hires).id}`)).ms);
@@ -449,6 +463,6 @@ for (const storage of storages) {
     `| \`GET /v1/export.csv\` | ${round(r.exportStats.p50)} | ${round(r.exportStats.max)} | all hires, ${(r.exportBytes / 1e6).toFixed(1)} MB streamed (3 runs: median, worst) |`,
   );
   console.log(
-    `\nIntake at ${RATE} reports/s (achieved ${r.intake.achieved.toFixed(0)}/s, ${r.intake.n} reports, ${r.intake.refused} not 201${r.intake.firstRefusal ? `: ${r.intake.firstRefusal}` : ''}) while ${READERS} HR readers paged: intake p50 ${round(r.intake.p50)} ms, p95 ${round(r.intake.p95)} ms, p99 ${round(r.intake.p99)} ms; HR reads p50 ${round(r.reads.p50)} ms, p95 ${round(r.reads.p95)} ms (${r.reads.n} reads, ${r.reads.failures} failed). Event-loop delay p99 per second: median ${r.loop.p99Median} ms, worst ${r.loop.p99Worst} ms, max ${r.loop.max} ms. Service RSS: ${mb(r.rss.idle)} at start, ${mb(r.rss.afterReads)} after the endpoint runs, ${mb(r.rss.max)} at most under load.`,
+    `\nIntake at ${RATE} reports/s (achieved ${r.intake.achieved.toFixed(0)}/s, ${r.intake.n} reports, ${r.intake.refused} not 201${r.intake.firstRefusal ? `: ${r.intake.firstRefusal}` : ''}) while ${READERS} HR readers paged (${THINK_MS} ms between pages): intake p50 ${round(r.intake.p50)} ms, p95 ${round(r.intake.p95)} ms, p99 ${round(r.intake.p99)} ms; HR reads p50 ${round(r.reads.p50)} ms, p95 ${round(r.reads.p95)} ms (${r.reads.n} reads, ${r.reads.failures} failed). Event-loop delay p99 per second: median ${r.loop.p99Median} ms, worst ${r.loop.p99Worst} ms, max ${r.loop.max} ms. Service RSS: ${mb(r.rss.idle)} at start, ${mb(r.rss.afterReads)} after the endpoint runs, ${mb(r.rss.max)} at most under load.`,
   );
 }

@@ -287,8 +287,15 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .alterTable('jobs')
           .addColumn('fair_key', 'text', (c) => c.notNull().defaultTo(''))
           .execute();
+        // Waiting jobs only (done ones pile up): the oldest of a kind, and an owner's oldest.
         await db.schema
           .createIndex('jobs_waiting')
+          .on('jobs')
+          .columns(['kind', 'run_at'])
+          .where(sql<boolean>`done_at IS NULL`)
+          .execute();
+        await db.schema
+          .createIndex('jobs_waiting_by_owner')
           .on('jobs')
           .columns(['kind', 'fair_key', 'run_at'])
           .where(sql<boolean>`done_at IS NULL`)

@@ -12,6 +12,8 @@ export interface Job {
 
 /** How many of the oldest waiting owners a claim looks at when choosing whose turn it is. */
 const OWNERS_CONSIDERED = 50;
+/** How many of the oldest waiting jobs a claim reads first. */
+const OLDEST_LOOKED_AT = 100;
 
 /**
  * Work that must not run on the request path (face re-verification, webhooks, retention), kept
@@ -58,27 +60,24 @@ export class JobQueue {
   }
 
   /**
-   * Leases the next due job of `kind` for `leaseMs`, or null. Whose turn it is: owners with no
-   * job running here come first, then the one served longest ago (`lastServed`), then the one
-   * waiting longest; so one device's hundred large reports cannot hold every other hire back.
-   * Safe against other processes claiming at the same time.
+   * Leases up to `count` due jobs of `kind` for `leaseMs`, one per owner. Whose turn it is: owners
+   * with no job running here (`busy`) come first, then the one served longest ago (`lastServed`),
+   * then the one waiting longest; so one device's hundred large reports cannot hold every other
+   * hire back. Safe against other processes claiming at the same time.
    */
   async claim(
     kind: string,
     leaseMs: number,
     busy: ReadonlySet<string>,
     lastServed: ReadonlyMap<string, number>,
-  ): Promise<Job | null> {
-    const owners = await this.due(kind)
-      .select(['fair_key', (eb) => eb.fn.min('run_at').as('first')])
-      .groupBy('fair_key')
-      .orderBy('first')
-      .limit(OWNERS_CONSIDERED + busy.size)
-      .execute();
-    const turns = owners
-      .filter((o) => !busy.has(o.fair_key))
-      .sort((a, b) => (lastServed.get(a.fair_key) ?? 0) - (lastServed.get(b.fair_key) ?? 0));
-    for (const { fair_key: owner } of turns) {
+    count = 1,
+  ): Promise<Job[]> {
+    const turns = (await this.waitingOwners(kind, busy))
+      .filter((owner) => !busy.has(owner))
+      .sort((a, b) => (lastServed.get(a) ?? 0) - (lastServed.get(b) ?? 0));
+    const claimed: Job[] = [];
+    for (const owner of turns) {
+      if (claimed.length === count) break;
       const job = await this.due(kind)
         .select(['id', 'payload', 'attempts'])
         .where('fair_key', '=', owner)
@@ -97,15 +96,38 @@ export class JobQueue {
         .where('done_at', 'is', null)
         .executeTakeFirst();
       if (Number(leased.numUpdatedRows) === 1)
-        return {
+        claimed.push({
           id: job.id,
           kind,
           payload: columns.jobPayload.decode(job.payload),
           attempts: job.attempts + 1,
           fairKey: owner,
-        };
+        });
     }
-    return null;
+    return claimed;
+  }
+
+  /**
+   * Owners with due jobs, oldest first. The oldest waiting jobs are one short index range and
+   * usually belong to many owners; only when a few owners fill it (one device's backlog) does the
+   * claim look past it, grouping every waiting job by owner, so the others still get their turn.
+   */
+  private async waitingOwners(kind: string, busy: ReadonlySet<string>): Promise<string[]> {
+    const oldest = await this.due(kind)
+      .select('fair_key')
+      .orderBy('run_at')
+      .limit(OLDEST_LOOKED_AT)
+      .execute();
+    const owners = [...new Set(oldest.map((j) => j.fair_key))];
+    // Every waiting job was read, or the oldest already hold a crowd of owners to take turns among.
+    if (oldest.length < OLDEST_LOOKED_AT || owners.length >= OWNERS_CONSIDERED) return owners;
+    const all = await this.due(kind)
+      .select(['fair_key', (eb) => eb.fn.min('run_at').as('first')])
+      .groupBy('fair_key')
+      .orderBy('first')
+      .limit(OWNERS_CONSIDERED + busy.size)
+      .execute();
+    return all.map((o) => o.fair_key);
   }
 
   async complete(job: Job): Promise<void> {

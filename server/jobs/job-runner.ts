@@ -79,9 +79,16 @@ export function jobRunner(context: ServerContext, kinds: Record<string, JobKind>
     let started = 0;
     for (const [name, kind] of Object.entries(kinds)) {
       const lane = lanes(name);
-      while (!stopped && lane.size < kind.concurrency) {
-        const job = await context.jobs.claim(name, kind.timeoutMs + 60_000, new Set(lane.keys()), lastServed);
-        if (!job) break;
+      const free = kind.concurrency - lane.size;
+      if (stopped || free <= 0) continue;
+      const jobs = await context.jobs.claim(
+        name,
+        kind.timeoutMs + 60_000,
+        new Set(lane.keys()),
+        lastServed,
+        free,
+      );
+      for (const job of jobs) {
         remember(job.fairKey);
         const owner = job.fairKey;
         const done = run(job, kind).finally(() => {
