@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { buildApp, type AppOptions } from './app';
 import { databaseLimiter, memoryLimiter } from './http/limiter';
 import { registerBootstrapToken } from './auth/admin-auth';
-import { openDatabase } from './db/open-database';
+import { openBookkeeping, openDatabase } from './db/open-database';
 import { groupCommit, transactionPerWrite } from './db/write-batcher';
 import { faceService, type FaceService } from './face/face-service';
 import { verifyFaceJob } from './face/verify-face-job';
@@ -51,11 +51,13 @@ export const jobKinds: Record<string, JobKind> = {
 export async function startServer(options: ServerOptions) {
   const dataDir = resolve(options.dataDir);
   const now = options.now ?? (() => new Date());
-  const { db, dialect, where } = await openDatabase({ dataDir, url: options.databaseUrl });
+  const opened = await openDatabase({ dataDir, url: options.databaseUrl });
+  const { db, dialect, where } = opened;
+  const bookkeeping = openBookkeeping(opened, options.databaseUrl);
   if (options.adminToken) await registerBootstrapToken(db, options.adminToken, now());
   const faces = options.faces ?? faceService();
   const clock = () => now().getTime();
-  const limiter = dialect === 'postgres' ? databaseLimiter(db, clock) : memoryLimiter(clock);
+  const limiter = dialect === 'postgres' ? databaseLimiter(bookkeeping, clock) : memoryLimiter(clock);
   const policy = options.policy ?? defaultServerPolicy;
   const demo = options.demo ?? false;
   const judge = judgePool(policy, demo);
@@ -66,7 +68,7 @@ export async function startServer(options: ServerOptions) {
       seal: await loadPhotoSeal(dataDir, options.photoKey),
       policy,
       faces,
-      jobs: new JobQueue(db, now),
+      jobs: new JobQueue(db, now, bookkeeping),
       now,
       limits: {
         devicePerMinute: options.devicePerMinute ?? 60,
@@ -106,6 +108,7 @@ export async function startServer(options: ServerOptions) {
       limiter.close();
       await judge.close();
       await faces.close();
+      if (bookkeeping !== db) await bookkeeping.destroy();
       await db.destroy();
     },
   };

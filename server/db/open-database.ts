@@ -100,11 +100,22 @@ function openPostgres(url: string): OpenDatabase {
   const parsed = new URL(url);
   if (!/^postgres(ql)?:$/.test(parsed.protocol))
     throw new Error(`--database must be a postgres:// URL, not ${parsed.protocol}`);
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 20 });
   parsed.password = '';
   return {
     db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
     dialect: 'postgres',
     where: parsed.toString(),
   };
+}
+
+/**
+ * For writes a crash may lose without harm (rate-limit counts; job leases and completions, which
+ * at worst run a job twice, and every job tolerates that): on PostgreSQL a small pool whose commits
+ * do not wait for the disk, so they do not queue behind intake's. SQLite's own writer otherwise.
+ */
+export function openBookkeeping(opened: OpenDatabase, url: string | undefined): Kysely<Database> {
+  if (opened.dialect !== 'postgres' || !url) return opened.db;
+  const pool = new pg.Pool({ connectionString: url, max: 4, options: '-c synchronous_commit=off' });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, Standing } from './schema';
+import { shardOf } from './verdict-counts';
 
 /** The standings in which a passed due date makes a hire overdue (a failure or a review says more). */
 export const DUE_STANDINGS = ['enrolled', 'verified'] as const;
@@ -55,18 +56,21 @@ export async function refreshRoster(
     .where('hire_id', '=', hireId)
     .executeTakeFirst();
   if (was && now && was.standing !== now.standing) {
-    await countStanding(trx, was.standing, -1);
-    await countStanding(trx, now.standing, 1);
+    await countStanding(trx, dialect, was.standing, -1);
+    await countStanding(trx, dialect, now.standing, 1);
   }
 }
 
-/** Concurrent transactions on PostgreSQL each add to one of these rows of a standing. */
-const SHARDS = 8;
-
-async function countStanding(trx: Kysely<Database> | Transaction<Database>, standing: Standing, by: number) {
+/** Moves a standing's count, on the transaction's own row (see `shardOf`). */
+async function countStanding(
+  trx: Kysely<Database> | Transaction<Database>,
+  dialect: 'sqlite' | 'postgres',
+  standing: Standing,
+  by: number,
+) {
   await trx
     .insertInto('standing_counts')
-    .values({ standing, shard: Math.floor(Math.random() * SHARDS), count: by })
+    .values({ standing, shard: shardOf(dialect), count: by })
     .onConflict((oc) =>
       oc
         .columns(['standing', 'shard'])
@@ -87,6 +91,7 @@ export async function recountStandings(db: Kysely<Database> | Transaction<Databa
 /** A new hire's roster row: invited, with nothing reported yet. */
 export async function addToRoster(
   trx: Kysely<Database> | Transaction<Database>,
+  dialect: 'sqlite' | 'postgres',
   hire: { id: string; name: string; email: string; expectedSerial: string | null; createdAt: string },
 ): Promise<void> {
   await trx
@@ -100,5 +105,5 @@ export async function addToRoster(
       search_text: searchTextOf(hire.name, hire.email),
     })
     .execute();
-  await countStanding(trx, 'invited', 1);
+  await countStanding(trx, dialect, 'invited', 1);
 }

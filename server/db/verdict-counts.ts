@@ -2,8 +2,13 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Verdict } from '../../main/contract/checks';
 import type { Database } from './schema';
 
-/** Concurrent report transactions on PostgreSQL each add to one of these rows of a day and verdict. */
-const SHARDS = 8;
+/**
+ * Which row of a day and verdict a transaction adds to. On PostgreSQL, its server process's own:
+ * two transactions running at once never share one, so intake never waits on another's row lock.
+ * SQLite has one writer: one row.
+ */
+export const shardOf = (dialect: 'sqlite' | 'postgres') =>
+  dialect === 'postgres' ? sql<number>`pg_backend_pid()` : 0;
 
 /** Times are ISO-8601 UTC text, so the day is the first ten characters on SQLite and PostgreSQL alike. */
 export const dayOf = (isoTime: string) => isoTime.slice(0, 10);
@@ -14,11 +19,12 @@ export const dayOf = (isoTime: string) => isoTime.slice(0, 10);
  */
 export async function countVerdict(
   trx: Kysely<Database> | Transaction<Database>,
+  dialect: 'sqlite' | 'postgres',
   receivedAt: string,
   change: { from: Verdict | null; to: Verdict },
 ): Promise<void> {
   if (change.from === change.to) return;
-  const shard = Math.floor(Math.random() * SHARDS);
+  const shard = shardOf(dialect);
   const deltas: [Verdict, number][] = [[change.to, 1]];
   if (change.from) deltas.push([change.from, -1]);
   for (const [verdict, by] of deltas) {

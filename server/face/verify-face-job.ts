@@ -75,7 +75,7 @@ export const verifyFaceJob: JobHandler = async (job, context) => {
       .set({ verdict, reasons: columns.reportReasons.encode(all), face_status: 'done' })
       .where('id', '=', reportId)
       .execute();
-    await countVerdict(trx, report.received_at, { from: report.verdict, to: verdict });
+    await countVerdict(trx, context.dialect, report.received_at, { from: report.verdict, to: verdict });
     await finalVerdictJobs(trx, context, reportId, report.hire_id, report.kind, verdict);
     await refreshRoster(trx, context.dialect, report.hire_id);
   });

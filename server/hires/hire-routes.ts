@@ -64,7 +64,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
             photos_deleted_at: null,
           })
           .execute();
-        await addToRoster(trx, {
+        await addToRoster(trx, context.dialect, {
           id,
           name,
           email,

@@ -25,6 +25,8 @@ export class JobQueue {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => Date,
+    /** Where leases and completions are written (see `openBookkeeping`): `db` unless given. */
+    private readonly bookkeeping: Kysely<Database> = db,
   ) {}
 
   async enqueue(
@@ -85,7 +87,7 @@ export class JobQueue {
         .limit(1)
         .executeTakeFirst();
       if (!job) continue;
-      const leased = await this.db
+      const leased = await this.bookkeeping
         .updateTable('jobs')
         .set({
           locked_until: new Date(this.now().getTime() + leaseMs).toISOString(),
@@ -131,7 +133,7 @@ export class JobQueue {
   }
 
   async complete(job: Job): Promise<void> {
-    await this.db
+    await this.bookkeeping
       .updateTable('jobs')
       .set({ done_at: this.now().toISOString(), locked_until: null })
       .where('id', '=', job.id)
@@ -140,7 +142,7 @@ export class JobQueue {
 
   /** Tries again at `retryAt`, or gives up (done, with the error kept) when that is null. */
   async fail(job: Job, error: string, retryAt: Date | null): Promise<void> {
-    await this.db
+    await this.bookkeeping
       .updateTable('jobs')
       .set(
         retryAt

@@ -259,7 +259,7 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
                 refusal: 'report.terms-mismatch',
               })
               .execute();
-            await countVerdict(trx, row.received_at, { from: null, to: 'review' });
+            await countVerdict(trx, context.dialect, row.received_at, { from: null, to: 'review' });
             await audit(trx, {
               actor: `device:${deviceId}`,
               action: 'report.terms-mismatch',
@@ -291,7 +291,7 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
               refusal: null,
             })
             .execute();
-          await countVerdict(trx, row.received_at, { from: null, to: decision.verdict });
+          await countVerdict(trx, context.dialect, row.received_at, { from: null, to: decision.verdict });
           // Only a report with the hire's face and input moves the re-attestation date.
           const due =
             payload.kind === 'device-check'

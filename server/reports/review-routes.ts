@@ -38,7 +38,10 @@ export function reviewRoutes(app: FastifyInstance, context: ServerContext): void
             .set({ verdict: decision, reviewed_by: actor, review_note: note })
             .where('id', '=', report.id)
             .execute();
-          await countVerdict(trx, report.received_at, { from: report.verdict, to: decision });
+          await countVerdict(trx, context.dialect, report.received_at, {
+            from: report.verdict,
+            to: decision,
+          });
           await audit(trx, {
             actor,
             action: `report.review.${decision}`,

@@ -37,7 +37,7 @@ describe('the HTTP contract', () => {
         photos_deleted_at: null,
       })
       .execute();
-    await addToRoster(server.context.db, {
+    await addToRoster(server.context.db, server.context.dialect, {
       id,
       name: 'Odd Row',
       email: 'odd@example.com',

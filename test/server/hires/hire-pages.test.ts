@@ -170,7 +170,7 @@ describe.each(storages)('HR lists, paged, on %s', (storage) => {
         photos_deleted_at: null,
       })
       .execute();
-    await addToRoster(server.context.db, {
+    await addToRoster(server.context.db, server.context.dialect, {
       id,
       name: '100% Real_Name',
       email: 'real@example.com',
