@@ -39,6 +39,13 @@ export function walFlusher(walPath: string) {
   };
 }
 
+/** Whether a statement changes the database (a `RETURNING` write reads rows, so its kind decides). */
+function writes(query: CompiledQuery): boolean {
+  const { kind } = query.query;
+  if (kind === 'InsertQueryNode' || kind === 'UpdateQueryNode' || kind === 'DeleteQueryNode') return true;
+  return kind === 'RawNode' && /^\s*(insert|update|delete|replace)\b/i.test(query.sql);
+}
+
 /**
  * SQLite's own `synchronous = FULL` fsyncs in every COMMIT, and better-sqlite3 runs it on the
  * event loop: at a few hundred reports a second that alone fills the loop. This driver lets SQLite
@@ -66,7 +73,7 @@ class DurableSqliteDriver extends SqliteDriver {
     this.#connection ??= {
       executeQuery: async <R>(query: CompiledQuery): Promise<QueryResult<R>> => {
         const result = await inner.executeQuery<R>(query);
-        if (!this.#inTransaction && (result.numAffectedRows ?? 0n) > 0n) await this.flush();
+        if (!this.#inTransaction && writes(query)) await this.flush();
         return result;
       },
       streamQuery: <R>(query: CompiledQuery, chunkSize: number) => inner.streamQuery<R>(query, chunkSize),

@@ -32,7 +32,7 @@ export function rosterRefresh(hireId: string | null) {
       WHEN ${latest('verdict')} = 'pass' AND ${verifiedAt} IS NOT NULL THEN 'verified'
       ELSE 'enrolled'
     END
-    ${hireId === null ? sql`` : sql`WHERE hire_id = ${hireId}`}`;
+    ${hireId === null ? sql`` : sql`WHERE hire_id = ${hireId} RETURNING standing`}`;
 }
 
 /**
@@ -49,12 +49,8 @@ export async function refreshRoster(
   let before = trx.selectFrom('roster').select('standing').where('hire_id', '=', hireId);
   if (dialect === 'postgres') before = before.forUpdate();
   const was = await before.executeTakeFirst();
-  await rosterRefresh(hireId).execute(trx);
-  const now = await trx
-    .selectFrom('roster')
-    .select('standing')
-    .where('hire_id', '=', hireId)
-    .executeTakeFirst();
+  const { rows } = await sql<{ standing: Standing }>`${rosterRefresh(hireId)}`.execute(trx);
+  const now = rows[0];
   if (was && now && was.standing !== now.standing) {
     await countStanding(trx, dialect, was.standing, -1);
     await countStanding(trx, dialect, now.standing, 1);

@@ -62,10 +62,15 @@ export function memoryLimiter(now: () => number, maxKeys = 100_000): Limiter {
 export function databaseLimiter(db: Kysely<Database>, now: () => number, maxRemembered = 100_000): Limiter {
   let period = periodOf(now());
   let blocked = new Set<string>();
+  // Keys this server counted this minute: a key it never counted is not asked about (most
+  // requests prove themselves and are never counted), at the cost of one request's delay in
+  // learning that another server saw it flood.
+  let counted = new Set<string>();
   const isBlocked = (key: string) => {
     if (periodOf(now()) !== period) {
       period = periodOf(now());
       blocked = new Set();
+      counted = new Set();
     }
     return blocked.has(key);
   };
@@ -80,6 +85,7 @@ export function databaseLimiter(db: Kysely<Database>, now: () => number, maxReme
   return {
     async take(key, max) {
       if (isBlocked(key)) return { allowed: false, retryAfterS: retryAfter(now()) };
+      if (counted.size < maxRemembered) counted.add(key);
       const row = await db
         .insertInto('rate_limits')
         .values({ key, period: periodOf(now()), count: 1 })
@@ -95,6 +101,7 @@ export function databaseLimiter(db: Kysely<Database>, now: () => number, maxReme
     },
     async over(key, max) {
       if (isBlocked(key)) return true;
+      if (!counted.has(key) && counted.size < maxRemembered) return false;
       const row = await db
         .selectFrom('rate_limits')
         .select('count')

@@ -58,8 +58,13 @@ describe('durable SQLite writes, flushed off the event loop', () => {
     await single;
 
     expect(await db.selectFrom('t').select('id').execute()).toHaveLength(3);
-    await db.updateTable('t').set({ v: 'x' }).where('id', '=', 99).execute();
     expect(log.asked()).toBe(0);
+    // A write that returns rows is still a write.
+    const returning = db.deleteFrom('t').where('id', '=', 3).returning('id').execute();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(log.asked()).toBe(1);
+    log.release();
+    expect(await returning).toEqual([{ id: 3 }]);
     await db.destroy();
   });
 
