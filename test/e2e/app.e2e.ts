@@ -12,7 +12,7 @@ import { sysroot } from '../support/sysroots';
 import { ServerPolicy } from '../../server/server-policy';
 import { portraits, stillPhotoClip } from './face/camera-clips';
 import { seriousViolations } from './support/axe';
-import { screenshot } from './support/screenshots';
+import { screenshot } from '../support/screenshots';
 import { startShellProcess, type ShellProcess } from './support/shell-process';
 import { openDiagnostics } from '../support/diagnostics-zip';
 
