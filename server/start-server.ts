@@ -68,19 +68,39 @@ export async function startServer(options: ServerOptions) {
     .where('done_at', 'is', null)
     .executeTakeFirst();
   if (!pendingSweep) await context.jobs.enqueue('retention.sweep', {});
+  const host = options.host ?? '127.0.0.1';
+  const close = async () => {
+    await runner.stop();
+    await app.close();
+    await faces.close();
+    await db.destroy();
+  };
+  let url: string;
+  try {
+    url = await app.listen({ port: options.port, host });
+  } catch (error) {
+    // Nothing may stay open: a server that cannot listen must let its process end.
+    await close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE')
+      throw new Error(
+        `port ${options.port} on ${host} is already in use (another HireProof service?); choose another with --port`,
+        { cause: error },
+      );
+    if (code === 'EACCES')
+      throw new Error(
+        `port ${options.port} on ${host} needs privileges this user lacks; choose one above 1023 with --port`,
+        { cause: error },
+      );
+    throw error;
+  }
   if (options.runJobs ?? true) runner.start();
-  const url = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   return {
     url,
     app,
     context,
     database: where,
     jobs: runner,
-    async close() {
-      await runner.stop();
-      await app.close();
-      await faces.close();
-      await db.destroy();
-    },
+    close,
   };
 }

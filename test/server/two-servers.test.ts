@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshPostgres, postgresUrl, startTestServer } from '../support/hr-service';
+import { freshPostgres, startTestServer } from '../support/hr-service';
+import { postgresUrl } from '../support/test-database';
 import { enrolDevice } from '../support/device-under-test';
 
 /** Two server processes on one PostgreSQL: nonces, idempotency and jobs live in the database. */

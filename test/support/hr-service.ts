@@ -3,17 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startServer, type ServerOptions } from '../../server/start-server';
+import { postgresUrl } from './test-database';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 export type Storage = 'sqlite' | 'postgres';
-
-/** The PostgreSQL that .ci/run starts; without it the PostgreSQL half of a suite cannot run. */
-export function postgresUrl(): string | undefined {
-  const url = process.env.HIREPROOF_TEST_DATABASE_URL;
-  if (!url && process.env.CI)
-    throw new Error('HIREPROOF_TEST_DATABASE_URL is not set: .ci/run must start PostgreSQL');
-  return url;
-}
 
 /** A fresh, empty database on the test PostgreSQL, dropped by the returned function. */
 export async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
