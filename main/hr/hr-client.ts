@@ -11,6 +11,24 @@ import {
 import type { DeviceSigner } from '../identity/device-signer';
 import { deviceAuthorization } from '../identity/sign-request';
 
+/** How long a call to the HR service may take before it counts as unanswered. */
+const REQUEST_TIMEOUT_MS = 15_000;
+
+/** Why a request never got an answer, in words, with the system's code for whoever debugs it. */
+function whyUnreachable(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const code = cause?.code;
+  if ((error as Error).name === 'TimeoutError') return `no answer within ${REQUEST_TIMEOUT_MS / 1000} s`;
+  // fetch says only "fetch failed"; its cause says why (a port browsers never call, say).
+  if (!code) return cause?.message ?? (error as Error).message;
+  if (code === 'ECONNREFUSED') return `nothing is listening there (${code})`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `no such host (${code})`;
+  if (code === 'ECONNRESET') return `the connection was cut (${code})`;
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code))
+    return `its TLS certificate is not trusted by this machine (${code})`;
+  return code;
+}
+
 /** A failed call to the HR service, with the server's own error code when it gave one. */
 export class HrServiceError extends Error {
   constructor(
@@ -48,11 +66,14 @@ async function callJson<T extends z.ZodType>(
       method,
       headers: sent,
       ...(body === undefined ? {} : { body: text }),
-      signal: AbortSignal.timeout(15_000),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-    throw new HrServiceError(`cannot reach the HR service at ${url.origin} (${cause})`, null, 'network');
+    throw new HrServiceError(
+      `cannot reach the HR service at ${url.origin}: ${whyUnreachable(error)}`,
+      null,
+      'network',
+    );
   }
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {
