@@ -39,7 +39,10 @@ export async function readLinuxNetwork(host: Host): Promise<NetworkInfo> {
       ...proxiesIn(parseEnviron(environ), 'environment'),
       ...proxiesIn(parseEnvironmentFile(etcEnvironment ?? ''), '/etc/environment'),
     ],
-    packages: await dpkgRecords(host, await corporateClientPaths(host)),
+    // Only a tunnel that is up needs its client vouched for: no /proc scan on a laptop without one.
+    packages: interfaces.some((i) => i.kind === 'tunnel' && i.up)
+      ? await dpkgRecords(host, await corporateClientPaths(host))
+      : [],
   };
 }
 
