@@ -1,4 +1,4 @@
-import { execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawnSync, type ChildProcess } from 'node:child_process';
 import { chown, copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -148,9 +148,9 @@ describe('ordinary Linux programs that share names with Windows remote tools', (
   }, 180_000);
 
   afterAll(async () => {
-    if (home) {
-      execFileSync('wineserver', ['-k'], { ...asUser({ WINEPREFIX: join(home, 'wine') }), stdio: 'ignore' });
-    }
+    // Ends this prefix's Wine processes only (its wineserver and services), whether or not they started.
+    if (home)
+      spawnSync('wineserver', ['-k'], { ...asUser({ WINEPREFIX: join(home, 'wine') }), stdio: 'ignore' });
     for (const stop of stops.reverse()) await stop();
     await rm(home, { recursive: true, force: true });
   });
