@@ -45,7 +45,11 @@ export function judgeTunnels(
   );
   const consumerRunning = running.filter((r) => r.client.kind === 'consumer');
   const egress = reportAddress ? vpn.egressRanges.find((range) => inCidr(reportAddress, range)) : undefined;
-  let creditable = consumerRunning.length > 0 ? 0 : new Set(approvedRunning.map((r) => r.client.name)).size;
+  // One tun device per approved client running, each client once; none while a consumer client runs.
+  const creditable =
+    consumerRunning.length > 0
+      ? []
+      : approvedRunning.filter((r, i) => approvedRunning.findIndex((o) => o.client === r.client) === i);
 
   const tunnels = network.interfaces
     .filter((i) => i.kind === 'tunnel' && i.up)
@@ -69,15 +73,14 @@ export function judgeTunnels(
       if (egress) return approved(base, `report received from the company's egress range ${egress}`);
       if (owners.some((o) => approvedRunning.some((r) => r.process.pid === o.pid)))
         return approved(base, 'tunnel held by the approved client at its package-verified path');
-      if (owners.length === 0 && iface.owners !== undefined && creditable > 0) {
-        creditable -= 1;
-        const credited = approvedRunning[0]!;
+      const credited = owners.length === 0 && iface.owners !== undefined ? creditable.shift() : undefined;
+      if (credited) {
         return approved(
           {
             ...base,
             vpn: credited.client.name,
             vpnKind: credited.client.kind,
-            ownerPath: credited.process.path,
+            clientPath: credited.process.path,
           },
           'approved client running at its package-verified path (the tunnel’s holder is not readable as this user)',
         );
