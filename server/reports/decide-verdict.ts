@@ -35,6 +35,8 @@ export interface DecisionInput {
   policy: ServerPolicy;
   /** A test or demo server accepts apps run from source. */
   demo: boolean;
+  /** The address the report arrived from: the company's egress ranges are judged on it (the device cannot see its own). */
+  reportAddress?: string;
 }
 
 /**
@@ -51,11 +53,12 @@ export function decideVerdict({
   hasReferenceFace,
   policy,
   demo,
+  reportAddress,
 }: DecisionInput): Decision {
   const reasons: Decision['reasons'] = [];
   const mode = (id: string) => policy.device.checks[id] ?? 'enforce';
   const { observations } = payload;
-  const checks = serverJudgement(observations, policy);
+  const checks = serverJudgement(observations, policy, reportAddress);
 
   for (const check of checks) {
     if (mode(check.id) !== 'enforce' || check.status === 'pass' || check.status === 'n/a') continue;
@@ -169,7 +172,11 @@ export function decideVerdict({
  * platform where HireProof has a reader for it is an error, not `n/a`: only the catalogue decides
  * what cannot be checked.
  */
-function serverJudgement(observations: Observations, policy: ServerPolicy): CheckResult[] {
+function serverJudgement(
+  observations: Observations,
+  policy: ServerPolicy,
+  reportAddress: string | undefined,
+): CheckResult[] {
   const readings: ProbeReadings = { ...observations.probes };
   for (const id of Object.keys(readings) as ProbeId[]) {
     if (readings[id]?.state === 'unavailable' && probeReadable(id, observations.platform))
@@ -180,12 +187,17 @@ function serverJudgement(observations: Observations, policy: ServerPolicy): Chec
         },
       });
   }
-  return judgeAll(catalogue, readings, { policy: policy.device, platform: observations.platform });
+  return judgeAll(catalogue, readings, {
+    policy: policy.device,
+    platform: observations.platform,
+    ...(reportAddress ? { reportAddress } : {}),
+  });
 }
 
 /**
  * Where the app's own results differ from the server's judgement of the same readings under the
- * same rules (the catalogue version it names) and the policy its challenge carried.
+ * same rules (the catalogue version it names) and the policy its challenge carried; without what
+ * only the server observes (the report's address), which the app cannot have judged on.
  */
 function disagreementsOf(payload: ReportPayload, policy: ServerPolicy): EvidenceRow[] {
   if (payload.observations.catalogueVersion !== CATALOGUE_VERSION) return [];

@@ -216,6 +216,7 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
         hasReferenceFace: enrolled.has_face !== 0,
         policy: context.policy,
         demo: context.demo,
+        reportAddress: request.ip,
       });
       const frames = payload.face?.frames.length
         ? context.seal.seal(Buffer.from(JSON.stringify(payload.face.frames)))

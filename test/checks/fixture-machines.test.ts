@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPolicy } from '../../main/contract/policy';
+import { defaultPolicy, Policy } from '../../main/contract/policy';
 import { checks } from '../../main/checks/catalogue';
 import { runChecks } from '../../main/checks/engine';
 import { probesFor } from '../../main/probes/registry';
@@ -7,12 +7,12 @@ import { sourceRuntime } from '../../main/cli/source-runtime';
 import { sysrootHost } from '../../main/probes/host';
 import { sysroot } from '../support/sysroots';
 
-async function run(machine: string) {
+async function run(machine: string, policy = defaultPolicy) {
   return runChecks({
     checks,
     probes: probesFor(sourceRuntime()),
     host: sysrootHost(sysroot(machine)),
-    policy: defaultPolicy,
+    policy,
   });
 }
 
@@ -90,6 +90,9 @@ describe('the whole catalogue on fixture machines', () => {
     ['uid-map-partial', ['runtime.tamper: fail'], 'fail'],
     ['own-pid-namespace', ['runtime.tamper: fail'], 'fail'],
     ['tracer', ['runtime.tamper: fail'], 'fail'],
+    ['zscaler-laptop', ['network.tunnel: warn'], 'review'],
+    ['zscaler-laptop-as-hire', ['network.tunnel: warn'], 'review'],
+    ['nordvpn-laptop', ['network.tunnel: warn'], 'review'],
   ])('%s: exactly %j, verdict %s', async (machine, expected, verdict) => {
     expect(await notPassing(machine)).toEqual(expected);
     expect((await run(machine)).verdict).toBe(verdict);
@@ -113,6 +116,23 @@ describe('the whole catalogue on fixture machines', () => {
         'a proxy is set (/etc/environment https_proxy).',
     );
   });
+
+  it.each(['zscaler-laptop', 'zscaler-laptop-as-hire'])(
+    "passes %s when the company's policy approves Zscaler; a consumer VPN still warns, naming it",
+    async (machine) => {
+      const policy = Policy.parse({ vpn: { approvedClients: ['Zscaler Client Connector'] } });
+      const report = await run(machine, policy);
+      expect(report.verdict).toBe('pass');
+      expect(report.checks.find((c) => c.id === 'network.tunnel')?.evidence).toEqual([
+        expect.objectContaining({ interface: 'zcctun0', vpn: 'Zscaler Client Connector', approved: true }),
+      ]);
+      const nord = (await run('nordvpn-laptop', policy)).checks.find((c) => c.id === 'network.tunnel');
+      expect([nord?.status, nord?.summary]).toEqual([
+        'warn',
+        'Traffic may be tunnelled: a consumer VPN is connected (NordVPN).',
+      ]);
+    },
+  );
 
   it('reports malformed device data as error evidence for that device, and still judges the rest', async () => {
     const report = await run('malformed-devices');

@@ -15,7 +15,7 @@ export const remotePortsCheck = defineCheck({
     'A remote-control server listens on its port (VNC 5900, RDP 3389, AnyDesk 7070, RustDesk 21115…) whatever its ' +
     'process is called, so a renamed tool is still caught here, with the process that owns the port.',
   remediation: 'Stop the program listening on the port named above, then press Re-check.',
-  rule({ sockets }, { policy }) {
+  rule({ sockets }, { policy, platform }) {
     const listening = new Set(sockets.filter((s) => s.state === 'listen').map((s) => s.localPort));
     const hits: EvidenceRow[] = [];
     for (const socket of sockets) {
@@ -23,7 +23,11 @@ export const remotePortsCheck = defineCheck({
       if (tools.length === 0) continue;
       if (socket.state === 'established' && !listening.has(socket.localPort)) continue;
       const owner = socket.process
-        ? toolForProcess(remoteTools, { pid: socket.pid ?? 0, name: socket.process, path: null, cmdline: '' })
+        ? (toolForProcess(
+            remoteTools,
+            { pid: socket.pid ?? 0, name: socket.process, path: null, cmdline: '' },
+            platform,
+          )?.tool ?? null)
         : null;
       const allowed = owner
         ? isAllowed(policy.allowTools, owner)

@@ -87,7 +87,7 @@ describe('environment.vm', () => {
 });
 
 describe('network.tunnel', () => {
-  const tunnel = (net: NetworkInfo) => networkTunnelCheck.rule({ network: net }, context);
+  const tunnel = (net: NetworkInfo) => networkTunnelCheck.rule({ network: net, processes: [] }, context);
 
   it('warns, never fails, on a VPN that carries the default route', () => {
     const outcome = tunnel(
