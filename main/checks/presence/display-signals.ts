@@ -1,5 +1,6 @@
 import { deviceSignatures } from '../../contract/device-signatures';
 import type { DisplayInfo, Edid } from '../../probes/displays/display';
+import type { MachineInfo } from '../../probes/machine/machine';
 import type { Finding } from './finding';
 import { kvmNamedIn } from './kvm-names';
 
@@ -48,12 +49,15 @@ function edidSignals(edid: Edid): Finding[] {
   for (const h of kvmEdidHeuristics) {
     if (
       h.manufacturerId === edid.manufacturerId &&
-      (h.serialNumber === undefined || h.serialNumber === hex8(edid.serialNumber))
+      (h.serialNumber === undefined || h.serialNumber === hex8(edid.serialNumber)) &&
+      (h.productCodes === undefined || h.productCodes.includes(hex4(edid.productCode)))
     ) {
-      findings.push({
-        verdict: h.verdict,
-        reason: `EDID ${edid.manufacturerId}${h.serialNumber ? ` serial 0x${h.serialNumber}` : ''}: ${h.device}`,
-      });
+      const which = h.serialNumber
+        ? ` serial 0x${h.serialNumber}`
+        : h.productCodes
+          ? ` product 0x${hex4(edid.productCode)}`
+          : '';
+      findings.push({ verdict: h.verdict, reason: `EDID ${edid.manufacturerId}${which}: ${h.device}` });
     }
   }
   return findings;
@@ -72,4 +76,15 @@ export function displaySignals(display: DisplayInfo): Finding[] {
     findings.push({ verdict: 'fail', reason: `a virtual display adapter (${display.adapter})` });
   }
   return display.edid ? [...findings, ...edidSignals(display.edid)] : findings;
+}
+
+/** SMBIOS chassis types of a computer with its own screen (SMBIOS 3.x §7.4.1: portable … detachable). */
+const PORTABLE_CHASSIS = new Set([8, 9, 10, 14, 30, 31, 32]);
+
+/** Whether the firmware says this is a laptop (or a tablet): a machine that has a screen of its own. */
+export function isPortable(machine: MachineInfo): boolean {
+  return (
+    (machine.chassisType !== null && PORTABLE_CHASSIS.has(machine.chassisType)) ||
+    /^MacBook/.test(machine.productName ?? '')
+  );
 }
