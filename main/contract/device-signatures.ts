@@ -29,8 +29,6 @@ const DeviceSignatures = z.object({
       device: z.string(),
       manufacturerId: z.string().length(3),
       serialNumber: z.string().optional(),
-      /** Product codes that identify the chip whatever serial it was given. */
-      productCodes: z.array(Hex4).optional(),
       verdict: Verdict,
       source: z.string(),
     }),

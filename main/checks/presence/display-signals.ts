@@ -49,15 +49,12 @@ function edidSignals(edid: Edid): Finding[] {
   for (const h of kvmEdidHeuristics) {
     if (
       h.manufacturerId === edid.manufacturerId &&
-      (h.serialNumber === undefined || h.serialNumber === hex8(edid.serialNumber)) &&
-      (h.productCodes === undefined || h.productCodes.includes(hex4(edid.productCode)))
+      (h.serialNumber === undefined || h.serialNumber === hex8(edid.serialNumber))
     ) {
-      const which = h.serialNumber
-        ? ` serial 0x${h.serialNumber}`
-        : h.productCodes
-          ? ` product 0x${hex4(edid.productCode)}`
-          : '';
-      findings.push({ verdict: h.verdict, reason: `EDID ${edid.manufacturerId}${which}: ${h.device}` });
+      findings.push({
+        verdict: h.verdict,
+        reason: `EDID ${edid.manufacturerId}${h.serialNumber ? ` serial 0x${h.serialNumber}` : ''}: ${h.device}`,
+      });
     }
   }
   return findings;

@@ -55,7 +55,10 @@ function storageSignals(device: UsbDevice): Finding[] {
   for (const unit of device.storage ?? []) {
     const inquiry = `"${unit.vendor}" "${unit.model}"${unit.cdrom ? ' CD-ROM' : ''}`;
     const named = kvmNamedIn(unit.vendor) ?? kvmNamedIn(unit.model);
-    if (named) findings.push({ verdict: 'fail', reason: `${named} virtual media (SCSI inquiry ${inquiry})` });
+    if (named) {
+      findings.push({ verdict: 'fail', reason: `${named} virtual media (SCSI inquiry ${inquiry})` });
+      continue;
+    }
     const gadget = gadgetStorage.find(
       (g) => same(g.model, unit.model) && (g.vendor === '' || same(g.vendor, unit.vendor)),
     );
