@@ -17,10 +17,12 @@ function injectingTool(device: InputDevice): string | null {
   return ids ? `${ids.tool}: ids ${ids.vendorId}:${ids.productId}` : null;
 }
 
-const what = (device: InputDevice): string =>
-  [device.keyboard ? 'keyboard' : null, device.pointer ? `${device.pointer} pointer` : null]
-    .filter(Boolean)
-    .join(' and ');
+/** "a keyboard", "an absolute pointer", "a keyboard and relative pointer", or `fallback`. */
+function what(device: InputDevice, fallback: string): string {
+  const parts = [device.keyboard ? 'keyboard' : null, device.pointer ? `${device.pointer} pointer` : null];
+  const noun = parts.filter(Boolean).join(' and ') || fallback;
+  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+}
 
 /**
  * Whether input can arrive from somewhere other than hands on this laptop. A device made by a
@@ -44,7 +46,7 @@ export function inputSignals(device: InputDevice): Finding | null {
   if (madeByProgram && (device.keyboard || device.pointer)) {
     return {
       verdict: 'warn',
-      reason: `a ${what(device)} made by a program (${device.attachment === 'uhid' ? 'uhid' : 'uinput'}), not by hardware`,
+      reason: `${what(device, 'input device')} made by a program (${device.attachment === 'uhid' ? 'uhid' : 'uinput'}), not by hardware`,
     };
   }
   return null;
