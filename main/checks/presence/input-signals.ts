@@ -33,7 +33,7 @@ export function inputSignals(device: InputDevice): Finding | null {
   if (device.attachment === 'usbip') {
     return {
       verdict: 'fail',
-      reason: `a ${what(device) || 'input device'} attached over the network (USB/IP)`,
+      reason: `${what(device, 'input device')} attached over the network (USB/IP)`,
     };
   }
   // BlueZ makes Bluetooth LE keyboards and mice through uhid: a real device over the air.
