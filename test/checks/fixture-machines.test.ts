@@ -33,6 +33,7 @@ describe('the whole catalogue on fixture machines', () => {
       'remote.ports',
       'display.ipkvm',
       'usb.ipkvm',
+      'input.injected',
       'camera.virtual',
       'environment.vm',
       'network.tunnel',
@@ -93,6 +94,25 @@ describe('the whole catalogue on fixture machines', () => {
     ['zscaler-laptop', ['network.tunnel: warn'], 'review'],
     ['zscaler-laptop-as-hire', ['network.tunnel: warn'], 'review'],
     ['nordvpn-laptop', ['network.tunnel: warn'], 'review'],
+    // Structural device signals: honest look-alikes, then attacks that renamed or spoofed ids.
+    ['developer-laptop', [], 'pass'],
+    ['ipu6-mipi-camera', [], 'pass'],
+    ['mipi-relay-impostor', ['camera.virtual: fail'], 'fail'],
+    ['uinput-remote-control', ['input.injected: fail'], 'fail'],
+    ['uinput-renamed', ['input.injected: warn'], 'review'],
+    ['usbip-devices', ['input.injected: fail', 'camera.virtual: fail'], 'fail'],
+    ['vivid-test-camera', ['camera.virtual: fail'], 'fail'],
+    ['capture-card-webcam', ['usb.ipkvm: warn', 'camera.virtual: fail'], 'fail'],
+    ['jetkvm-spoofed-ids', ['usb.ipkvm: fail'], 'fail'],
+    ['pikvm-imported-ids', ['usb.ipkvm: fail'], 'fail'],
+    ['tinypilot-no-storage', ['usb.ipkvm: fail'], 'fail'],
+    ['keyboard-receiver-storage', ['usb.ipkvm: fail'], 'fail'],
+    ['raritan-cim', ['usb.ipkvm: fail'], 'fail'],
+    ['tc358743-renamed-edid', ['display.ipkvm: fail'], 'fail'],
+    ['laptop-no-display', ['display.ipkvm: warn'], 'review'],
+    ['qemu-vm-hidden-dmi', ['environment.vm: fail'], 'fail'],
+    ['hyperv-vm-hidden-dmi', ['environment.vm: fail'], 'fail'],
+    ['firecracker-virtio-mmio', ['environment.vm: fail'], 'fail'],
   ])('%s: exactly %j, verdict %s', async (machine, expected, verdict) => {
     expect(await notPassing(machine)).toEqual(expected);
     expect((await run(machine)).verdict).toBe(verdict);
@@ -146,6 +166,69 @@ describe('the whole catalogue on fixture machines', () => {
     expect(usb.summary).toContain('idVendor is not four hex digits');
     expect(usb.evidence).toContainEqual(
       expect.objectContaining({ location: '1-6', vendorId: '04f2', verdict: 'ok' }),
+    );
+  });
+
+  it('passes the developer laptop with every honest look-alike listed as evidence, none taken for an attack', async () => {
+    const report = await run('developer-laptop');
+    const evidence = (id: string) => report.checks.find((c) => c.id === id)!.evidence;
+    expect(evidence('usb.ipkvm').filter((e) => e.verdict !== 'ok')).toEqual([]);
+    expect(evidence('usb.ipkvm').map((e) => `${e.vendorId}:${e.productId}`)).toEqual(
+      expect.arrayContaining(['1050:0407', '056a:0374', '0557:2213', '05e3:0610', '046d:c31c', '04f2:b5ac']),
+    );
+    expect(evidence('input.injected')).toContainEqual(
+      expect.objectContaining({
+        name: 'MX Master 3 Mouse',
+        attachment: 'uhid',
+        bus: 'bluetooth',
+        verdict: 'ok',
+      }),
+    );
+    expect(evidence('input.injected')).toContainEqual(
+      expect.objectContaining({ name: 'Wacom Intuos S Pen', pointer: 'absolute', attachment: 'hardware' }),
+    );
+    expect(evidence('camera.virtual').map((e) => e.name)).toEqual(
+      expect.arrayContaining([
+        'Integrated IR Camera',
+        'HD Pro Webcam C920',
+        'Integrated Camera: Integrated C',
+      ]),
+    );
+    expect(evidence('environment.vm')).toEqual([]);
+  });
+
+  it('names what each structural signal saw', async () => {
+    const summary = async (machine: string, id: string) =>
+      (await run(machine)).checks.find((c) => c.id === id)!.summary;
+    expect(await summary('uinput-remote-control', 'input.injected')).toContain(
+      'input injected by RustDesk: "RustDesk UInput Keyboard"',
+    );
+    expect(await summary('uinput-renamed', 'input.injected')).toContain(
+      '"Logitech USB Keyboard": a keyboard made by a program (uinput)',
+    );
+    expect(await summary('usbip-devices', 'camera.virtual')).toContain('attached over the network (USB/IP)');
+    expect(await summary('vivid-test-camera', 'camera.virtual')).toContain('vivid driver');
+    expect(await summary('capture-card-webcam', 'camera.virtual')).toContain('Elgato Cam Link 4K');
+    expect(await summary('jetkvm-spoofed-ids', 'usb.ipkvm')).toContain(
+      '046d:c31c "USB Keyboard": JetKVM virtual media (SCSI inquiry "JetKVM" "Virtual Media" CD-ROM)',
+    );
+    expect(await summary('tinypilot-no-storage', 'usb.ipkvm')).toContain('absolute-position mouse');
+    expect(await summary('keyboard-receiver-storage', 'usb.ipkvm')).toContain(
+      'a keyboard that is also a USB drive',
+    );
+    expect(await summary('raritan-cim', 'usb.ipkvm')).toContain('Raritan D2CIM-VUSB');
+    expect(await summary('laptop-no-display', 'display.ipkvm')).toContain('no connected display at all');
+    expect(await summary('qemu-vm-hidden-dmi', 'environment.vm')).toMatch(
+      /subsystem vendor 1af4.*1af4:1041.*qemu_fw_cfg.*built into the kernel/,
+    );
+    expect(await summary('hyperv-vm-hidden-dmi', 'environment.vm')).toContain('Hyper-V VMBus');
+    expect(await summary('firecracker-virtio-mmio', 'environment.vm')).toContain('virtio-mmio (a microVM)');
+    const ipu6 = (await run('ipu6-mipi-camera')).checks.find((c) => c.id === 'camera.virtual')!;
+    expect(ipu6.evidence).toContainEqual(
+      expect.objectContaining({
+        name: 'Intel MIPI Camera',
+        relayOf: 'MIPI camera (intel-ipu6) via v4l2-relayd',
+      }),
     );
   });
 });

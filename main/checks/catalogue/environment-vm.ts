@@ -9,7 +9,10 @@ export const environmentVmCheck = defineCheck({
   severity: 'high',
   rationale:
     'A virtual machine can be driven from anywhere and hides the real hardware. Firmware (DMI) names, ' +
-    'VM guest drivers, VM network card prefixes and the hypervisor vendor are read. The CPU hypervisor flag ' +
+    'VM guest drivers (loaded, or built into the kernel and bound to a device), VM network card prefixes, the ' +
+    'hypervisor vendor, and on Linux the device structure a VM cannot hide by rewriting its DMI strings: ' +
+    'paravirtual and emulated PCI functions, virtio (virtio-mmio on microVMs), VMBus, QEMU fw_cfg and VM ' +
+    'firmware devices. The CPU hypervisor flag ' +
     'alone is only a warning: bare-metal Windows with Hyper-V/VBS sets it too.',
   remediation:
     'Run HireProof directly on the company laptop, not inside a virtual machine, then press Re-check.',
