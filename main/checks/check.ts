@@ -26,6 +26,7 @@ export interface Outcome {
  */
 export interface Check<P extends ProbeId = ProbeId> {
   id: string;
+  /** What is checked, not how it should turn out: it stands beside a Passed, Warning or Failed badge. */
   title: string;
   platforms: readonly Platform[];
   probes: readonly P[];

@@ -13,7 +13,7 @@ import { CATALOGUE_VERSION } from '../../main/checks/catalogue-version';
 const PINNED: Record<string, string> = {
   '2026.12.1': '092fc911fae3dfa68d0cdbe7607e14f5359b2eeb47dbe2bc9ff7e37be4312452',
   // Structural device signals, input.injected, platform-scoped names, the company's VPN.
-  '2026.12.2': '0572b97141e6866f782a175252e0a44fd63d10c65924162690ddf025d59f3749',
+  '2026.12.2': 'f773a51cd007c55e22d51ae340d9f456e65ea00b72aef148c35613faf06e01e4',
 };
 
 const CATALOGUE_FOLDERS = ['main/checks', 'main/reference'];

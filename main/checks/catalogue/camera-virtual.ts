@@ -40,7 +40,7 @@ function cameraFinding(camera: CameraInfo): Finding | null {
 
 export const cameraVirtualCheck = defineCheck({
   id: 'camera.virtual',
-  title: 'Cameras are real cameras',
+  title: 'Cameras',
   platforms: ['linux', 'darwin', 'win32'],
   probes: ['cameras'],
   severity: 'high',

@@ -5,7 +5,7 @@ import { judge, strongest } from '../presence/finding';
 
 export const displayIpKvmCheck = defineCheck({
   id: 'display.ipkvm',
-  title: 'Screens are real, local displays',
+  title: 'Displays',
   platforms: ['linux', 'darwin', 'win32'],
   probes: ['displays', 'machine'],
   severity: 'critical',

@@ -3,7 +3,7 @@ import { vmRow, vmSignals } from '../presence/vm-signals';
 
 export const environmentVmCheck = defineCheck({
   id: 'environment.vm',
-  title: 'Not running in a virtual machine',
+  title: 'Virtual machine',
   platforms: ['linux', 'darwin', 'win32'],
   probes: ['machine', 'network'],
   severity: 'high',
@@ -16,7 +16,7 @@ export const environmentVmCheck = defineCheck({
     'alone is only a warning: bare-metal Windows with Hyper-V/VBS sets it too.',
   remediation:
     'Run HireProof directly on the company laptop, not inside a virtual machine, then press Re-check.',
-  rule({ machine, network }) {
+  rule({ machine, network }, { platform }) {
     const signals = vmSignals(machine, network);
     const strong = signals.filter((s) => s.strength === 'strong');
     const evidence = signals.map(vmRow);
@@ -32,10 +32,13 @@ export const environmentVmCheck = defineCheck({
         status: 'warn',
         summary:
           `A hypervisor is present (${signals.map((s) => `${s.signal} ${s.value}`).join('; ')}), with no other ` +
-          'sign of a VM: bare-metal Windows with Hyper-V/VBS looks the same.',
+          `sign of a VM${platform === 'win32' ? ': bare-metal Windows with Hyper-V/VBS looks the same' : ''}.`,
         evidence,
+        // Only Windows has an honest reason for the flag alone (its own security features run under Hyper-V).
         remediation:
-          'Nothing to fix if this is the company laptop with Windows security features on; IT will review.',
+          platform === 'win32'
+            ? 'Nothing to fix if this is the company laptop with Windows security features on; IT will review.'
+            : 'Nothing to fix if this is the company laptop as IT set it up; IT will review.',
       };
     }
     return { status: 'pass', summary: 'No sign of a virtual machine.', evidence: [] };

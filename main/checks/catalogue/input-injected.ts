@@ -4,7 +4,7 @@ import { inputSignals, usbipSignal } from '../presence/input-signals';
 
 export const inputInjectedCheck = defineCheck({
   id: 'input.injected',
-  title: 'Keyboard and mouse input comes from hardware on this laptop',
+  title: 'Keyboard and mouse input',
   platforms: ['linux'],
   probes: ['input', 'usb'],
   severity: 'high',

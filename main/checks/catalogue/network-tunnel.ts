@@ -4,7 +4,7 @@ import { judgeTunnels } from '../network/tunnels';
 
 export const networkTunnelCheck = defineCheck({
   id: 'network.tunnel',
-  title: 'Network traffic is not tunnelled',
+  title: 'VPNs, tunnels and proxies',
   platforms: ['linux', 'darwin', 'win32'],
   probes: ['network', 'processes'],
   severity: 'medium',

@@ -7,7 +7,7 @@ const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
 export const remotePortsCheck = defineCheck({
   id: 'remote.ports',
-  title: 'No remote-control port open',
+  title: 'Remote-control ports',
   platforms: ['linux', 'darwin', 'win32'],
   probes: ['sockets'],
   severity: 'high',

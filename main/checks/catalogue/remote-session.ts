@@ -53,7 +53,7 @@ function envEvidence(session: SessionInfo): EvidenceRow[] {
 
 export const remoteSessionCheck = defineCheck({
   id: 'remote.session',
-  title: 'The desktop is not a remote session',
+  title: 'Desktop session',
   platforms: ['linux', 'darwin', 'win32'],
   probes: ['session', 'processes', 'sockets'],
   severity: 'critical',

@@ -6,7 +6,7 @@ import { wineProgram } from '../remote/wine';
 
 export const remoteToolsCheck = defineCheck({
   id: 'remote.tools',
-  title: 'No remote-control software running',
+  title: 'Remote-control software',
   platforms: ['linux', 'darwin', 'win32'],
   probes: ['processes', 'services'],
   severity: 'high',

@@ -58,6 +58,17 @@ describe('environment.vm', () => {
     expect(vm({ hypervisorPresent: true, hypervisorVendor: 'Microsoft Hv' })).toBe('warn');
   });
 
+  it('explains the flag alone by Windows security features only on Windows', () => {
+    const flagOnly = (platform: 'linux' | 'win32') =>
+      environmentVmCheck.rule(
+        { machine: { ...bareMetal, hypervisorPresent: true }, network: network() },
+        { ...context, platform },
+      );
+    expect(flagOnly('win32').remediation).toMatch(/Windows security features/);
+    expect(flagOnly('win32').summary).toMatch(/Hyper-V\/VBS/);
+    expect(`${flagOnly('linux').summary} ${flagOnly('linux').remediation}`).not.toMatch(/Windows|Hyper-V/);
+  });
+
   it('fails a Hyper-V guest, a VMware guest by its MAC, and a VirtualBox guest by its driver', () => {
     expect(
       vm({
