@@ -117,7 +117,7 @@ function structureEvidence(
       meaning: `a remote login: pid ${login.pid} ${login.how}`,
     });
   }
-  const attached = self === undefined ? null : multiplexerAttach(self, table, logins);
+  const attached = self === undefined || ours ? null : multiplexerAttach(self, table, logins);
   if (attached) rows.push(attached);
   return rows;
 }

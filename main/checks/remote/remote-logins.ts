@@ -13,8 +13,15 @@ export interface RemoteLogin {
   how: string;
 }
 
-/** A display (`:0`, `:1.0`) or nothing: utmp's host for logins at this machine's own screen. */
-const LOCAL_HOST = /^(:\d+(\.\d+)?)?$/;
+/**
+ * utmp hosts of logins at this machine itself: nothing (a console), an X display (`:0`, `:1.0`, as
+ * terminal emulators record it through libutempter), a tmux pane (`tmux(1234).%0`). GNU screen
+ * appends `:S.N` to the host of the login it was started from, so that host is judged instead.
+ */
+function isLocalHost(host: string): boolean {
+  const origin = host.replace(/:S\.\d+$/, '');
+  return /^(:\d+(\.\d+)?)?$/.test(origin) || /^tmux\(\d+\)\.%\d+$/.test(origin);
+}
 
 /**
  * Processes that hold an inbound connection to a remote-control port (the per-connection child of
@@ -47,7 +54,7 @@ function loginRecords(logins: readonly TerminalLogin[], table: ProcessTable): Re
   const seen = new Set<string>();
   const records: RemoteLogin[] = [];
   for (const login of logins) {
-    if (LOCAL_HOST.test(login.host) || seen.has(`${login.line}|${login.pid}`)) continue;
+    if (isLocalHost(login.host) || seen.has(`${login.line}|${login.pid}`)) continue;
     const alive = table.has(login.pid) || (login.source === 'utmp' && processesHidden);
     if (!alive) continue;
     seen.add(`${login.line}|${login.pid}`);
@@ -111,6 +118,8 @@ export function multiplexerAttach(
   if (!terminal?.path || terminal.pid === 1 || loginAbove(terminal.pid, table, logins)) return null;
   for (const client of table.values()) {
     if (client.pid === terminal.pid || client.path !== terminal.path) continue;
+    // A daemon's own children share its executable: a client is never below the terminal itself.
+    if (ancestorsOf(client.pid, table).some((p) => p.pid === terminal.pid)) continue;
     const above = loginAbove(client.pid, table, logins);
     if (!above) continue;
     const under = above.via ? processLabel(above.via) : `pid ${above.login.pid}`;

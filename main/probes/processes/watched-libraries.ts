@@ -21,14 +21,21 @@ export interface WatchedLibrary {
 }
 
 /*
- * Sources: ldd of Debian 12's x11vnc, freerdp2-shadow-x11, krfb, gnome-remote-desktop, wayvnc and
- * xrdp binaries; /proc/PID/maps of a running xpra shadow server. XShm is left out on purpose: it
- * lives in libXext, which every X client maps, so it tells nothing.
+ * Sources (Debian 12): /proc/PID/maps of running x11vnc, freerdp-shadow-cli and `xpra shadow`; the
+ * dependencies (`apt-cache depends`) of krfb (libvncserver, libxtst, libxcb-damage, Qt, PipeWire),
+ * gnome-remote-desktop (libfreerdp-server2, PipeWire), wayvnc (libneatvnc), tigervnc-scraping-server
+ * (libxdamage, libxtst, nothing else), barrier and kdeconnect (libxtst, Qt); xrdp's own
+ * /usr/lib/x86_64-linux-gnu/xrdp/libxrdp.so (`dpkg -c`). XShm is left out on purpose: it lives in
+ * libXext, which every X client maps, so it tells nothing.
  */
 export const WATCHED_LIBRARIES: readonly WatchedLibrary[] = [
   { pattern: /\/libvncserver\.so/, name: 'libvncserver', role: 'remote-desktop server' },
   { pattern: /\/libfreerdp-server\d*\.so/, name: 'libfreerdp-server', role: 'remote-desktop server' },
-  { pattern: /\/libfreerdp-shadow\d*\.so/, name: 'libfreerdp-shadow', role: 'remote-desktop server' },
+  {
+    pattern: /\/libfreerdp-shadow(?:-subsystem)?\d*\.so/,
+    name: 'libfreerdp-shadow',
+    role: 'remote-desktop server',
+  },
   { pattern: /\/libneatvnc\.so/, name: 'libneatvnc', role: 'remote-desktop server' },
   { pattern: /\/libxrdp\.so/, name: 'libxrdp', role: 'remote-desktop server' },
   { pattern: /\/xpra\/x11\/bindings\/ximage\./, name: 'xpra ximage', role: 'remote-desktop server' },
