@@ -72,9 +72,9 @@ export function screenControl(process: ProcessInfo): ScreenControlFinding | null
     return {
       process,
       kind: 'look-alike',
-      meaning: captures
-        ? 'captures the screen and injects input, with windows or sound of its own: conferencing remote control'
-        : 'injects input it receives but watches no screen: input sharing',
+      meaning: ownWindowOrSound
+        ? `${captures ? 'captures the screen and injects input' : 'injects input'} with windows or sound of its own: conferencing remote control or input sharing the hire drives from its window`
+        : 'injects input it receives but watches no screen: input sharing (a keyboard and mouse shared from a machine beside it)',
     };
   return null;
 }
