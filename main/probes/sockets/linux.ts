@@ -1,5 +1,5 @@
 import type { Host } from '../host';
-import { dpkgProvenance } from '../packages/dpkg';
+import { dpkgProvenance } from '../packages/linux';
 import { REMOTE_CONTROL_PROTOCOLS } from './greeting';
 import { identifyListeners } from './identify-protocols';
 import { parseProcNetTcp, socketInode, type ProcNetSocket } from './parse-proc-net';

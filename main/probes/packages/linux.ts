@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Host } from '../host';
+import { recordedMd5 } from './parse-dpkg';
 import type { Provenance } from './provenance';
 
 const INFO = '/var/lib/dpkg/info';
@@ -12,16 +13,6 @@ function spellings(path: string): string[] {
       ? `/usr${path}`
       : null;
   return merged ? [path, merged] : [path];
-}
-
-/** `md5  relative/path` lines of a package's .md5sums: the checksum recorded for one file. */
-export function recordedMd5(md5sums: string, path: string): string | null {
-  const relative = path.replace(/^\//, '');
-  for (const line of md5sums.split('\n')) {
-    const match = /^([0-9a-f]{32}) {2}(.+)$/.exec(line.trim());
-    if (match?.[2] === relative) return match[1] ?? null;
-  }
-  return null;
 }
 
 /**

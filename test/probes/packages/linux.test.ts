@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { realHost, sysrootHost } from '../../../main/probes/host';
-import { dpkgProvenance, recordedMd5 } from '../../../main/probes/packages/dpkg';
+import { dpkgProvenance } from '../../../main/probes/packages/linux';
+import { recordedMd5 } from '../../../main/probes/packages/parse-dpkg';
 import { SysrootBuilder } from '../../support/sysroot';
 
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
