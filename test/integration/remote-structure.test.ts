@@ -357,7 +357,7 @@ describe('remote control by structure, with real servers', () => {
     expect(served(5982)).toMatchObject({ speaks: 'VNC (RFB)', process: 'Xtightvnc' });
     expect(served(8443)).toMatchObject({
       speaks: 'RDP',
-      banner: expect.stringMatching(/^X\.224 Connection Confirm/),
+      banner: expect.stringMatching(/^X\.224 Connection Confirm/) as string,
       process: 'freerdp-shadow-',
     });
     expect(served(3389)).toMatchObject({ speaks: 'RDP', process: 'freerdp-shadow-' });
@@ -399,11 +399,11 @@ describe('remote control by structure, with real servers', () => {
     expect(listening(ports.evidence, 2200)[0]).toMatchObject({
       speaks: 'SSH',
       process: 'syncd',
-      uid: expect.any(Number),
+      uid: expect.any(Number) as number,
     });
     expect(listening(ports.evidence, 2022)[0]).toMatchObject({
       speaks: 'SSH',
-      banner: expect.stringContaining('dropbear'),
+      banner: expect.stringContaining('dropbear') as string,
       process: 'dropbear',
     });
     for (const name of ['SSH on 2200 (syncd)', 'SSH on 2222 (sshd)', 'SSH on 2022 (dropbear)'])
@@ -419,14 +419,14 @@ describe('remote control by structure, with real servers', () => {
       expect.objectContaining({
         kind: 'remote-desktop server',
         process: 'pairing-helper',
-        meaning: expect.stringContaining('holds a TCP connection'),
+        meaning: expect.stringContaining('holds a TCP connection') as string,
       }),
     );
     expect(structure).toContainEqual(
       expect.objectContaining({
         kind: 'remote-desktop server',
         process: 'clipboard-sync',
-        meaning: expect.stringContaining('serves a unix socket'),
+        meaning: expect.stringContaining('serves a unix socket') as string,
       }),
     );
     expect(ports.summary).toContain('remote-desktop server pairing-helper');
@@ -444,7 +444,7 @@ describe('remote control by structure, with real servers', () => {
         value: '/usr/bin/tmux',
         meaning: expect.stringMatching(
           /attached from a remote login: tmux: client \(pid \d+\) runs under sshd/,
-        ),
+        ) as string,
       }),
     );
   });
@@ -460,7 +460,7 @@ describe('remote control by structure, with real servers', () => {
       expect(session.status).toBe('fail');
       expect(session.evidence.filter((e) => e.signal === 'environment')).toEqual([]);
       const ancestry = session.evidence.find((e) => e.signal === 'process ancestry');
-      expect(ancestry).toMatchObject({ name: expect.stringContaining(`${name} (pid `) });
+      expect(ancestry).toMatchObject({ name: expect.stringContaining(`${name} (pid `) as string });
       expect(String(ancestry?.value)).toContain(path.startsWith('/') ? path : join(own, path));
       expect(String(ancestry?.meaning)).toContain(`to port ${port} (SSH)`);
     },
@@ -473,7 +473,7 @@ describe('remote control by structure, with real servers', () => {
         signal: 'process ancestry',
         meaning: expect.stringMatching(
           /^this session runs under a remote login: sshd \(pid \d+\) logged hire in on pts\/\d+ from 127\.0\.0\.1 \(utmp\)$/,
-        ),
+        ) as string,
       }),
     );
     expect(session.evidence).toContainEqual(

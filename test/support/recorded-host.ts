@@ -14,7 +14,8 @@ export function recordedHost(
     ...realHost(platform),
     ran,
     // The recorded machine's sockets are not this machine's: never connect to them.
-    dial: ({ port }) => Promise.reject(new Error(`no connection to a recorded machine (asked for port ${port})`)),
+    dial: ({ port }) =>
+      Promise.reject(new Error(`no connection to a recorded machine (asked for port ${port})`)),
     run: (file, args) => {
       const key = [file, ...args].join(' ');
       ran.push(key);

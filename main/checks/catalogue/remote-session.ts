@@ -19,7 +19,7 @@ const REMOTE_ENV: Record<string, string> = {
 };
 
 /** Display servers by name; their arguments (the display number) are the only ones a report keeps. */
-export const X_SERVER_NAME = /^(X|Xorg|Xvnc|Xtigervnc|Xvfb|Xwayland|Xephyr)$/;
+export const X_SERVER_NAME = /^(X|Xorg|Xvnc|Xtigervnc|Xtightvnc|Xvfb|Xwayland|Xephyr)$/;
 
 /** The X server behind DISPLAY=:N, told by its command line (`Xvnc :1 …`). */
 function xServerFor(display: string | undefined, processes: readonly ProcessInfo[]): ProcessInfo | null {
@@ -154,7 +154,7 @@ export const remoteSessionCheck = defineCheck({
     rows.push(...inboundConnections(sockets), ...structureEvidence(session, processes, sockets));
     const xServer = xServerFor(session.env.DISPLAY, processes);
     let warn = false;
-    if (xServer && /^(Xvnc|Xtigervnc)$/.test(xServer.name)) {
+    if (xServer && /^(Xvnc|Xtigervnc|Xtightvnc)$/.test(xServer.name)) {
       rows.push({
         signal: 'X server',
         name: xServer.name,

@@ -137,6 +137,7 @@ describe('remote.session', () => {
         context,
       ).status;
     expect(onDisplay('Xtigervnc')).toBe('fail');
+    expect(onDisplay('Xtightvnc')).toBe('fail');
     expect(onDisplay('Xvfb')).toBe('warn');
     expect(onDisplay('Xorg')).toBe('pass');
   });
