@@ -59,13 +59,14 @@ export function roleOf(name: string): LibraryRole | null {
   return WATCHED_LIBRARIES.find((library) => library.name === name)?.role ?? null;
 }
 
+/** Every watched library's pattern at once: one native scan of a whole maps file. */
+const ANY_WATCHED = new RegExp(WATCHED_LIBRARIES.map((library) => library.pattern.source).join('|'), 'g');
+
 /** The watched libraries among the files of a /proc/PID/maps, each once, in table order. */
 export function watchedLibraries(maps: string): string[] {
-  const paths = new Set<string>();
-  for (const line of maps.split('\n')) {
-    const slash = line.indexOf('/');
-    if (slash > 0 && line.includes('.so', slash)) paths.add(line.slice(slash));
-  }
-  const found = WATCHED_LIBRARIES.filter((library) => [...paths].some((path) => library.pattern.test(path)));
-  return found.map((library) => library.name);
+  const hits = maps.match(ANY_WATCHED);
+  if (!hits) return [];
+  return WATCHED_LIBRARIES.filter((library) => hits.some((hit) => library.pattern.test(hit))).map(
+    (library) => library.name,
+  );
 }
