@@ -94,7 +94,7 @@ function structureEvidence(
   sockets: readonly SocketInfo[],
 ): EvidenceRow[] {
   const table = processTable(processes);
-  const logins = remoteLogins(session, processes, sockets, table);
+  const logins = remoteLogins(session, sockets, table);
   const rows: EvidenceRow[] = [];
   const self = session.selfPid;
   const ours = self === undefined ? null : loginAbove(self, table, logins);

@@ -70,7 +70,6 @@ function loginRecords(logins: readonly TerminalLogin[], table: ProcessTable): Re
 /** Every remote login visible on this machine, by the process it hangs from. */
 export function remoteLogins(
   session: SessionInfo,
-  processes: readonly ProcessInfo[],
   sockets: readonly SocketInfo[],
   table: ProcessTable,
 ): Map<number, RemoteLogin> {

@@ -63,7 +63,7 @@ describe('remote logins by structure', () => {
     ];
     const sockets = [sock(2200, 'listen', 3000), sock(2200, 'established', 3001, '127.0.0.1')];
     const table = processTable(processes);
-    const logins = remoteLogins(session(), processes, sockets, table);
+    const logins = remoteLogins(session(), sockets, table);
     expect([...logins.keys()]).toEqual([3001]);
     expect(logins.get(3001)?.how).toBe('holds a connection from 127.0.0.1:50022 to port 2200 (SSH)');
     expect(loginAbove(3002, table, logins)?.via?.pid).toBe(3001);
@@ -77,7 +77,7 @@ describe('remote logins by structure', () => {
       sock(8888, 'established', 501, '198.51.100.4'),
       sock(8888, 'established', 502, '127.0.0.1'),
     ];
-    const logins = remoteLogins(session(), desk, sockets, processTable(desk));
+    const logins = remoteLogins(session(), sockets, processTable(desk));
     expect([...logins.keys()]).toEqual([501]);
   });
 
@@ -97,18 +97,43 @@ describe('remote logins by structure', () => {
       login(':S.0'),
       login('198.51.100.7', 6000, 'wtmp'),
     ];
-    const logins = remoteLogins(session(records), processes, [], processTable(processes));
+    const logins = remoteLogins(session(records), [], processTable(processes));
     expect([...logins.values()].map((l) => l.how)).toEqual([
       'logged hire in on pts/1 from 203.0.113.9 (utmp)',
     ]);
     // screen keeps the host of the login it was started from.
-    const fromAfar = remoteLogins(
-      session([login('203.0.113.9:S.0')]),
-      processes,
-      [],
-      processTable(processes),
-    );
+    const fromAfar = remoteLogins(session([login('203.0.113.9:S.0')]), [], processTable(processes));
     expect(fromAfar.size).toBe(1);
+  });
+
+  it("takes logind's leader of a remote session", () => {
+    const withLogind: SessionInfo = {
+      ...session(),
+      loginSessions: [
+        {
+          id: '4',
+          remote: true,
+          remoteHost: '203.0.113.9',
+          service: 'sshd',
+          type: 'tty',
+          user: 'hire',
+          leader: 5000,
+        },
+        {
+          id: '2',
+          remote: false,
+          remoteHost: null,
+          service: 'gdm-password',
+          type: 'wayland',
+          user: 'hire',
+          leader: 1650,
+        },
+      ],
+    };
+    const logins = remoteLogins(withLogind, [], processTable(desk));
+    expect([...logins.values()]).toEqual([
+      { pid: 5000, signal: 'login session', how: 'leads logind session 4 from 203.0.113.9' },
+    ]);
   });
 
   it('trusts utmp when /proc hides other users (no PID 1 in sight), but not wtmp', () => {
@@ -117,7 +142,7 @@ describe('remote logins by structure', () => {
       { source: 'utmp', line: 'pts/1', host: '203.0.113.9', pid: 5000, user: 'hire' },
       { source: 'wtmp', line: 'pts/2', host: '203.0.113.9', pid: 5001, user: 'hire' },
     ];
-    expect([...remoteLogins(session(records), hidden, [], processTable(hidden)).keys()]).toEqual([5000]);
+    expect([...remoteLogins(session(records), [], processTable(hidden)).keys()]).toEqual([5000]);
   });
 
   it('sees our tmux server attached from a remote login through a client of the same executable', () => {
@@ -131,7 +156,7 @@ describe('remote logins by structure', () => {
       { source: 'utmp', line: 'pts/1', host: '203.0.113.9', pid: 5000, user: 'hire' },
     ];
     const table = processTable(processes);
-    const row = multiplexerAttach(4242, table, remoteLogins(session(records), processes, [], table));
+    const row = multiplexerAttach(4242, table, remoteLogins(session(records), [], table));
     expect(row).toEqual({
       signal: 'terminal multiplexer',
       name: 'tmux: server (pid 2000)',
