@@ -113,6 +113,10 @@ describe('the whole catalogue on fixture machines', () => {
     ['qemu-vm-hidden-dmi', ['environment.vm: fail'], 'fail'],
     ['hyperv-vm-hidden-dmi', ['environment.vm: fail'], 'fail'],
     ['firecracker-virtio-mmio', ['environment.vm: fail'], 'fail'],
+    ['ssh-renamed-daemon', ['remote.session: fail'], 'fail'],
+    ['tmux-attached-over-ssh', ['remote.session: fail'], 'fail'],
+    ['reverse-vnc', ['remote.ports: fail'], 'fail'],
+    ['conferencing-lookalikes', [], 'pass'],
   ])('%s: exactly %j, verdict %s', async (machine, expected, verdict) => {
     expect(await notPassing(machine)).toEqual(expected);
     expect((await run(machine)).verdict).toBe(verdict);
@@ -153,6 +157,28 @@ describe('the whole catalogue on fixture machines', () => {
       ]);
     },
   );
+  it('names remote sessions and servers by structure, whatever they are called', async () => {
+    const evidence = async (machine: string, id: string) =>
+      (await run(machine)).checks.find((c) => c.id === id)!.evidence;
+    expect(await evidence('ssh-renamed-daemon', 'remote.session')).toContainEqual(
+      expect.objectContaining({ signal: 'process ancestry', value: '/var/tmp/.cache/backupd' }),
+    );
+    expect(await evidence('tmux-attached-over-ssh', 'remote.session')).toEqual([
+      expect.objectContaining({ signal: 'login record', value: 5000 }),
+      expect.objectContaining({ signal: 'terminal multiplexer', name: 'tmux: server (pid 2410)' }),
+    ]);
+    expect(await evidence('reverse-vnc', 'remote.ports')).toContainEqual(
+      expect.objectContaining({
+        kind: 'remote-desktop server',
+        process: 'notes-sync',
+        path: '/home/hire/.local/bin/notes-sync',
+      }),
+    );
+    const lookAlikes = (await evidence('conferencing-lookalikes', 'remote.ports')).filter(
+      (e) => e.kind === 'look-alike',
+    );
+    expect(lookAlikes.map((e) => e.process)).toEqual(['zoom', 'teams-for-linux', 'barrierc', 'kdeconnectd']);
+  });
 
   it('reports malformed device data as error evidence for that device, and still judges the rest', async () => {
     const report = await run('malformed-devices');

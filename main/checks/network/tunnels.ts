@@ -31,7 +31,7 @@ export function judgeTunnels(
 ): { tunnels: JudgedTunnel[]; idleConsumers: EvidenceRow[] } {
   const byPid = new Map(processes.map((p) => [p.pid, p]));
   const verified = (path: string | null) =>
-    path !== null && (network.packages ?? []).some((r) => r.path === path && r.intact === true);
+    path !== null && (network.packages ?? []).some((r) => r.path === path && r.verified);
   const running = processes.flatMap((process) => {
     const match = vpnClientOf(process);
     return match ? [{ process, ...match }] : [];

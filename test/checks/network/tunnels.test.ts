@@ -28,7 +28,7 @@ const proc = (pid: number, name: string, path: string | null): ProcessInfo => ({
 });
 const zstunnel = proc(2101, 'zstunnel', ZSTUNNEL);
 const intact = (intactFile = true): NetworkInfo['packages'] => [
-  { path: ZSTUNNEL, manager: 'dpkg', package: 'zscaler-client', intact: intactFile },
+  { path: ZSTUNNEL, manager: 'dpkg', package: 'zscaler-client', verified: intactFile },
 ];
 const net = (interfaces: NetworkInterface[], packages = intact()): NetworkInfo => ({
   interfaces: [wifi, ...interfaces],

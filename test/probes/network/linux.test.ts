@@ -43,7 +43,7 @@ describe('readLinuxNetwork', () => {
         path: `/opt/zscaler/bin/${file}`,
         manager: 'dpkg',
         package: 'zscaler-client',
-        intact: true,
+        verified: true,
       })),
     );
   });
@@ -51,7 +51,7 @@ describe('readLinuxNetwork', () => {
   it("as the hire: a root daemon's tun holder is unreadable, its path comes from argv[0]", async () => {
     const network = await readLinuxNetwork(sysrootHost(sysroot('zscaler-laptop-as-hire')));
     expect(network.interfaces.find((i) => i.name === 'zcctun0')?.owners).toEqual([]);
-    expect(network.packages?.map((r) => [r.path, r.intact])).toEqual([
+    expect(network.packages?.map((r) => [r.path, r.verified])).toEqual([
       ['/opt/zscaler/bin/ZSTray', true],
       ['/opt/zscaler/bin/zsaservice', true],
       ['/opt/zscaler/bin/zstunnel', true],
@@ -69,7 +69,7 @@ describe('readLinuxNetwork', () => {
       const network = await readLinuxNetwork(sysrootHost(root));
       expect(network.packages?.find((r) => r.path.endsWith('zstunnel'))).toMatchObject({
         package: 'zscaler-client',
-        intact: false,
+        verified: false,
       });
     } finally {
       rmSync(root, { recursive: true, force: true });
