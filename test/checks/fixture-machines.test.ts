@@ -141,6 +141,14 @@ describe('the whole catalogue on fixture machines', () => {
     );
   });
 
+  it("passes the developer laptop with every honest device and the company's approved VPN, read as the hire", async () => {
+    expect(await notPassing('developer-laptop-company-vpn')).toEqual(['network.tunnel: warn']);
+    const policy = Policy.parse({ vpn: { approvedClients: ['Zscaler Client Connector'] } });
+    const report = await run('developer-laptop-company-vpn', policy);
+    expect(report.checks.filter((c) => c.status !== 'pass' && c.status !== 'n/a')).toEqual([]);
+    expect(report.verdict).toBe('pass');
+  });
+
   it.each(['zscaler-laptop', 'zscaler-laptop-as-hire'])(
     "passes %s when the company's policy approves Zscaler; a consumer VPN still warns, naming it",
     async (machine) => {
