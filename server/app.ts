@@ -12,6 +12,7 @@ import { exportRoutes } from './hires/export-routes';
 import { hireRoutes } from './hires/hire-routes';
 import { installErrorHandler } from './http/error-handler';
 import { photoRoutes } from './photos/photo-routes';
+import { privacyRoutes } from './privacy/privacy-routes';
 import { reportRoutes } from './reports/report-routes';
 import { reviewRoutes } from './reports/review-routes';
 import { statsRoutes } from './reports/stats-routes';
@@ -77,6 +78,7 @@ export async function buildApp(
   sessionRoutes(app, full);
   statsRoutes(app, full);
   photoRoutes(app, full);
+  privacyRoutes(app, full);
   auditRoutes(app, full);
   await dashboardRoutes(app, options.dashboardDir ?? builtDashboard());
   app.get('/healthz', () => ({ ok: true }));

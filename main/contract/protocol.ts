@@ -118,5 +118,26 @@ export const ReportAck = z.object({
 export type ReportAck = z.infer<typeof ReportAck>;
 
 /** `GET /v1/devices/:id/schedule`: when the server wants this device's next re-attestation. */
-export const DeviceSchedule = z.object({ nextDueAt: z.iso.datetime(), overdue: z.boolean() });
+export const DeviceSchedule = z.object({
+  nextDueAt: z.iso.datetime(),
+  overdue: z.boolean(),
+  /** The hire's biometric consent was withdrawn (in the app or by HR): a person checks the hire instead. */
+  biometricConsentWithdrawn: z.boolean().optional(),
+});
 export type DeviceSchedule = z.infer<typeof DeviceSchedule>;
+
+/**
+ * `GET /v1/privacy` (no authentication: the consent screen needs it before enrolment): the retention
+ * the consent text states, from the server's own policy.
+ */
+export const PrivacyTerms = z.object({
+  /** ID photo, face frames and movement traces: deleted this many days after the hire is verified… */
+  retentionDays: z.number().int().nonnegative(),
+  /** …or this many days after they were taken, while the hire is not verified. */
+  unverifiedRetentionDays: z.number().int().nonnegative(),
+});
+export type PrivacyTerms = z.infer<typeof PrivacyTerms>;
+
+/** The answer to a withdrawal of biometric consent: when the hire's biometric data was deleted. */
+export const BiometricWithdrawal = z.object({ withdrawnAt: z.iso.datetime() });
+export type BiometricWithdrawal = z.infer<typeof BiometricWithdrawal>;

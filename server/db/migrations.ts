@@ -172,6 +172,15 @@ function migrations(dialect: Dialect): Record<string, Migration> {
               AND r.kind IN ('onboarding', 'reattestation') AND r.verdict = 'pass')`.execute(db);
       },
     },
+    '004-privacy': {
+      /*
+       * Biometric privacy: a hire's biometric consent can be withdrawn (by the hire or by HR), which
+       * deletes the hire's biometric data and moves the hire to the human path.
+       */
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('hires').addColumn('biometric_withdrawn_at', 'text').execute();
+      },
+    },
   };
 }
 

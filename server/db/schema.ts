@@ -17,6 +17,8 @@ export interface Database {
     created_at: string;
     verified_at: string | null;
     photos_deleted_at: string | null;
+    /** The hire (in the app) or HR withdrew biometric consent: no face is taken or kept; a person checks. */
+    biometric_withdrawn_at: string | null;
   };
   enrolment_codes: {
     code_hash: string;

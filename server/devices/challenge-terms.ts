@@ -15,6 +15,8 @@ export interface ChallengeTerms {
 export function challengeTerms(input: {
   client: DeviceClient;
   hireVerified: boolean;
+  /** The hire withdrew biometric consent (or HR did): a person checks the hire, the camera never. */
+  biometricWithdrawn: boolean;
   nextDueAt: string;
   now: Date;
   policy: ServerPolicy;
@@ -29,7 +31,8 @@ export function challengeTerms(input: {
         : input.now.getTime() >= promptFrom
           ? 'reattestation'
           : 'device-check';
-  const face = kind !== 'device-check' && input.policy.faceRequiredFor.includes(kind);
+  const face =
+    kind !== 'device-check' && !input.biometricWithdrawn && input.policy.faceRequiredFor.includes(kind);
   return { kind, evidence: { face, liveness: face, input: kind !== 'device-check' } };
 }
 

@@ -117,12 +117,13 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
       const now = context.now();
       const hire = await db
         .selectFrom('hires')
-        .select('verified_at')
+        .select(['verified_at', 'biometric_withdrawn_at'])
         .where('id', '=', device.hireId)
         .executeTakeFirstOrThrow();
       const terms = challengeTerms({
         client: device.client,
         hireVerified: hire.verified_at !== null,
+        biometricWithdrawn: hire.biometric_withdrawn_at !== null,
         nextDueAt: device.nextDueAt,
         now,
         policy: context.policy,
@@ -150,8 +151,9 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
       throw new ApiFailure(403, 'device.not-yours', 'a device may read only its own schedule');
     const device = await db
       .selectFrom('devices')
-      .select(['id', 'next_due_at', 'last_report_at'])
-      .where('id', '=', request.params.id)
+      .innerJoin('hires', 'hires.id', 'devices.hire_id')
+      .select(['devices.id', 'devices.next_due_at', 'devices.last_report_at', 'hires.biometric_withdrawn_at'])
+      .where('devices.id', '=', request.params.id)
       .executeTakeFirst();
     if (!device) throw new ApiFailure(404, 'device.unknown', 'no such device');
     return {
@@ -160,6 +162,7 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
       everyDays: context.policy.reattestEveryDays,
       overdue: device.next_due_at < context.now().toISOString(),
       lastReportAt: device.last_report_at,
+      biometricConsentWithdrawn: device.biometric_withdrawn_at !== null,
     };
   });
 }

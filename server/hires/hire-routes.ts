@@ -142,6 +142,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
         'created_at',
         'verified_at',
         'photos_deleted_at',
+        'biometric_withdrawn_at',
       ])
       .where('id', '=', request.params.id)
       .executeTakeFirst();
@@ -187,6 +188,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
       createdAt: hire.created_at,
       verifiedAt: hire.verified_at,
       photosDeletedAt: hire.photos_deleted_at,
+      biometricConsentWithdrawnAt: hire.biometric_withdrawn_at,
       status: hireStatus({
         devices,
         latestVerdict: reports[0]?.verdict ?? null,

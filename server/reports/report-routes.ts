@@ -109,6 +109,7 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
         'devices.identity',
         'devices.client',
         'hires.expected_serial',
+        'hires.biometric_withdrawn_at',
         eb.case().when('hires.face_descriptor', 'is not', null).then(1).else(0).end().as('has_face'),
       ])
       .where('devices.key_thumbprint', '=', thumbprint)
@@ -214,6 +215,7 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
         enrolledIdentity: JSON.parse(enrolled.identity) as IdentityClaims,
         expectedSerial: enrolled.expected_serial,
         hasReferenceFace: enrolled.has_face !== 0,
+        biometricWithdrawn: enrolled.biometric_withdrawn_at !== null,
         policy: context.policy,
         demo: context.demo,
       });
@@ -243,9 +245,13 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
           const { state, terms } = await consumeNonce(trx, deviceId, payload.nonce, now.toISOString());
           const nonce = nonceVerdict(opened, state);
           if (!nonce.ok) return nonce;
-          const mismatch = terms
-            ? termsMismatch(payload, terms)
-            : 'its challenge was issued before challenges set terms; take a new one';
+          // A challenge taken before the withdrawal still asked for a face: the withdrawal wins.
+          const mismatch =
+            enrolled.biometric_withdrawn_at && (payload.face || payload.liveness)
+              ? 'it carries biometric evidence after the hire’s biometric consent was withdrawn'
+              : terms
+                ? termsMismatch(payload, terms)
+                : 'its challenge was issued before challenges set terms; take a new one';
           if (mismatch) {
             // Refused, and kept against the hire: a correctly signed mismatch is evidence of an altered app.
             const reasons: WeighedReason[] = [{ check: 'report.terms', message: mismatch, weight: 'review' }];

@@ -79,6 +79,8 @@ describe('the device service behind the IPC contract', () => {
       consent: null,
       schedule: null,
     });
+    // The consent text states HR's own retention, read before anything is sent.
+    expect(await call('getConsentTerms', {})).toEqual({ retentionDays: 30, unverifiedRetentionDays: 90 });
     await expect(
       call('submitAttestation', { input: null, face: null, liveness: null }),
     ).rejects.toMatchObject({
@@ -170,6 +172,21 @@ describe('the device service behind the IPC contract', () => {
         },
       }),
     ).rejects.toMatchObject({ code: 'consent.biometric' });
+  });
+
+  it('learns that HR withdrew the camera consent, and a withdrawal from the app tells HR', async () => {
+    await call('recordConsent', { biometric: true });
+    const withdrawn = await api(hr.url, 'POST', `/v1/hires/${hireId}/biometric-consent/withdrawal`);
+    expect(withdrawn.status).toBe(200);
+    expect((await call('getStatus', {})).consent?.biometric).toBe(false);
+
+    await call('recordConsent', { biometric: true });
+    const status = await call('withdrawBiometricConsent', {});
+    expect(status.consent?.biometric).toBe(false);
+    // HR had already deleted the data: the app's withdrawal names the first one.
+    const hire = await api(hr.url, 'GET', `/v1/hires/${hireId}`);
+    expect(hire.json.biometricConsentWithdrawnAt).toBe(withdrawn.json.withdrawnAt);
+    expect((await api(hr.url, 'GET', `/v1/hires/${hireId}/photo`)).status).toBe(410);
   });
 
   it('exports a zip of redacted JSON with no face data, even with a report holding frames in the outbox', async () => {

@@ -111,8 +111,13 @@ describe('the app in the browser shell, with the HR service', () => {
 
     await expect.poll(() => heading().textContent()).toBe('Before we start');
     await expectAccessible();
+    // The camera check is opt-in: this hire ticks it.
+    const camera = page.getByRole('checkbox', { name: /I agree to the camera check/ });
+    await expect.poll(() => camera.isEnabled()).toBe(true);
+    expect(await camera.isChecked()).toBe(false);
+    await camera.check();
     await screenshot(page, 'onboarding-consent');
-    await button('I agree, continue').click();
+    await button('Continue').click();
 
     await expect.poll(() => heading().textContent()).toBe('Your enrolment code');
     await page.getByLabel('Enrolment code').fill('abcd-efgh');
