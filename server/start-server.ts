@@ -42,14 +42,15 @@ export const jobHandlers = {
 export async function startServer(options: ServerOptions) {
   const dataDir = resolve(options.dataDir);
   const now = options.now ?? (() => new Date());
-  const { db, dialect, where } = await openDatabase({ dataDir, url: options.databaseUrl });
+  const seal = await loadPhotoSeal(dataDir, options.photoKey);
+  const { db, dialect, where } = await openDatabase({ dataDir, url: options.databaseUrl, seal });
   if (options.adminToken) await registerBootstrapToken(db, options.adminToken, now());
   const faces = options.faces ?? faceService();
   const { app, context } = await buildApp(
     {
       db,
       dialect,
-      seal: await loadPhotoSeal(dataDir, options.photoKey),
+      seal,
       policy: options.policy ?? defaultServerPolicy,
       faces,
       jobs: new JobQueue(db, now),

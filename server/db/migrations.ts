@@ -1,11 +1,17 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
+import type { PhotoSeal } from '../photos/photo-seal';
 
 /** Portable column types: `bytes` is BLOB on SQLite and BYTEA on PostgreSQL. */
 type Dialect = 'sqlite' | 'postgres';
 
-function migrations(dialect: Dialect): Record<string, Migration> {
+/** `seal`: the photo key, for migrations that seal data stored before it was sealed. */
+function migrations(dialect: Dialect, seal: PhotoSeal | undefined): Record<string, Migration> {
   const bytes = dialect === 'postgres' ? 'bytea' : 'blob';
+  const sealer = (migration: string) => {
+    if (!seal) throw new Error(`migration ${migration} seals stored biometric data: it needs the photo key`);
+    return seal;
+  };
   const serial = dialect === 'postgres' ? 'bigserial' : 'integer';
   return {
     '001-initial': {
@@ -175,15 +181,37 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '004-privacy': {
       /*
        * Biometric privacy: a hire's biometric consent can be withdrawn (by the hire or by HR), which
-       * deletes the hire's biometric data and moves the hire to the human path.
+       * deletes the hire's biometric data and moves the hire to the human path; each report's
+       * frames and movement traces are deleted on their own schedule, so the traces leave the
+       * payload for a sealed column of their own (or go, where the frames were already deleted).
        */
       async up(db: Kysely<unknown>) {
         await db.schema.alterTable('hires').addColumn('biometric_withdrawn_at', 'text').execute();
+        await db.schema.alterTable('reports').addColumn('liveness_trace', sql.raw(bytes)).execute();
+        await db.schema.alterTable('reports').addColumn('biometrics_deleted_at', 'text').execute();
+        await sql`UPDATE reports SET biometrics_deleted_at =
+            (SELECT photos_deleted_at FROM hires WHERE hires.id = reports.hire_id)
+          WHERE frames IS NULL`.execute(db);
+        const traced = await sql<{ id: string; payload: string; biometrics_deleted_at: string | null }>`
+          SELECT id, payload, biometrics_deleted_at FROM reports WHERE payload LIKE ${'%"trace":[{%'}`.execute(
+          db,
+        );
+        for (const row of traced.rows) {
+          const payload = JSON.parse(row.payload) as { liveness?: { trace?: unknown[] } | null };
+          const trace = payload.liveness?.trace ?? [];
+          if (!payload.liveness || trace.length === 0) continue;
+          payload.liveness.trace = [];
+          const sealed = row.biometrics_deleted_at
+            ? null
+            : sealer('004-privacy').seal(Buffer.from(JSON.stringify(trace)));
+          await sql`UPDATE reports SET payload = ${JSON.stringify(payload)}, liveness_trace = ${sealed}
+            WHERE id = ${row.id}`.execute(db);
+        }
       },
     },
   };
 }
 
-export function migrationProvider(dialect: Dialect): MigrationProvider {
-  return { getMigrations: () => Promise.resolve(migrations(dialect)) };
+export function migrationProvider(dialect: Dialect, seal?: PhotoSeal): MigrationProvider {
+  return { getMigrations: () => Promise.resolve(migrations(dialect, seal)) };
 }

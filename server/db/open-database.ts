@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
+import type { PhotoSeal } from '../photos/photo-seal';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
 
@@ -18,11 +19,16 @@ export interface OpenDatabase {
  * SQLite under the data folder by default (no set-up), or PostgreSQL when a postgres:// URL is
  * given, so several server processes can share one database. Migrations run before it is returned.
  */
-export async function openDatabase(options: { dataDir: string; url?: string }): Promise<OpenDatabase> {
+export async function openDatabase(options: {
+  dataDir: string;
+  url?: string;
+  /** The photo key, for migrations that seal data stored before it was sealed. */
+  seal?: PhotoSeal;
+}): Promise<OpenDatabase> {
   const opened = options.url ? openPostgres(options.url) : openSqlite(options.dataDir);
   const { error, results } = await new Migrator({
     db: opened.db,
-    provider: migrationProvider(opened.dialect),
+    provider: migrationProvider(opened.dialect, options.seal),
   }).migrateToLatest();
   if (error) {
     await opened.db.destroy();
@@ -31,6 +37,8 @@ export async function openDatabase(options: { dataDir: string; url?: string }): 
   }
   return opened;
 }
+
+const AUTO_VACUUM_INCREMENTAL = 2;
 
 function openSqlite(dataDir: string): OpenDatabase {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -41,6 +49,13 @@ function openSqlite(dataDir: string): OpenDatabase {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Deleted biometric data is overwritten with zeros in place, and freed pages can be given back
+  // (server/privacy/reclaim.ts): "deleted" must not mean "still in the file".
+  sqlite.pragma('secure_delete = ON');
+  if (sqlite.pragma('auto_vacuum', { simple: true }) !== AUTO_VACUUM_INCREMENTAL) {
+    sqlite.pragma('auto_vacuum = INCREMENTAL');
+    sqlite.exec('VACUUM'); // takes effect on a database that already has tables only after a VACUUM
+  }
   return {
     db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
     dialect: 'sqlite',

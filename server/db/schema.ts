@@ -71,6 +71,10 @@ export interface Database {
     review_note: string | null;
     /** Set when the report was refused (its terms differed from its challenge): the error code. */
     refusal: string | null;
+    /** The liveness run's landmark trace (JSON), sealed apart from the payload: biometric. */
+    liveness_trace: Buffer | null;
+    /** When retention, a withdrawal or offboarding deleted this report's frames and trace. */
+    biometrics_deleted_at: string | null;
   };
   jobs: {
     id: string;

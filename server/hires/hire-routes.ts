@@ -174,6 +174,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
         'reviewed_by',
         'review_note',
         'payload',
+        'biometrics_deleted_at',
         sql<boolean>`frames is not null`.as('has_face_frames'),
       ])
       .where('hire_id', '=', hire.id)
@@ -218,6 +219,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
           review: r.reviewed_by ? { by: r.reviewed_by, note: r.review_note } : null,
           checks: payload.serverChecks ?? payload.checks.checks,
           hasFaceFrames: Boolean(r.has_face_frames),
+          faceFramesDeletedAt: r.biometrics_deleted_at,
         };
       }),
     };

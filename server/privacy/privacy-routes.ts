@@ -9,6 +9,7 @@ import type { ServerContext } from '../context';
 import { authenticateDevice } from '../devices/device-auth';
 import { ApiFailure } from '../http/api-failure';
 import { deleteBiometrics } from './delete-biometrics';
+import { reclaimDeleted } from './reclaim';
 
 const ById = { params: z.object({ id: z.uuid() }) };
 
@@ -28,7 +29,7 @@ export function privacyRoutes(app: FastifyInstance, context: ServerContext): voi
 
   const withdraw = async (hireId: string, actor: Actor): Promise<BiometricWithdrawal> => {
     const now = context.now();
-    return db.transaction().execute(async (trx) => {
+    const answer = await db.transaction().execute(async (trx) => {
       const hire = await trx
         .selectFrom('hires')
         .select('biometric_withdrawn_at')
@@ -46,6 +47,8 @@ export function privacyRoutes(app: FastifyInstance, context: ServerContext): voi
       await audit(trx, { actor, action: 'hire.biometric-consent.withdrawn', target: hireId, at: now });
       return { withdrawnAt: now.toISOString() };
     });
+    await reclaimDeleted(context);
+    return answer;
   };
 
   api.post(

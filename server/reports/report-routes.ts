@@ -222,10 +222,15 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
       const frames = payload.face?.frames.length
         ? context.seal.seal(Buffer.from(JSON.stringify(payload.face.frames)))
         : null;
-      // Kept as evidence: what the device sent (no frames: those are sealed apart) and how the server judged it.
+      const trace = payload.liveness?.trace.length
+        ? context.seal.seal(Buffer.from(JSON.stringify(payload.liveness.trace)))
+        : null;
+      // Kept as evidence: what the device sent (no frames, no trace: those are biometric, sealed
+      // apart and deleted on the retention schedule) and how the server judged it.
       const stored = {
         ...payload,
         face: payload.face ? { ...payload.face, frames: [] } : null,
+        liveness: payload.liveness ? { ...payload.liveness, trace: [] } : null,
         serverChecks: decision.checks,
       };
       const row = {
@@ -290,6 +295,7 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
               ...row,
               payload: JSON.stringify(stored),
               frames,
+              liveness_trace: trace,
               verdict: decision.verdict,
               reasons: JSON.stringify(decision.reasons),
               face_status: decision.faceToVerify ? 'pending' : 'none',
