@@ -85,7 +85,7 @@ async function bench(label: string, databaseUrl?: string) {
         expected_serial: null,
         expected_asset_tag: null,
         id_photo: null,
-        face_descriptor: null,
+        face_template: null,
         face_status: 'pending',
         created_at: now.toISOString(),
         verified_at: null,

@@ -10,6 +10,7 @@ import { builtDashboard, dashboardRoutes } from './dashboard/dashboard-routes';
 import { deviceRoutes } from './devices/device-routes';
 import { exportRoutes } from './hires/export-routes';
 import { hireRoutes } from './hires/hire-routes';
+import { offboardingRoutes } from './hires/offboarding-routes';
 import { installErrorHandler } from './http/error-handler';
 import { photoRoutes } from './photos/photo-routes';
 import { privacyRoutes } from './privacy/privacy-routes';
@@ -70,6 +71,7 @@ export async function buildApp(
   app.removeContentTypeParser('text/plain');
   installErrorHandler(app);
   hireRoutes(app, full);
+  offboardingRoutes(app, full);
   deviceRoutes(app, full);
   reportRoutes(app, full);
   reviewRoutes(app, full);

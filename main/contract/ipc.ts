@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CheckId, CheckResult, ChecksReport, Verdict } from './checks';
 import { Identity } from './identity';
-import { EnrolmentCode, FaceDescriptor, PrivacyTerms, Reason } from './protocol';
+import { EnrolmentCode, PrivacyTerms, Reason } from './protocol';
 import { Consent, FaceEvidence, InputEvidence, LivenessEvidence } from './report';
 
 /**
@@ -109,11 +109,6 @@ export const ipcMethods = {
   getOutbox: { request: NoArguments, response: OutboxState },
   submitAttestation: { request: SubmitRequest, response: SubmitResult },
   exportDiagnostics: { request: NoArguments, response: DiagnosticsBundle },
-  /**
-   * The enrolled hire's face descriptor for the camera step's advisory match (the server re-runs
-   * the match on the frames). Only with biometric consent; null when HR holds no usable ID photo.
-   */
-  getFaceReference: { request: NoArguments, response: z.object({ descriptor: FaceDescriptor.nullable() }) },
   /** The hire's "Later" on a due re-attestation: counted against the policy's limit for this due date. */
   deferReattestation: { request: NoArguments, response: DeviceStatus },
   /** The code from a `hireproof://enrol?code=…` link the app was opened with, taken once. */

@@ -28,8 +28,6 @@ export const Ed25519PublicJwk = z
   .object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string().regex(/^[A-Za-z0-9_-]{43}$/) })
   .strict();
 
-export const FaceDescriptor = z.array(z.number().finite()).length(128);
-
 /** HR creates a hire: who, which laptop IT shipped, and the ID photo the face is matched to. */
 export const CreateHireRequest = z
   .object({
@@ -73,7 +71,6 @@ export type EnrolmentRequest = z.infer<typeof EnrolmentRequest>;
 export const EnrolmentResponse = z.object({
   deviceId: z.string(),
   hire: z.object({ name: z.string() }),
-  reference: z.object({ faceDescriptor: FaceDescriptor.nullable() }),
   policy: Policy,
 });
 export type EnrolmentResponse = z.infer<typeof EnrolmentResponse>;

@@ -251,14 +251,6 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
       return { state: 'accepted', reportId, verdict };
     },
 
-    async getFaceReference() {
-      const { enrolment } = await enrolled();
-      const { consent } = await loadAppState(dataDir);
-      if (!consent?.biometric)
-        throw new DeviceError('consent.biometric', 'the camera check needs the hire’s biometric consent');
-      return { descriptor: enrolment.faceDescriptor };
-    },
-
     async exportDiagnostics() {
       const [current, device, queue] = await Promise.all([status(), identity(), outboxState()]);
       const checks = last?.observed.checks ?? (await runAll());

@@ -184,26 +184,39 @@ function migrations(dialect: Dialect, seal: PhotoSeal | undefined): Record<strin
        * deletes the hire's biometric data and moves the hire to the human path; each report's
        * frames and movement traces are deleted on their own schedule, so the traces leave the
        * payload for a sealed column of their own (or go, where the frames were already deleted).
+       * The face template is sealed like the photos and kept until offboarding (or erasure).
        */
       async up(db: Kysely<unknown>) {
+        // What must be sealed is found first, so a missing photo key stops it before any change.
+        const templates = await sql<{ id: string; face_descriptor: string }>`
+          SELECT id, face_descriptor FROM hires WHERE face_descriptor IS NOT NULL`.execute(db);
+        const traced = await sql<{ id: string; payload: string; gone: number }>`
+          SELECT r.id, r.payload,
+            CASE WHEN r.frames IS NULL AND h.photos_deleted_at IS NOT NULL THEN 1 ELSE 0 END AS gone
+          FROM reports r JOIN hires h ON h.id = r.hire_id
+          WHERE r.payload LIKE ${'%"trace":[{%'}`.execute(db);
+        const key = templates.rows.length + traced.rows.length > 0 ? sealer('004-privacy') : null;
+
         await db.schema.alterTable('hires').addColumn('biometric_withdrawn_at', 'text').execute();
+        await db.schema.alterTable('hires').addColumn('offboarded_at', 'text').execute();
+        await db.schema.alterTable('hires').addColumn('face_template', sql.raw(bytes)).execute();
+        for (const row of templates.rows) {
+          const sealed = key!.seal(Buffer.from(row.face_descriptor));
+          await sql`UPDATE hires SET face_template = ${sealed} WHERE id = ${row.id}`.execute(db);
+        }
+        await db.schema.alterTable('hires').dropColumn('face_descriptor').execute();
+
         await db.schema.alterTable('reports').addColumn('liveness_trace', sql.raw(bytes)).execute();
         await db.schema.alterTable('reports').addColumn('biometrics_deleted_at', 'text').execute();
         await sql`UPDATE reports SET biometrics_deleted_at =
             (SELECT photos_deleted_at FROM hires WHERE hires.id = reports.hire_id)
           WHERE frames IS NULL`.execute(db);
-        const traced = await sql<{ id: string; payload: string; biometrics_deleted_at: string | null }>`
-          SELECT id, payload, biometrics_deleted_at FROM reports WHERE payload LIKE ${'%"trace":[{%'}`.execute(
-          db,
-        );
         for (const row of traced.rows) {
           const payload = JSON.parse(row.payload) as { liveness?: { trace?: unknown[] } | null };
           const trace = payload.liveness?.trace ?? [];
           if (!payload.liveness || trace.length === 0) continue;
           payload.liveness.trace = [];
-          const sealed = row.biometrics_deleted_at
-            ? null
-            : sealer('004-privacy').seal(Buffer.from(JSON.stringify(trace)));
+          const sealed = Number(row.gone) ? null : key!.seal(Buffer.from(JSON.stringify(trace)));
           await sql`UPDATE reports SET payload = ${JSON.stringify(payload)}, liveness_trace = ${sealed}
             WHERE id = ${row.id}`.execute(db);
         }

@@ -12,13 +12,16 @@ export interface Database {
     expected_serial: string | null;
     expected_asset_tag: string | null;
     id_photo: Buffer | null;
-    face_descriptor: string | null;
+    /** The face template (face-api's reading of the ID photo, JSON), sealed; kept until offboarding. */
+    face_template: Buffer | null;
     face_status: 'pending' | 'ready';
     created_at: string;
     verified_at: string | null;
     photos_deleted_at: string | null;
     /** The hire (in the app) or HR withdrew biometric consent: no face is taken or kept; a person checks. */
     biometric_withdrawn_at: string | null;
+    /** HR offboarded the hire: the face template is deleted and the hire's devices re-attest no more. */
+    offboarded_at: string | null;
   };
   enrolment_codes: {
     code_hash: string;

@@ -80,21 +80,10 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
             client,
           })
           .execute();
-        return trx
-          .selectFrom('hires')
-          .select(['name', 'face_descriptor'])
-          .where('id', '=', row.hire_id)
-          .executeTakeFirstOrThrow();
+        return trx.selectFrom('hires').select('name').where('id', '=', row.hire_id).executeTakeFirstOrThrow();
       });
-      const reading = hire.face_descriptor
-        ? (JSON.parse(hire.face_descriptor) as { usable: boolean; descriptor?: number[] })
-        : null;
-      return reply.status(201).send({
-        deviceId,
-        hire: { name: hire.name },
-        reference: { faceDescriptor: reading?.usable && reading.descriptor ? reading.descriptor : null },
-        policy: context.policy.device,
-      });
+      // No face template: the server alone matches faces, whoever holds the enrolment code.
+      return reply.status(201).send({ deviceId, hire: { name: hire.name }, policy: context.policy.device });
     },
   );
 
@@ -117,9 +106,15 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
       const now = context.now();
       const hire = await db
         .selectFrom('hires')
-        .select(['verified_at', 'biometric_withdrawn_at'])
+        .select(['verified_at', 'biometric_withdrawn_at', 'offboarded_at'])
         .where('id', '=', device.hireId)
         .executeTakeFirstOrThrow();
+      if (hire.offboarded_at)
+        throw new ApiFailure(
+          410,
+          'hire.offboarded',
+          'HR offboarded this hire: the device has nothing to report',
+        );
       const terms = challengeTerms({
         client: device.client,
         hireVerified: hire.verified_at !== null,

@@ -17,7 +17,7 @@ export function exportRoutes(app: FastifyInstance, context: ServerContext): void
     const actor = await requireAdmin(context.db, request, context.now());
     const hires = await context.db
       .selectFrom('hires')
-      .select(['id', 'name', 'email', 'expected_serial', 'created_at', 'verified_at'])
+      .select(['id', 'name', 'email', 'expected_serial', 'created_at', 'verified_at', 'offboarded_at'])
       .orderBy('created_at')
       .execute();
     const devices = await context.db
@@ -35,6 +35,7 @@ export function exportRoutes(app: FastifyInstance, context: ServerContext): void
           devices: devices.filter((d) => d.hire_id === h.id),
           latestVerdict: latest.get(h.id) ?? null,
           verifiedAt: h.verified_at,
+          offboardedAt: h.offboarded_at,
           now: context.now(),
         }),
         latest.get(h.id) ?? null,

@@ -35,7 +35,7 @@ export async function deleteBiometrics(
     .set({
       id_photo: null,
       photos_deleted_at: sql<string>`coalesce(photos_deleted_at, ${at})`,
-      ...(options.template ? { face_descriptor: null } : {}),
+      ...(options.template ? { face_template: null } : {}),
     })
     .where('id', '=', hireId)
     .execute();

@@ -110,7 +110,7 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
         'devices.client',
         'hires.expected_serial',
         'hires.biometric_withdrawn_at',
-        eb.case().when('hires.face_descriptor', 'is not', null).then(1).else(0).end().as('has_face'),
+        eb.case().when('hires.face_template', 'is not', null).then(1).else(0).end().as('has_face'),
       ])
       .where('devices.key_thumbprint', '=', thumbprint)
       .executeTakeFirst();

@@ -57,7 +57,7 @@ describe.each(storages)('biometric consent on %s', (storage) => {
   const hireRow = (hireId: string) =>
     server.context.db
       .selectFrom('hires')
-      .select(['id_photo', 'face_descriptor'])
+      .select(['id_photo', 'face_template'])
       .where('id', '=', hireId)
       .executeTakeFirstOrThrow();
 
@@ -97,7 +97,7 @@ describe.each(storages)('biometric consent on %s', (storage) => {
     expect(first.status).toBe(201);
     expect((await stored(String(first.json.reportId))).frames).not.toBeNull();
     const kept = await hireRow(device.hireId);
-    expect([kept.id_photo, kept.face_descriptor].map((v) => v !== null)).toEqual([true, true]);
+    expect([kept.id_photo, kept.face_template].map((v) => v !== null)).toEqual([true, true]);
     // A challenge taken before the withdrawal still asks for a face.
     const before = await device.report({ ...faceEvidence(), consent: consent(true) });
     expect((await device.challenge()).evidence.face).toBe(true);
@@ -106,7 +106,7 @@ describe.each(storages)('biometric consent on %s', (storage) => {
     const withdrawn = await device.signed('POST', path, {});
     expect(withdrawn.status).toBe(200);
     const withdrawnAt = String(withdrawn.json.withdrawnAt);
-    expect(await hireRow(device.hireId)).toEqual({ id_photo: null, face_descriptor: null });
+    expect(await hireRow(device.hireId)).toEqual({ id_photo: null, face_template: null });
     expect((await stored(String(first.json.reportId))).frames).toBeNull();
     expect((await api(server.url, 'GET', `/v1/hires/${device.hireId}/photo`)).status).toBe(410);
     expect(await auditEntries(server.context, 'hire.biometric-consent.withdrawn')).toContainEqual({
@@ -147,7 +147,7 @@ describe.each(storages)('biometric consent on %s', (storage) => {
     expect((await api(server.url, 'POST', path, undefined, { authorization: '' })).status).toBe(401);
     const answer = await api(server.url, 'POST', path);
     expect(answer.status).toBe(200);
-    expect(await hireRow(device.hireId)).toEqual({ id_photo: null, face_descriptor: null });
+    expect(await hireRow(device.hireId)).toEqual({ id_photo: null, face_template: null });
     expect(await auditEntries(server.context, 'hire.biometric-consent.withdrawn')).toContainEqual({
       actor: 'token:bootstrap',
       action: 'hire.biometric-consent.withdrawn',

@@ -97,7 +97,7 @@ describe.each(storages)('retention of biometric data on %s', (storage) => {
     const hire = () =>
       db
         .selectFrom('hires')
-        .select(['id_photo', 'face_descriptor'])
+        .select(['id_photo', 'face_template'])
         .where('id', '=', device.hireId)
         .executeTakeFirstOrThrow();
     expect((await hire()).id_photo).toBeNull();
@@ -122,7 +122,7 @@ describe.each(storages)('retention of biometric data on %s', (storage) => {
     await sweep(server);
     expect(await biometricsOf(server, reattestation)).toMatchObject({ frames: null, liveness_trace: null });
     // The template stays while the hire is employed: the next re-attestation is matched with it.
-    expect((await hire()).face_descriptor).not.toBeNull();
+    expect((await hire()).face_template).not.toBeNull();
   });
 
   it('deletes an unverified hire’s frames on the longer schedule only', async () => {
