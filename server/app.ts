@@ -9,6 +9,7 @@ import type { ServerContext } from './context';
 import { builtDashboard, dashboardRoutes } from './dashboard/dashboard-routes';
 import { deviceRoutes } from './devices/device-routes';
 import { exportRoutes } from './hires/export-routes';
+import { erasureRoutes } from './hires/erasure-routes';
 import { hireRoutes } from './hires/hire-routes';
 import { offboardingRoutes } from './hires/offboarding-routes';
 import { installErrorHandler } from './http/error-handler';
@@ -72,6 +73,7 @@ export async function buildApp(
   installErrorHandler(app);
   hireRoutes(app, full);
   offboardingRoutes(app, full);
+  erasureRoutes(app, full);
   deviceRoutes(app, full);
   reportRoutes(app, full);
   reviewRoutes(app, full);
