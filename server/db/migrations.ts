@@ -184,7 +184,8 @@ function migrations(dialect: Dialect, seal: PhotoSeal | undefined): Record<strin
        * deletes the hire's biometric data and moves the hire to the human path; each report's
        * frames and movement traces are deleted on their own schedule, so the traces leave the
        * payload for a sealed column of their own (or go, where the frames were already deleted).
-       * The face template is sealed like the photos and kept until offboarding (or erasure).
+       * The face template is sealed like the photos and kept until offboarding (or erasure);
+       * `seal_check` holds a value sealed with the photo key, so a wrong key is refused at start.
        */
       async up(db: Kysely<unknown>) {
         // What must be sealed is found first, so a missing photo key stops it before any change.
@@ -196,6 +197,14 @@ function migrations(dialect: Dialect, seal: PhotoSeal | undefined): Record<strin
           FROM reports r JOIN hires h ON h.id = r.hire_id
           WHERE r.payload LIKE ${'%"trace":[{%'}`.execute(db);
         const key = templates.rows.length + traced.rows.length > 0 ? sealer('004-privacy') : null;
+
+        // A value sealed with the database's photo key, so a server with another key is refused.
+        await db.schema
+          .createTable('seal_check')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('sealed', sql.raw(bytes), (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
 
         await db.schema.alterTable('hires').addColumn('biometric_withdrawn_at', 'text').execute();
         await db.schema.alterTable('hires').addColumn('offboarded_at', 'text').execute();

@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
+import { ensureSealCheck, resolvePhotoSeal } from '../photos/photo-key';
 import type { PhotoSeal } from '../photos/photo-seal';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
@@ -13,34 +14,48 @@ export interface OpenDatabase {
   dialect: 'sqlite' | 'postgres';
   /** Where it lives, without any password, for logs and the start-up line. */
   where: string;
+  /** The photo key's seal, checked against what this database already holds. */
+  seal: PhotoSeal;
 }
 
 /**
  * SQLite under the data folder by default (no set-up), or PostgreSQL when a postgres:// URL is
- * given, so several server processes can share one database. Migrations run before it is returned.
+ * given, so several server processes can share one database. The photo key is checked against
+ * the sealed data first (a wrong or missing key stops here), then migrations run.
  */
 export async function openDatabase(options: {
   dataDir: string;
   url?: string;
-  /** The photo key, for migrations that seal data stored before it was sealed. */
-  seal?: PhotoSeal;
+  /** HIREPROOF_PHOTO_KEY; without it, SQLite keeps the key in the data folder. */
+  photoKey?: string;
 }): Promise<OpenDatabase> {
   const opened = options.url ? openPostgres(options.url) : openSqlite(options.dataDir);
-  const { error, results } = await new Migrator({
-    db: opened.db,
-    provider: migrationProvider(opened.dialect, options.seal),
-  }).migrateToLatest();
-  if (error) {
+  try {
+    const untyped = opened.db as unknown as Kysely<unknown>;
+    const seal = await resolvePhotoSeal(untyped, {
+      dataDir: options.dataDir,
+      fromEnv: options.photoKey,
+      dialect: opened.dialect,
+    });
+    const { error, results } = await new Migrator({
+      db: opened.db,
+      provider: migrationProvider(opened.dialect, seal),
+    }).migrateToLatest();
+    if (error) {
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+      throw new Error(`database migration ${failed} failed: ${(error as Error).message}`);
+    }
+    await ensureSealCheck(untyped, seal, new Date());
+    return { ...opened, seal };
+  } catch (error) {
     await opened.db.destroy();
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`database migration ${failed} failed: ${(error as Error).message}`);
+    throw error;
   }
-  return opened;
 }
 
 const AUTO_VACUUM_INCREMENTAL = 2;
 
-function openSqlite(dataDir: string): OpenDatabase {
+function openSqlite(dataDir: string): Omit<OpenDatabase, 'seal'> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const path = join(dataDir, 'hireproof.sqlite');
   const sqlite = new SqliteDatabase(path);
@@ -82,7 +97,7 @@ function withStatementCache(sqlite: SqliteDatabase.Database) {
   };
 }
 
-function openPostgres(url: string): OpenDatabase {
+function openPostgres(url: string): Omit<OpenDatabase, 'seal'> {
   const parsed = new URL(url);
   if (!/^postgres(ql)?:$/.test(parsed.protocol))
     throw new Error(`--database must be a postgres:// URL, not ${parsed.protocol}`);

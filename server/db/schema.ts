@@ -115,6 +115,12 @@ export interface Database {
     created_at: string;
     expires_at: string;
   };
+  /** One row sealed with the database's photo key: start-up refuses a key that does not open it. */
+  seal_check: {
+    id: string;
+    sealed: Buffer;
+    created_at: string;
+  };
   audit_log: {
     id: Generated<number>;
     at: string;

@@ -5,6 +5,8 @@ import pg from 'pg';
 import { startServer, type ServerOptions } from '../../server/start-server';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+/** The photo key every test server on PostgreSQL shares (a server there needs one given). */
+export const TEST_PHOTO_KEY = Buffer.alloc(32, 7).toString('base64');
 export type Storage = 'sqlite' | 'postgres';
 
 /** The PostgreSQL that .ci/run starts; without it the PostgreSQL half of a suite cannot run. */
@@ -47,6 +49,7 @@ export async function startTestServer(storage: Storage, options: Partial<ServerO
     databaseUrl: database?.url,
     adminToken: ADMIN_TOKEN,
     demo: true,
+    ...(database ? { photoKey: TEST_PHOTO_KEY } : {}),
     ...options,
   });
   return {

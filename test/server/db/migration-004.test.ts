@@ -8,7 +8,7 @@ import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrationProvider } from '../../../server/db/migrations';
-import { loadPhotoSeal } from '../../../server/photos/photo-seal';
+import { photoSeal } from '../../../server/photos/photo-seal';
 import { freshPostgres, storages, type Storage } from '../../support/hr-service';
 
 /**
@@ -81,7 +81,7 @@ describe.each(storages)('migration 004 on an existing %s database', (storage: St
 
   it('seals the face template and the kept trace, and drops a deleted report’s trace', async () => {
     const { db, ids } = await beforePrivacy();
-    const seal = await loadPhotoSeal(await mkdtemp(join(tmpdir(), 'hireproof-key-')), undefined);
+    const seal = photoSeal(randomBytes(32));
     const { error } = await new Migrator({
       db,
       provider: migrationProvider(storage, seal),
