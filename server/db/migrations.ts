@@ -186,6 +186,8 @@ function migrations(dialect: Dialect, seal: PhotoSeal | undefined): Record<strin
        * payload for a sealed column of their own (or go, where the frames were already deleted).
        * The face template is sealed like the photos and kept until offboarding (or erasure);
        * `seal_check` holds a value sealed with the photo key, so a wrong key is refused at start.
+       * HR API tokens can be revoked, and a dashboard session ends with the token it was opened
+       * with (sessions from before cannot be traced to one, so they end now).
        */
       async up(db: Kysely<unknown>) {
         // What must be sealed is found first, so a missing photo key stops it before any change.
@@ -197,6 +199,10 @@ function migrations(dialect: Dialect, seal: PhotoSeal | undefined): Record<strin
           FROM reports r JOIN hires h ON h.id = r.hire_id
           WHERE r.payload LIKE ${'%"trace":[{%'}`.execute(db);
         const key = templates.rows.length + traced.rows.length > 0 ? sealer('004-privacy') : null;
+
+        await db.schema.alterTable('admin_tokens').addColumn('revoked_at', 'text').execute();
+        await sql`DELETE FROM sessions`.execute(db);
+        await db.schema.alterTable('sessions').addColumn('token_id', 'text').execute();
 
         // A value sealed with the database's photo key, so a server with another key is refused.
         await db.schema

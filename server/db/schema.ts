@@ -108,12 +108,16 @@ export interface Database {
     name: string;
     token_hash: string;
     created_at: string;
+    /** Set by `hireproof admin token revoke` (or a new bootstrap token): refused from then on. */
+    revoked_at: string | null;
   };
   sessions: {
     id_hash: string;
     actor: string;
     created_at: string;
     expires_at: string;
+    /** The API token the session was opened with: its revocation ends the session. */
+    token_id: string;
   };
   /** One row sealed with the database's photo key: start-up refuses a key that does not open it. */
   seal_check: {
