@@ -186,7 +186,7 @@ function migrations(dialect: Dialect, seal: PhotoSeal | undefined): Record<strin
        * payload for a sealed column of their own (or go, where the frames were already deleted).
        * The face template is sealed like the photos and kept until offboarding (or erasure);
        * `seal_check` holds a value sealed with the photo key, so a wrong key is refused at start.
-       * HR API tokens can be revoked, and a dashboard session ends with the token it was opened
+       * Webhook secrets are sealed too. HR API tokens can be revoked, and a dashboard session ends with the token it was opened
        * with (sessions from before cannot be traced to one, so they end now).
        */
       async up(db: Kysely<unknown>) {
@@ -198,7 +198,18 @@ function migrations(dialect: Dialect, seal: PhotoSeal | undefined): Record<strin
             CASE WHEN r.frames IS NULL AND h.photos_deleted_at IS NOT NULL THEN 1 ELSE 0 END AS gone
           FROM reports r JOIN hires h ON h.id = r.hire_id
           WHERE r.payload LIKE ${'%"trace":[{%'}`.execute(db);
-        const key = templates.rows.length + traced.rows.length > 0 ? sealer('004-privacy') : null;
+        const secrets = await sql<{ id: string; secret: string }>`SELECT id, secret FROM webhooks`.execute(
+          db,
+        );
+        const key =
+          templates.rows.length + traced.rows.length + secrets.rows.length > 0 ? sealer('004-privacy') : null;
+
+        await db.schema.alterTable('webhooks').addColumn('sealed_secret', sql.raw(bytes)).execute();
+        for (const row of secrets.rows) {
+          const sealed = key!.seal(Buffer.from(row.secret));
+          await sql`UPDATE webhooks SET sealed_secret = ${sealed} WHERE id = ${row.id}`.execute(db);
+        }
+        await db.schema.alterTable('webhooks').dropColumn('secret').execute();
 
         await db.schema.alterTable('admin_tokens').addColumn('revoked_at', 'text').execute();
         await sql`DELETE FROM sessions`.execute(db);

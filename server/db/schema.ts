@@ -92,7 +92,8 @@ export interface Database {
   webhooks: {
     id: string;
     url: string;
-    secret: string;
+    /** The signing secret, sealed: shown once, at creation. */
+    sealed_secret: Buffer;
     created_at: string;
   };
   webhook_deliveries: {

@@ -8,4 +8,5 @@ export const SEALED_COLUMNS = [
   { table: 'hires', column: 'face_template' },
   { table: 'reports', column: 'frames' },
   { table: 'reports', column: 'liveness_trace' },
+  { table: 'webhooks', column: 'sealed_secret' },
 ] as const;

@@ -12,8 +12,8 @@ import { photoSeal } from '../../../server/photos/photo-seal';
 import { freshPostgres, storages, type Storage } from '../../support/hr-service';
 
 /**
- * A database written before biometric privacy, migrated: the plain-JSON face template is sealed and
- * its column dropped; a report's landmark trace leaves the payload for a sealed column, or goes
+ * A database written before biometric privacy, migrated: the plain-JSON face template and webhook
+ * secrets are sealed and their columns dropped; a report's landmark trace leaves the payload for a sealed column, or goes
  * where the report's frames were already deleted. Without the photo key nothing is changed.
  */
 describe.each(storages)('migration 004 on an existing %s database', (storage: Storage) => {
@@ -68,6 +68,8 @@ describe.each(storages)('migration 004 on an existing %s database', (storage: St
     await hire(ids.deleted, at);
     await report(ids.kept, ids.kept, randomBytes(64));
     await report(ids.deleted, ids.deleted, null);
+    await sql`INSERT INTO webhooks (id, url, secret, created_at)
+        VALUES ('hook', 'https://hr.example.com/hook', 'whsec_plain', ${at})`.execute(db);
     return { db, ids };
   }
 
@@ -77,6 +79,8 @@ describe.each(storages)('migration 004 on an existing %s database', (storage: St
     expect((error as Error).message).toMatch(/004-privacy .* needs the photo key/);
     const still = await sql<{ face_descriptor: string }>`SELECT face_descriptor FROM hires`.execute(db);
     expect(still.rows.map((r) => r.face_descriptor)).toEqual([template, template]);
+    const secret = await sql<{ secret: string }>`SELECT secret FROM webhooks`.execute(db);
+    expect(secret.rows).toEqual([{ secret: 'whsec_plain' }]);
   });
 
   it('seals the face template and the kept trace, and drops a deleted report’s trace', async () => {
@@ -94,6 +98,9 @@ describe.each(storages)('migration 004 on an existing %s database', (storage: St
     }>`SELECT id, face_template FROM hires`.execute(db);
     for (const row of hires.rows) expect(seal.open(row.face_template).toString('utf8')).toBe(template);
     await expect(sql`SELECT face_descriptor FROM hires`.execute(db)).rejects.toThrow(/face_descriptor/);
+    const hooks = await sql<{ sealed_secret: Buffer }>`SELECT sealed_secret FROM webhooks`.execute(db);
+    expect(hooks.rows.map((r) => seal.open(r.sealed_secret).toString('utf8'))).toEqual(['whsec_plain']);
+    await expect(sql`SELECT secret FROM webhooks`.execute(db)).rejects.toThrow(/secret/);
 
     const reports = await sql<{
       id: string;
