@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
+import { privateDir, privateFiles } from '../../main/data/private-dir';
 import pg from 'pg';
 import { ensureSealCheck, resolvePhotoSeal } from '../photos/photo-key';
 import type { PhotoSeal } from '../photos/photo-seal';
@@ -56,8 +56,11 @@ export async function openDatabase(options: {
 const AUTO_VACUUM_INCREMENTAL = 2;
 
 function openSqlite(dataDir: string): Omit<OpenDatabase, 'seal'> {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  privateDir(dataDir);
   const path = join(dataDir, 'hireproof.sqlite');
+  // SQLite makes its WAL and shared-memory files with the database file's mode: 0600 for all three.
+  privateFiles([path], true);
+  privateFiles([`${path}-wal`, `${path}-shm`], false);
   const sqlite = new SqliteDatabase(path);
   // WAL lets readers (the dashboard) work while a report is written; FULL sync keeps acks durable.
   sqlite.pragma('journal_mode = WAL');

@@ -1,6 +1,7 @@
 import type { DeviceClient, RequiredEvidence } from '../../main/contract/protocol';
 import type { ReportKind, ReportPayload } from '../../main/contract/report';
 import type { ServerPolicy } from '../server-policy';
+import { isDue } from './schedule';
 
 export interface ChallengeTerms {
   kind: ReportKind;
@@ -21,14 +22,12 @@ export function challengeTerms(input: {
   now: Date;
   policy: ServerPolicy;
 }): ChallengeTerms {
-  const promptFrom =
-    Date.parse(input.nextDueAt) - input.policy.device.reattestation.promptHoursBefore * 3_600_000;
   const kind: ReportKind =
     input.client === 'cli'
       ? 'device-check'
       : !input.hireVerified
         ? 'onboarding'
-        : input.now.getTime() >= promptFrom
+        : isDue(input.nextDueAt, input.now, input.policy.device.reattestation.promptHoursBefore)
           ? 'reattestation'
           : 'device-check';
   const face =

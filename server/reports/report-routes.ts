@@ -12,7 +12,7 @@ import {
 } from '../../main/contract/verify-report';
 import type { ServerContext } from '../context';
 import type { Database } from '../db/schema';
-import { nextDueAt } from '../devices/schedule';
+import { isDue, nextDueAt } from '../devices/schedule';
 import { ApiFailure } from '../http/api-failure';
 import { audit } from '../audit/audit';
 import { termsMismatch, type ChallengeTerms } from '../devices/challenge-terms';
@@ -108,6 +108,7 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
         'devices.hire_id',
         'devices.identity',
         'devices.client',
+        'devices.next_due_at',
         'hires.expected_serial',
         'hires.biometric_withdrawn_at',
         eb.case().when('hires.face_template', 'is not', null).then(1).else(0).end().as('has_face'),
@@ -302,11 +303,13 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
               refusal: null,
             })
             .execute();
-          // Only a report with the hire's face and input moves the re-attestation date.
+          // Only a report with the hire's face and input, sent while due, moves the re-attestation
+          // date: another report the same week draws no new spot check.
           const due =
-            payload.kind === 'device-check'
-              ? null
-              : nextDueAt(now, context.policy.reattestEveryDays, context.policy.spotCheckDailyChance);
+            payload.kind !== 'device-check' &&
+            isDue(enrolled.next_due_at, now, context.policy.device.reattestation.promptHoursBefore)
+              ? nextDueAt(now, context.policy.reattestEveryDays, context.policy.spotCheckDailyChance)
+              : null;
           await trx
             .updateTable('devices')
             .set({ last_report_at: now.toISOString(), ...(due ? { next_due_at: due.toISOString() } : {}) })
