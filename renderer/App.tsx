@@ -58,7 +58,7 @@ export function App() {
   else if (view === 'reattest') content = <AttestationFlow kind="reattestation" onFinished={finished} />;
   else if (status.reattestation?.due && !deferred)
     content = <ReattestPrompt status={status} onStart={() => setView('reattest')} onLater={later} />;
-  else content = <AllSet status={status} onCheckNow={() => setView('reattest')} />;
+  else content = <AllSet status={status} onCheckNow={() => setView('reattest')} onStatus={setStatus} />;
 
   return (
     <>

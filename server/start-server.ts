@@ -7,7 +7,6 @@ import { faceService, type FaceService } from './face/face-service';
 import { verifyFaceJob } from './face/verify-face-job';
 import { JobQueue } from './jobs/job-queue';
 import { jobRunner } from './jobs/job-runner';
-import { loadPhotoSeal } from './photos/photo-seal';
 import { retentionJob } from './retention/retention-job';
 import { defaultServerPolicy, type ServerPolicy } from './server-policy';
 import { deliverWebhookJob } from './webhooks/deliver-webhook-job';
@@ -42,14 +41,18 @@ export const jobHandlers = {
 export async function startServer(options: ServerOptions) {
   const dataDir = resolve(options.dataDir);
   const now = options.now ?? (() => new Date());
-  const { db, dialect, where } = await openDatabase({ dataDir, url: options.databaseUrl });
+  const { db, dialect, where, seal } = await openDatabase({
+    dataDir,
+    url: options.databaseUrl,
+    photoKey: options.photoKey,
+  });
   if (options.adminToken) await registerBootstrapToken(db, options.adminToken, now());
   const faces = options.faces ?? faceService();
   const { app, context } = await buildApp(
     {
       db,
       dialect,
-      seal: await loadPhotoSeal(dataDir, options.photoKey),
+      seal,
       policy: options.policy ?? defaultServerPolicy,
       faces,
       jobs: new JobQueue(db, now),

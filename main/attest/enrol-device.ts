@@ -38,7 +38,6 @@ export async function enrolThisDevice(input: {
     enrolledAt: new Date().toISOString(),
     keyThumbprint: signer.thumbprint,
     policy: answer.policy,
-    faceDescriptor: answer.reference.faceDescriptor,
   };
   await saveEnrolment(input.dataDir, enrolment);
   return enrolment;

@@ -28,8 +28,6 @@ export const Ed25519PublicJwk = z
   .object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string().regex(/^[A-Za-z0-9_-]{43}$/) })
   .strict();
 
-export const FaceDescriptor = z.array(z.number().finite()).length(128);
-
 /** HR creates a hire: who, which laptop IT shipped, and the ID photo the face is matched to. */
 export const CreateHireRequest = z
   .object({
@@ -73,7 +71,6 @@ export type EnrolmentRequest = z.infer<typeof EnrolmentRequest>;
 export const EnrolmentResponse = z.object({
   deviceId: z.string(),
   hire: z.object({ name: z.string() }),
-  reference: z.object({ faceDescriptor: FaceDescriptor.nullable() }),
   policy: Policy,
 });
 export type EnrolmentResponse = z.infer<typeof EnrolmentResponse>;
@@ -118,5 +115,26 @@ export const ReportAck = z.object({
 export type ReportAck = z.infer<typeof ReportAck>;
 
 /** `GET /v1/devices/:id/schedule`: when the server wants this device's next re-attestation. */
-export const DeviceSchedule = z.object({ nextDueAt: z.iso.datetime(), overdue: z.boolean() });
+export const DeviceSchedule = z.object({
+  nextDueAt: z.iso.datetime(),
+  overdue: z.boolean(),
+  /** The hire's biometric consent was withdrawn (in the app or by HR): a person checks the hire instead. */
+  biometricConsentWithdrawn: z.boolean().optional(),
+});
 export type DeviceSchedule = z.infer<typeof DeviceSchedule>;
+
+/**
+ * `GET /v1/privacy` (no authentication: the consent screen needs it before enrolment): the retention
+ * the consent text states, from the server's own policy.
+ */
+export const PrivacyTerms = z.object({
+  /** ID photo, face frames and movement traces: deleted this many days after the hire is verified… */
+  retentionDays: z.number().int().nonnegative(),
+  /** …or this many days after they were taken, while the hire is not verified. */
+  unverifiedRetentionDays: z.number().int().nonnegative(),
+});
+export type PrivacyTerms = z.infer<typeof PrivacyTerms>;
+
+/** The answer to a withdrawal of biometric consent: when the hire's biometric data was deleted. */
+export const BiometricWithdrawal = z.object({ withdrawnAt: z.iso.datetime() });
+export type BiometricWithdrawal = z.infer<typeof BiometricWithdrawal>;

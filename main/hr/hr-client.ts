@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import {
   ApiError,
+  BiometricWithdrawal,
   ChallengeResponse,
   DeviceSchedule,
   CreateHireResponse,
   EnrolmentResponse,
+  PrivacyTerms,
   type CreateHireRequest,
   type EnrolmentRequest,
 } from '../contract/protocol';
@@ -114,6 +116,20 @@ export const getSchedule = (server: string, deviceId: string, signer: DeviceSign
     {},
     signer,
     now,
+  );
+
+/** The retention the consent screen states: public, asked before the hire enrols. */
+export const getPrivacyTerms = (server: string) => callJson(server, '/v1/privacy', undefined, PrivacyTerms);
+
+/** The hire withdraws biometric consent: the server deletes the hire's biometric data. */
+export const withdrawBiometricConsent = (server: string, deviceId: string, signer: DeviceSigner) =>
+  callJson(
+    server,
+    `/v1/devices/${encodeURIComponent(deviceId)}/biometric-consent/withdrawal`,
+    {},
+    BiometricWithdrawal,
+    {},
+    signer,
   );
 
 /** HR's side: creates a hire with its ID photo and gets the one-time enrolment code. */

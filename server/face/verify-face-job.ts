@@ -21,17 +21,17 @@ export const verifyFaceJob: JobHandler = async (job, context) => {
       'reports.face_status',
       'reports.hire_id',
       'reports.kind',
-      'hires.face_descriptor',
+      'hires.face_template',
     ])
     .where('reports.id', '=', reportId)
     .executeTakeFirstOrThrow();
   if (report.face_status !== 'pending') return;
   const reasons = z.array(WeighedReason).parse(JSON.parse(report.reasons));
   let face: { decision: keyof typeof WEIGHT; distance: number | null; threshold: number; frames: number };
-  if (!report.frames || !report.face_descriptor) {
+  if (!report.frames || !report.face_template) {
     face = { decision: 'no-face', distance: null, threshold: 0, frames: 0 };
   } else {
-    const reference = FaceReading.parse(JSON.parse(report.face_descriptor));
+    const reference = FaceReading.parse(JSON.parse(context.seal.open(report.face_template).toString('utf8')));
     const frames = z.array(z.string()).parse(JSON.parse(context.seal.open(report.frames).toString('utf8')));
     const comparisons = await Promise.all(
       frames.map((f) => context.faces.compare(reference, Buffer.from(f, 'base64'))),

@@ -5,11 +5,16 @@ import type { ServerContext } from '../context';
 import { hireStatus } from './hire-status';
 import { latestVerdicts } from './hire-routes';
 
-/** RFC 4180 field; a leading =,+,-,@ is neutralised so a spreadsheet never runs it as a formula. */
+/**
+ * An RFC 4180 field that no spreadsheet runs as a formula, whichever separator its locale splits
+ * on: Excel reads this comma-separated file with `;` where the decimal mark is a comma, and there
+ * quotes made for `,` do not hold, so a formula character (= + - @ tab CR) is neutralised with a
+ * leading `'` wherever a cell could start: at the field's start and after any `,`, `;` or line
+ * break (and the quotes a cell may open with). Fields with a separator, a quote or a line break are quoted.
+ */
 export function csvField(value: string | null): string {
-  const text = value ?? '';
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const safe = (value ?? '').replace(/(?<=^|[,;\n\r])("*)(?=[=+\-@\t\r])/g, "$1'");
+  return /[",;\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function exportRoutes(app: FastifyInstance, context: ServerContext): void {
@@ -17,7 +22,7 @@ export function exportRoutes(app: FastifyInstance, context: ServerContext): void
     const actor = await requireAdmin(context.db, request, context.now());
     const hires = await context.db
       .selectFrom('hires')
-      .select(['id', 'name', 'email', 'expected_serial', 'created_at', 'verified_at'])
+      .select(['id', 'name', 'email', 'expected_serial', 'created_at', 'verified_at', 'offboarded_at'])
       .orderBy('created_at')
       .execute();
     const devices = await context.db
@@ -35,6 +40,7 @@ export function exportRoutes(app: FastifyInstance, context: ServerContext): void
           devices: devices.filter((d) => d.hire_id === h.id),
           latestVerdict: latest.get(h.id) ?? null,
           verifiedAt: h.verified_at,
+          offboardedAt: h.offboarded_at,
           now: context.now(),
         }),
         latest.get(h.id) ?? null,

@@ -51,7 +51,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
           expected_serial: request.body.expectedDevice?.serial ?? null,
           expected_asset_tag: request.body.expectedDevice?.assetTag ?? null,
           id_photo: context.seal.seal(photo),
-          face_descriptor: JSON.stringify(reading),
+          face_template: context.seal.seal(Buffer.from(JSON.stringify(reading))),
           face_status: 'ready',
           created_at: now.toISOString(),
           verified_at: null,
@@ -106,7 +106,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
     const actor = await requireAdmin(db, request, context.now());
     const hires = await db
       .selectFrom('hires')
-      .select(['id', 'name', 'email', 'created_at', 'verified_at'])
+      .select(['id', 'name', 'email', 'created_at', 'verified_at', 'offboarded_at'])
       .orderBy('created_at', 'desc')
       .execute();
     const devices = await db.selectFrom('devices').select(['hire_id', 'next_due_at', 'client']).execute();
@@ -123,6 +123,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
           devices: devices.filter((d) => d.hire_id === h.id),
           latestVerdict: latest.get(h.id) ?? null,
           verifiedAt: h.verified_at,
+          offboardedAt: h.offboarded_at,
           now: context.now(),
         }),
       })),
@@ -142,6 +143,8 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
         'created_at',
         'verified_at',
         'photos_deleted_at',
+        'biometric_withdrawn_at',
+        'offboarded_at',
       ])
       .where('id', '=', request.params.id)
       .executeTakeFirst();
@@ -173,6 +176,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
         'reviewed_by',
         'review_note',
         'payload',
+        'biometrics_deleted_at',
         sql<boolean>`frames is not null`.as('has_face_frames'),
       ])
       .where('hire_id', '=', hire.id)
@@ -187,10 +191,13 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
       createdAt: hire.created_at,
       verifiedAt: hire.verified_at,
       photosDeletedAt: hire.photos_deleted_at,
+      biometricConsentWithdrawnAt: hire.biometric_withdrawn_at,
+      offboardedAt: hire.offboarded_at,
       status: hireStatus({
         devices,
         latestVerdict: reports[0]?.verdict ?? null,
         verifiedAt: hire.verified_at,
+        offboardedAt: hire.offboarded_at,
         now: context.now(),
       }),
       devices: devices.map((d) => ({
@@ -216,6 +223,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
           review: r.reviewed_by ? { by: r.reviewed_by, note: r.review_note } : null,
           checks: payload.serverChecks ?? payload.checks.checks,
           hasFaceFrames: Boolean(r.has_face_frames),
+          faceFramesDeletedAt: r.biometrics_deleted_at,
         };
       }),
     };

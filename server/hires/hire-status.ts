@@ -1,13 +1,16 @@
 /** Where a hire stands, as HR sees it at a glance. */
-export type HireStatus = 'invited' | 'enrolled' | 'verified' | 'review' | 'failed' | 'overdue';
+export type HireStatus = 'invited' | 'enrolled' | 'verified' | 'review' | 'failed' | 'overdue' | 'offboarded';
 
 export function hireStatus(input: {
   devices: { next_due_at: string; client: 'app' | 'cli' }[];
   latestVerdict: 'pass' | 'review' | 'fail' | null;
   /** Set only by a passed onboarding or re-attestation: a device-only pass never verifies. */
   verifiedAt: string | null;
+  /** Set once HR offboarded the hire: nothing is due any more. */
+  offboardedAt: string | null;
   now: Date;
 }): HireStatus {
+  if (input.offboardedAt) return 'offboarded';
   if (input.devices.length === 0) return 'invited';
   if (input.latestVerdict === 'fail') return 'failed';
   if (input.latestVerdict === 'review') return 'review';

@@ -32,6 +32,8 @@ export interface DecisionInput {
   enrolledIdentity: IdentityClaims;
   expectedSerial: string | null;
   hasReferenceFace: boolean;
+  /** The hire's biometric consent was withdrawn: the camera check is replaced by a person's. */
+  biometricWithdrawn: boolean;
   policy: ServerPolicy;
   /** A test or demo server accepts apps run from source. */
   demo: boolean;
@@ -51,6 +53,7 @@ export function decideVerdict({
   enrolledIdentity,
   expectedSerial,
   hasReferenceFace,
+  biometricWithdrawn,
   policy,
   demo,
   reportAddress,
@@ -126,8 +129,18 @@ export function decideVerdict({
 
   const faceRequired = payload.kind !== 'device-check' && policy.faceRequiredFor.includes(payload.kind);
   const face = payload.face;
+  // No biometric consent, given or kept: the human path, where a person checks the hire.
+  const declined = biometricWithdrawn || payload.consent?.biometric === false;
   let faceToVerify = false;
-  if (face?.humanCheckRequested) {
+  if (faceRequired && declined) {
+    reasons.push({
+      check: 'face.match',
+      message: biometricWithdrawn
+        ? 'biometric consent was withdrawn: HR checks the hire in a video call with a person'
+        : 'the hire declined the camera check: HR checks the hire in a video call with a person',
+      weight: 'review',
+    });
+  } else if (face?.humanCheckRequested) {
     reasons.push({
       check: 'face.match',
       message: 'the hire asked for a human video check',
@@ -148,7 +161,7 @@ export function decideVerdict({
       message: 'the liveness challenges were not passed',
       weight: 'review',
     });
-  } else if (faceRequired && !payload.liveness && !face?.humanCheckRequested) {
+  } else if (faceRequired && !payload.liveness && !face?.humanCheckRequested && !declined) {
     reasons.push({ check: 'face.liveness', message: 'no liveness evidence in the report', weight: 'review' });
   }
   if (payload.input?.humanCheckRequested) {

@@ -37,6 +37,7 @@ const decide = (device: DeviceObservation, policy: ServerPolicy, reportAddress?:
     enrolledIdentity: identityOf().claims,
     expectedSerial: null,
     hasReferenceFace: true,
+    biometricWithdrawn: false,
     policy,
     demo: false,
     ...(reportAddress ? { reportAddress } : {}),

@@ -6,6 +6,8 @@ import { startServer, type ServerOptions } from '../../server/start-server';
 import { postgresUrl } from './test-database';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+/** The photo key every test server on PostgreSQL shares (a server there needs one given). */
+export const TEST_PHOTO_KEY = Buffer.alloc(32, 7).toString('base64');
 export type Storage = 'sqlite' | 'postgres';
 
 /** A fresh, empty database on the test PostgreSQL, dropped by the returned function. */
@@ -40,6 +42,7 @@ export async function startTestServer(storage: Storage, options: Partial<ServerO
     databaseUrl: database?.url,
     adminToken: ADMIN_TOKEN,
     demo: true,
+    ...(database ? { photoKey: TEST_PHOTO_KEY } : {}),
     ...options,
   });
   return {

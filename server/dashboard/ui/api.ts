@@ -24,6 +24,7 @@ export interface ReportView {
   review: { by: string; note: string | null } | null;
   checks: CheckResult[];
   hasFaceFrames: boolean;
+  faceFramesDeletedAt: string | null;
 }
 
 export interface HireDetail extends HireSummary {
