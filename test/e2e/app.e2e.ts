@@ -153,6 +153,8 @@ describe('the app in the browser shell, with the HR service', () => {
   it('runs the camera check on the fake camera: a photo held up does not pass the movements', async () => {
     await button('Continue').click();
     await expect.poll(() => page.getByRole('heading', { name: 'Typing and reaction' }).count()).toBe(1);
+    await expectAccessible();
+    await screenshot(page, 'onboarding-typing');
     await button('I can’t do timed tasks').click();
     await expect.poll(() => heading().textContent()).toBe('Camera check');
 
