@@ -153,10 +153,14 @@ describe('the app in the browser shell, with the HR service', () => {
   it('runs the camera check on the fake camera: a photo held up does not pass the movements', async () => {
     await button('Continue').click();
     await expect.poll(() => page.getByRole('heading', { name: 'Typing and reaction' }).count()).toBe(1);
+    // The pills follow the hire past the checks, and the header knows the laptop is enrolled.
+    expect(await page.locator('.stepper [aria-current="step"]').textContent()).toBe('Typing');
+    expect(await page.locator('.header-note').textContent()).toBe('Enrolled');
     await expectAccessible();
     await screenshot(page, 'onboarding-typing');
     await button('I can’t do timed tasks').click();
     await expect.poll(() => heading().textContent()).toBe('Camera check');
+    expect(await page.locator('.stepper [aria-current="step"]').textContent()).toBe('Camera');
 
     await cameraFrame().getByRole('button', { name: 'Start the camera check' }).click();
     // Mid-check: the preview and the first movement asked for.
@@ -193,6 +197,8 @@ describe('the app in the browser shell, with the HR service', () => {
 
     await button('Send to HR').click();
     await expect.poll(() => heading().textContent()).toBe('Report sent');
+    expect(await page.locator('.stepper li.done').count()).toBe(7);
+    expect(await page.locator('.header-note').textContent()).toBe('Report sent');
     // The devices are clean, but the movements were not made: a person at HR looks at it.
     expect(await page.locator('[data-verdict]').getAttribute('data-verdict')).toBe('review');
     await expectAccessible();
