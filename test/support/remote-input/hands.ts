@@ -1,0 +1,39 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { MOUSE_BUTTON, type InjectedEvent } from '../../../bench/cadence/injection';
+import type { Point } from '../../../bench/cadence/person';
+
+/**
+ * How planned input (times on the page's clock, positions in the page's CSS pixels) reaches the X
+ * server: through a VNC viewer and the network, or straight into it on the machine itself.
+ */
+export interface Hands {
+  /** Delivers the events at their times; resolves once the last has been handed on. */
+  play(events: readonly InjectedEvent[], now: () => number): Promise<void>;
+}
+
+/** Where the page's top-left corner sits on the X screen (the browser's own bars are above it). */
+export type PageOrigin = Point;
+
+export function onScreen(origin: PageOrigin, event: { x: number; y: number }): Point {
+  return { x: Math.round(origin.x + event.x), y: Math.round(origin.y + event.y) };
+}
+
+/** The X keysym and its xdotool name for the keys the plans press: `KeyA`…`KeyZ` and `Space`. */
+export function keysymOf(code: string): { keysym: number; name: string } {
+  if (code === 'Space') return { keysym: 0x20, name: 'space' };
+  const letter = /^Key([A-Z])$/.exec(code)?.[1]?.toLowerCase();
+  if (!letter) throw new Error(`no keysym for ${code}`);
+  return { keysym: letter.charCodeAt(0), name: letter };
+}
+
+export const isMouseButton = (event: InjectedEvent): boolean =>
+  event.kind !== 'move' && event.code === MOUSE_BUTTON;
+
+/** Waits until `time` on the given clock: a timer for the bulk, then a busy-wait (timers are coarse). */
+export async function until(time: number, now: () => number): Promise<void> {
+  const ahead = time - now();
+  if (ahead > 4) await sleep(ahead - 3);
+  while (now() < time) {
+    // Busy-wait the last few milliseconds.
+  }
+}
