@@ -3,6 +3,7 @@
 // (this project's RFB client) through x11vnc and a latency relay at a few network settings. Prints how
 // often the real analyzer flags each beside the synthetic calibration's figures (bench/cadence).
 import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CadenceAnalysis } from '../main/contract/cadence/analyze';
@@ -48,6 +49,7 @@ const paths: readonly Path[] = [
 
 const fmt = (x: number | null | undefined, digits = 0): string => (x == null ? '–' : x.toFixed(digits));
 const started = performance.now();
+const loadBefore = loadavg()[0]!;
 const desk = await InputDesk.open(DISPLAY, VNC_PORT);
 const relays = new Map<Path, RelayProcess>();
 const results = new Map<Path, RunResult[]>(paths.map((p) => [p, []]));
@@ -142,7 +144,8 @@ for (let i = 0; i < runs; i++) {
 lines.push(
   '',
   'Medians are over runs. A cell: decision, score, and each indicator that fired with its value.',
-  `(${Math.round((performance.now() - started) / 1000)} s)`,
+  `(${Math.round((performance.now() - started) / 1000)} s; 1-minute load average ${loadBefore.toFixed(1)} at the ` +
+    `start, ${loadavg()[0]!.toFixed(1)} at the end)`,
 );
 process.stdout.write(lines.join('\n') + '\n');
 

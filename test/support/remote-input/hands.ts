@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { MOUSE_BUTTON, type InjectedEvent } from '../../../bench/cadence/injection';
 import type { Point } from '../../../bench/cadence/person';
 
@@ -28,12 +27,3 @@ export function keysymOf(code: string): { keysym: number; name: string } {
 
 export const isMouseButton = (event: InjectedEvent): boolean =>
   event.kind !== 'move' && event.code === MOUSE_BUTTON;
-
-/** Waits until `time` on the given clock: a timer for the bulk, then a busy-wait (timers are coarse). */
-export async function until(time: number, now: () => number): Promise<void> {
-  const ahead = time - now();
-  if (ahead > 4) await sleep(ahead - 3);
-  while (now() < time) {
-    // Busy-wait the last few milliseconds.
-  }
-}

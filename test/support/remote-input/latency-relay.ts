@@ -16,9 +16,8 @@ export async function startLatencyRelay(
   listenPort: number,
   target: { host: string; port: number },
   delay: PathDelay,
-  random: () => number = Math.random,
 ): Promise<Server> {
-  const holdFor = (): number => Math.max(0, delay.baseMs + (2 * random() - 1) * delay.jitterMs);
+  const holdFor = (): number => Math.max(0, delay.baseMs + (2 * Math.random() - 1) * delay.jitterMs);
   const server = createServer((client) => {
     const upstream = connect(target);
     for (const socket of [client, upstream]) {

@@ -1,5 +1,6 @@
 import type { InjectedEvent } from '../../../bench/cadence/injection';
-import { isMouseButton, keysymOf, onScreen, until, type Hands, type PageOrigin } from './hands';
+import { waitUntil } from '../wait-until';
+import { isMouseButton, keysymOf, onScreen, type Hands, type PageOrigin } from './hands';
 import type { RfbClient } from './rfb-client';
 
 /**
@@ -20,7 +21,7 @@ export class VncViewerHands implements Hands {
 
   async play(events: readonly InjectedEvent[], now: () => number): Promise<void> {
     for (const event of viewerSends(events, VIEWER_POINTER_INTERVAL_MS)) {
-      await until(event.time, now);
+      await waitUntil(event.time, now);
       if (event.kind === 'move') {
         this.cursor = onScreen(this.origin, event);
         this.client.pointer(this.cursor.x, this.cursor.y, this.buttons);

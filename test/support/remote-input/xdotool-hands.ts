@@ -1,7 +1,8 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 import type { InjectedEvent } from '../../../bench/cadence/injection';
-import { isMouseButton, keysymOf, onScreen, until, type Hands, type PageOrigin } from './hands';
+import { waitUntil } from '../wait-until';
+import { isMouseButton, keysymOf, onScreen, type Hands, type PageOrigin } from './hands';
 
 /**
  * Input made on the machine itself: xdotool injects it into the X server through XTEST, the way
@@ -30,7 +31,7 @@ export class XdotoolHands implements Hands {
 
   async play(events: readonly InjectedEvent[], now: () => number): Promise<void> {
     for (const event of [...events].sort((a, b) => a.time - b.time)) {
-      await until(event.time, now);
+      await waitUntil(event.time, now);
       if (this.child.exitCode !== null) throw new Error(`xdotool exited: ${this.errors.trim()}`);
       this.child.stdin.write(this.command(event).join(' ') + '\n');
     }
