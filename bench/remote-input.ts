@@ -106,8 +106,8 @@ const pct = (x: number): string => `${(100 * x).toFixed(x === 0 || x === 1 ? 0 :
 const lines = [
   `## The input step on a real path (${runs} runs per path, headed Chromium on Xvfb, x11vnc)`,
   '',
-  '| path | flagged | by reaction | by typing | by pointer | synthetic calibration | reaction median ms | pointer events/s | key gaps ≤ 1 ms | dwell < 15 ms |',
-  '|---|---|---|---|---|---|---|---|---|---|',
+  '| path | flagged | by reaction | by typing | by pointer | synthetic calibration | reaction median ms | pointer events/s | pointer samples/s | key gaps ≤ 1 ms | dwell < 15 ms |',
+  '|---|---|---|---|---|---|---|---|---|---|---|',
 ];
 for (const path of paths) {
   const analyses = results.get(path)!.map((r) => r.analysis);
@@ -123,7 +123,8 @@ for (const path of paths) {
   lines.push(
     `| ${path.name} | ${flagged()} | ${flagged(byKind('reaction'))} | ${flagged(byKind('typing'))} | ` +
       `${flagged(byKind('pointer'))} | ${synthetic} | ${mid((a) => a.features.reaction.medianMs)} | ` +
-      `${mid((a) => a.features.pointer.eventRateHz)} | ${mid((a) => a.features.keyboard.batchedShare, 3)} | ` +
+      `${mid((a) => a.features.pointer.eventRateHz)} | ${mid((a) => a.features.pointer.sampleRateHz)} | ` +
+      `${mid((a) => a.features.keyboard.batchedShare, 3)} | ` +
       `${mid((a) => a.features.keyboard.dwell.under15, 3)} |`,
   );
 }

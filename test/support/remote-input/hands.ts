@@ -13,8 +13,9 @@ export interface Hands {
 /** Where the page's top-left corner sits on the X screen (the browser's own bars are above it). */
 export type PageOrigin = Point;
 
+/** A page position on the X screen; a hand overshooting past the screen's top or left edge stops there. */
 export function onScreen(origin: PageOrigin, event: { x: number; y: number }): Point {
-  return { x: Math.round(origin.x + event.x), y: Math.round(origin.y + event.y) };
+  return { x: Math.max(0, Math.round(origin.x + event.x)), y: Math.max(0, Math.round(origin.y + event.y)) };
 }
 
 /** The X keysym and its xdotool name for the keys the plans press: `KeyA`…`KeyZ` and `Space`. */
