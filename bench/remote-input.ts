@@ -7,7 +7,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CadenceAnalysis } from '../main/contract/cadence/analyze';
-import { median } from '../main/contract/cadence/stats';
+import { median, quantile } from '../main/contract/cadence/stats';
 import { cadenceThresholds } from '../main/contract/cadence/thresholds';
 import { operatorKinds } from './cadence/conditions';
 import { falseAlarmRate, humanPopulations, remotePopulations } from './cadence/calibrate';
@@ -106,11 +106,12 @@ const pct = (x: number): string => `${(100 * x).toFixed(x === 0 || x === 1 ? 0 :
 const lines = [
   `## The input step on a real path (${runs} runs per path, headed Chromium on Xvfb, x11vnc)`,
   '',
-  '| path | flagged | by reaction | by typing | by pointer | synthetic calibration | reaction median ms | pointer events/s | pointer samples/s | key gaps ≤ 1 ms | dwell < 15 ms |',
-  '|---|---|---|---|---|---|---|---|---|---|---|',
+  '| path | flagged | by reaction | by typing | by pointer | synthetic calibration | reaction median ms | pointer events/s | pointer samples/s | key gaps ≤ 1 ms | dwell < 15 ms | input sent late: p99 / max ms |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|',
 ];
 for (const path of paths) {
   const analyses = results.get(path)!.map((r) => r.analysis);
+  const late = results.get(path)!.flatMap((r) => r.lateMs);
   const flagged = (pick?: (a: CadenceAnalysis) => boolean): string =>
     `${analyses.filter((a) => a.decision === 'suspect' && (pick?.(a) ?? true)).length} / ${analyses.length}`;
   const byKind = (kind: string) => (a: CadenceAnalysis) =>
@@ -125,7 +126,8 @@ for (const path of paths) {
       `${flagged(byKind('pointer'))} | ${synthetic} | ${mid((a) => a.features.reaction.medianMs)} | ` +
       `${mid((a) => a.features.pointer.eventRateHz)} | ${mid((a) => a.features.pointer.sampleRateHz)} | ` +
       `${mid((a) => a.features.keyboard.batchedShare, 3)} | ` +
-      `${mid((a) => a.features.keyboard.dwell.under15, 3)} |`,
+      `${mid((a) => a.features.keyboard.dwell.under15, 3)} | ` +
+      `${fmt(quantile(late, 0.99), 1)} / ${fmt(Math.max(...late), 1)} |`,
   );
 }
 lines.push(
@@ -145,6 +147,8 @@ for (let i = 0; i < runs; i++) {
 lines.push(
   '',
   'Medians are over runs. A cell: decision, score, and each indicator that fired with its value.',
+  'Input sent late: how long after its scripted time the driver handed each event to xdotool or to the',
+  'VNC connection (a loaded machine delays the driver too; the network delay comes after this).',
   `(${Math.round((performance.now() - started) / 1000)} s; 1-minute load average ${loadBefore.toFixed(1)} at the ` +
     `start, ${loadavg()[0]!.toFixed(1)} at the end)`,
 );

@@ -58,7 +58,9 @@ describe('the input step on a real remote path', () => {
   });
 
   it('does not flag the same person typing on the machine itself', () => {
-    expect(fired(local)).toEqual([]);
+    const late = Math.max(...local.lateMs).toFixed(1);
+    // On a busy machine the script itself can run late; the message says by how much.
+    expect(fired(local), `scripted input went out up to ${late} ms late`).toEqual([]);
     expect(local.analysis.decision).toBe('local');
     expect(local.check).toMatchObject({ id: 'input.cadence', status: 'pass' });
   });

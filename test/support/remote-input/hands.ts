@@ -8,6 +8,8 @@ import type { Point } from '../../../bench/cadence/person';
 export interface Hands {
   /** Delivers the events at their times; resolves once the last has been handed on. */
   play(events: readonly InjectedEvent[], now: () => number): Promise<void>;
+  /** How late each event was handed on, in ms: whether the script's timing survived this machine's load. */
+  readonly lateMs: number[];
 }
 
 /** Where the page's top-left corner sits on the X screen (the browser's own bars are above it). */

@@ -8,6 +8,7 @@ import { StepPage, harnessUrl, quickStep, type StepOptions } from '../../e2e/inp
 import { startHarness, type Harness } from '../../e2e/input/harness-server';
 import { ScreenEyes, ViewerEyes, type Eyes } from './eyes';
 import { onScreen, type Hands, type PageOrigin } from './hands';
+import { putAhead } from './priority';
 import { RfbClient } from './rfb-client';
 import { VncViewerHands } from './viewer-hands';
 import { startDesk, type Desk } from './x-desk';
@@ -30,6 +31,8 @@ export interface Typist {
 
 export interface RunResult extends InputStepResult {
   plan: InputPlan;
+  /** How late each scripted event was handed on (ms); see `Hands.lateMs`. */
+  lateMs: number[];
 }
 
 /**
@@ -46,6 +49,8 @@ export class InputDesk {
   ) {}
 
   static async open(displayNumber: number, vncPort: number, options = remoteInputStep): Promise<InputDesk> {
+    // This process plays the person's hands and eyes, and the VNC viewer on their computer.
+    putAhead();
     const desk = await startDesk(displayNumber, vncPort);
     try {
       const [harness, chromium] = await Promise.all([
@@ -64,13 +69,8 @@ export class InputDesk {
     return this.run(typist, async (step, plan, origin) => {
       const hands = new XdotoolHands(this.desk.display, origin);
       try {
-        return await workStepBy(
-          step,
-          plan,
-          hands,
-          () => new ScreenEyes(step, plan, this.perTrialMs),
-          this.options,
-        );
+        const eyes = (): Eyes => new ScreenEyes(step, plan, this.perTrialMs);
+        return { ...(await workStepBy(step, plan, hands, eyes, this.options)), lateMs: hands.lateMs };
       } finally {
         await hands.close();
       }
@@ -85,7 +85,7 @@ export class InputDesk {
         const hands: Hands = new VncViewerHands(viewer, origin);
         const eyes = (circle: { x: number; y: number }): Eyes =>
           new ViewerEyes(viewer, step, plan, onScreen(origin, circle), this.perTrialMs);
-        return await workStepBy(step, plan, hands, eyes, this.options);
+        return { ...(await workStepBy(step, plan, hands, eyes, this.options)), lateMs: hands.lateMs };
       } finally {
         await viewer.close();
       }
@@ -104,7 +104,7 @@ export class InputDesk {
 
   private async run(
     typist: Typist,
-    work: (step: StepPage, plan: InputPlan, origin: PageOrigin) => Promise<InputStepResult>,
+    work: (step: StepPage, plan: InputPlan, origin: PageOrigin) => Promise<Omit<RunResult, 'plan'>>,
   ): Promise<RunResult> {
     const step = await StepPage.open(this.chromium, harnessUrl(this.harness.url, this.options), START);
     try {

@@ -11,6 +11,7 @@ export const VIEWER_POINTER_INTERVAL_MS = 17;
 
 /** A VNC viewer on the operator's computer: their devices' events go out as RFB messages. */
 export class VncViewerHands implements Hands {
+  readonly lateMs: number[] = [];
   private buttons = 0;
   private cursor = { x: 0, y: 0 };
 
@@ -21,7 +22,7 @@ export class VncViewerHands implements Hands {
 
   async play(events: readonly InjectedEvent[], now: () => number): Promise<void> {
     for (const event of viewerSends(events, VIEWER_POINTER_INTERVAL_MS)) {
-      await waitUntil(event.time, now);
+      this.lateMs.push(await waitUntil(event.time, now));
       if (event.kind === 'move') {
         this.cursor = onScreen(this.origin, event);
         this.client.pointer(this.cursor.x, this.cursor.y, this.buttons);

@@ -2,6 +2,7 @@ import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 import type { InjectedEvent } from '../../../bench/cadence/injection';
 import { waitUntil } from '../wait-until';
+import { putAhead } from './priority';
 import { isMouseButton, keysymOf, onScreen, type Hands, type PageOrigin } from './hands';
 
 /**
@@ -10,6 +11,7 @@ import { isMouseButton, keysymOf, onScreen, type Hands, type PageOrigin } from '
  * line as it arrives, so no process start falls between the hand's time and the X server's.
  */
 export class XdotoolHands implements Hands {
+  readonly lateMs: number[] = [];
   private readonly child: ChildProcessByStdio<Writable, null, Readable>;
   private errors = '';
   private readonly exited: Promise<number | null>;
@@ -22,6 +24,7 @@ export class XdotoolHands implements Hands {
       env: { ...process.env, DISPLAY: display },
       stdio: ['pipe', 'ignore', 'pipe'],
     });
+    if (this.child.pid !== undefined) putAhead(this.child.pid);
     this.child.stderr.on('data', (chunk: Buffer) => (this.errors += chunk.toString()));
     this.exited = new Promise((resolve, reject) => {
       this.child.once('error', reject);
@@ -31,7 +34,7 @@ export class XdotoolHands implements Hands {
 
   async play(events: readonly InjectedEvent[], now: () => number): Promise<void> {
     for (const event of [...events].sort((a, b) => a.time - b.time)) {
-      await waitUntil(event.time, now);
+      this.lateMs.push(await waitUntil(event.time, now));
       if (this.child.exitCode !== null) throw new Error(`xdotool exited: ${this.errors.trim()}`);
       this.child.stdin.write(this.command(event).join(' ') + '\n');
     }
