@@ -1,4 +1,4 @@
-import { createServer, connect, type AddressInfo, type Server } from 'node:net';
+import { createServer, connect, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLatencyRelay } from './latency-relay';
 
@@ -6,6 +6,7 @@ import { startLatencyRelay } from './latency-relay';
 describe('the latency relay', () => {
   const delay = { baseMs: 30, jitterMs: 20 };
   const count = 60;
+  const [sinkPort, relayPort] = [17096, 17097];
   let sink: Server;
   let relay: Server;
   const arrivals: { byte: number; at: number }[] = [];
@@ -20,13 +21,9 @@ describe('the latency relay', () => {
         if (arrivals.length === count) done();
       }),
     );
-    await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
-    relay = await startLatencyRelay(
-      0,
-      { host: '127.0.0.1', port: (sink.address() as AddressInfo).port },
-      delay,
-    );
-    const client = connect((relay.address() as AddressInfo).port, '127.0.0.1');
+    await new Promise<void>((resolve) => sink.listen(sinkPort, '127.0.0.1', resolve));
+    relay = await startLatencyRelay(relayPort, { host: '127.0.0.1', port: sinkPort }, delay);
+    const client = connect(relayPort, '127.0.0.1');
     client.setNoDelay(true);
     await new Promise<void>((resolve) => client.once('connect', resolve));
     for (let i = 0; i < count; i++) {
