@@ -21,6 +21,8 @@ import { openDatabase } from '../server/db/open-database';
 const DEVICES = 500;
 const REPORTS = 20_000;
 const CONNECTIONS = 64;
+/** The service and this script seal with the same key (PostgreSQL needs one given). */
+const PHOTO_KEY = randomBytes(32).toString('base64');
 
 async function startService(
   dataDir: string,
@@ -42,6 +44,7 @@ async function startService(
   ];
   const child = spawn(process.execPath, [...args, ...(databaseUrl ? ['--database', databaseUrl] : [])], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, HIREPROOF_PHOTO_KEY: PHOTO_KEY },
   });
   const url = await new Promise<string>((resolve, reject) => {
     let err = '';
@@ -69,7 +72,7 @@ async function freshPostgres(base: string): Promise<string> {
 async function bench(label: string, databaseUrl?: string) {
   const dataDir = await mkdtemp(join(tmpdir(), 'hireproof-bench-'));
   const { url, child } = await startService(dataDir, databaseUrl);
-  const { db } = await openDatabase({ dataDir, url: databaseUrl });
+  const { db } = await openDatabase({ dataDir, url: databaseUrl, photoKey: PHOTO_KEY });
   const now = new Date();
   const host = sysrootHost(new URL('../test/fixtures/sysroots/laptop', import.meta.url).pathname);
   const observed = await observeDevice(host, probesFor(sourceRuntime()), defaultPolicy);
@@ -88,7 +91,7 @@ async function bench(label: string, databaseUrl?: string) {
         expected_serial: null,
         expected_asset_tag: null,
         id_photo: null,
-        face_descriptor: null,
+        face_template: null,
         face_status: 'pending',
         created_at: now.toISOString(),
         verified_at: null,

@@ -28,6 +28,7 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
   const [view, setView] = useState<View>('home');
   const [deferred, setDeferred] = useState(false);
+  const [setupNote, setSetupNote] = useState('Setting up');
 
   const refresh = useCallback(() => {
     api.getStatus({}).then(setStatus, (e: unknown) => setError(messageOf(e)));
@@ -54,11 +55,12 @@ export function App() {
   let content;
   if (hash === '#/helpdesk') content = <Helpdesk />;
   else if (!status) content = error ? null : <p aria-busy="true">Loading…</p>;
-  else if (!status.enrolled) content = <Onboarding status={status} onFinished={finished} />;
+  else if (!status.enrolled)
+    content = <Onboarding status={status} onFinished={finished} onProgress={setSetupNote} />;
   else if (view === 'reattest') content = <AttestationFlow kind="reattestation" onFinished={finished} />;
   else if (status.reattestation?.due && !deferred)
     content = <ReattestPrompt status={status} onStart={() => setView('reattest')} onLater={later} />;
-  else content = <AllSet status={status} onCheckNow={() => setView('reattest')} />;
+  else content = <AllSet status={status} onCheckNow={() => setView('reattest')} onStatus={setStatus} />;
 
   return (
     <>
@@ -67,7 +69,7 @@ export function App() {
         {hash === '#/helpdesk' ? (
           <a href="#/">Back to HireProof</a>
         ) : (
-          <span className="header-note">{status?.enrolled ? 'Enrolled' : 'Setting up'}</span>
+          <span className="header-note">{status?.enrolled ? 'Enrolled' : setupNote}</span>
         )}
       </header>
       <main className="page" id="main">

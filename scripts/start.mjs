@@ -1,7 +1,7 @@
 // `npm start`: the whole product with one command. The HR service on its embedded SQLite, a demo
 // hire, and the desktop app pointed at it (the browser shell where the Electron binary is missing).
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { electronBinary } from './electron-binary.mjs';
 
 const PORT = process.env.PORT ?? '8080';
@@ -23,7 +23,9 @@ process.on('SIGTERM', stop);
 execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' });
 execFileSync('npm', ['run', '--silent', 'build:browser-shell'], { stdio: 'inherit' });
 mkdirSync('.data', { recursive: true });
-run(process.execPath, [
+// Each run starts from an empty demo database, so it holds one demo hire, not one per run.
+rmSync('.data/demo-server', { recursive: true, force: true });
+const server = run(process.execPath, [
   'bin/hireproof.mjs',
   'serve',
   '--port',
@@ -32,7 +34,14 @@ run(process.execPath, [
   '.data/demo-server',
   '--demo',
 ]);
+// A server that cannot start (its port taken, say) has said why: stop here with its exit code.
+let serverExit = null;
+server.once('exit', (code) => (serverExit = code ?? 1));
 for (let i = 0; i < 50; i++) {
+  if (serverExit !== null) {
+    stop();
+    process.exit(serverExit);
+  }
   if (
     await fetch(`${SERVER}/healthz`).then(
       (r) => r.ok,

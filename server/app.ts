@@ -10,12 +10,15 @@ import type { ServerContext } from './context';
 import { builtDashboard, dashboardRoutes } from './dashboard/dashboard-routes';
 import { deviceRoutes } from './devices/device-routes';
 import { exportRoutes } from './hires/export-routes';
+import { erasureRoutes } from './hires/erasure-routes';
 import { hireRoutes } from './hires/hire-routes';
 import { trustedProxies } from './http/client-address';
 import { capConnections, defaultHttpLimits, timeoutOptions, type HttpLimits } from './http/connections';
+import { offboardingRoutes } from './hires/offboarding-routes';
 import { installErrorHandler } from './http/error-handler';
 import { installRequestLimits } from './http/request-limits';
 import { photoRoutes } from './photos/photo-routes';
+import { privacyRoutes } from './privacy/privacy-routes';
 import { reportRoutes } from './reports/report-routes';
 import { reportViewRoutes } from './reports/report-view-routes';
 import { reviewRoutes } from './reports/review-routes';
@@ -94,6 +97,8 @@ export async function buildApp(
   app.removeContentTypeParser('text/plain');
   installErrorHandler(app);
   hireRoutes(app, full);
+  offboardingRoutes(app, full);
+  erasureRoutes(app, full);
   deviceRoutes(app, full);
   reportRoutes(app, full);
   reviewRoutes(app, full);
@@ -103,6 +108,7 @@ export async function buildApp(
   sessionRoutes(app, full);
   statsRoutes(app, full);
   photoRoutes(app, full);
+  privacyRoutes(app, full);
   auditRoutes(app, full);
   await dashboardRoutes(app, options.dashboardDir ?? builtDashboard());
   app.get(hrApi.health.path, { schema: { response: { 200: hrApi.health.response } } }, () => ({

@@ -8,7 +8,6 @@ import { faceService, type FaceService } from './face/face-service';
 import { verifyFaceJob } from './face/verify-face-job';
 import { JobQueue } from './jobs/job-queue';
 import { jobRunner, type JobKind } from './jobs/job-runner';
-import { loadPhotoSeal } from './photos/photo-seal';
 import { retentionJob } from './retention/retention-job';
 import { judgePool } from './reports/judge-pool';
 import { defaultServerPolicy, type ServerPolicy } from './server-policy';
@@ -51,8 +50,8 @@ export const jobKinds: Record<string, JobKind> = {
 export async function startServer(options: ServerOptions) {
   const dataDir = resolve(options.dataDir);
   const now = options.now ?? (() => new Date());
-  const opened = await openDatabase({ dataDir, url: options.databaseUrl });
-  const { db, dialect, where } = opened;
+  const opened = await openDatabase({ dataDir, url: options.databaseUrl, photoKey: options.photoKey });
+  const { db, dialect, where, seal } = opened;
   const bookkeeping = openBookkeeping(opened, options.databaseUrl);
   if (options.adminToken) await registerBootstrapToken(db, options.adminToken, now());
   const faces = options.faces ?? faceService();
@@ -65,7 +64,7 @@ export async function startServer(options: ServerOptions) {
     {
       db,
       dialect,
-      seal: await loadPhotoSeal(dataDir, options.photoKey),
+      seal,
       policy,
       faces,
       jobs: new JobQueue(db, now, bookkeeping),
@@ -94,22 +93,42 @@ export async function startServer(options: ServerOptions) {
     .where('done_at', 'is', null)
     .executeTakeFirst();
   if (!pendingSweep) await context.jobs.enqueue('retention.sweep', {});
+  const host = options.host ?? '127.0.0.1';
+  const close = async () => {
+    await runner.stop();
+    await app.close();
+    limiter.close();
+    await judge.close();
+    await faces.close();
+    if (bookkeeping !== db) await bookkeeping.destroy();
+    await db.destroy();
+  };
+  let url: string;
+  try {
+    url = await app.listen({ port: options.port, host });
+  } catch (error) {
+    // Nothing may stay open: a server that cannot listen must let its process end.
+    await close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE')
+      throw new Error(
+        `port ${options.port} on ${host} is already in use (another HireProof service?); choose another with --port`,
+        { cause: error },
+      );
+    if (code === 'EACCES')
+      throw new Error(
+        `port ${options.port} on ${host} needs privileges this user lacks; choose one above 1023 with --port`,
+        { cause: error },
+      );
+    throw error;
+  }
   if (options.runJobs ?? true) runner.start();
-  const url = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   return {
     url,
     app,
     context,
     database: where,
     jobs: runner,
-    async close() {
-      await runner.stop();
-      await app.close();
-      limiter.close();
-      await judge.close();
-      await faces.close();
-      if (bookkeeping !== db) await bookkeeping.destroy();
-      await db.destroy();
-    },
+    close,
   };
 }

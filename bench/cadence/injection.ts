@@ -54,6 +54,11 @@ export class InputPlan {
     this.link = condition.link ? linkOf(this.network, condition.link) : null;
   }
 
+  /** Where the hand has the pointer now (the starting point until the first click). */
+  cursorAt(): Point {
+    return { ...this.cursor };
+  }
+
   /** A pause, a movement to `to` (with any correction) and a click there. */
   click(to: Point, after: number): InjectedEvent[] {
     const from = this.cursor;
@@ -83,7 +88,21 @@ export class InputPlan {
   react(onset: number): InjectedEvent[] {
     const seen = this.link
       ? seenThroughLink(this.network, this.link, onset, this.hostRefreshHz)
-      : onset + (1000 / this.hostRefreshHz) * this.hands.uniform(1, 2) + this.hands.uniform(5, 15);
+      : this.seenOnScreen(onset);
+    return this.respond(seen);
+  }
+
+  /**
+   * When the person sees what the computer in front of them drew at `drawn` (the page's frame, or a
+   * VNC viewer's window showing a frame that just arrived): presented one or two refreshes later,
+   * plus the panel's own delay.
+   */
+  seenOnScreen(drawn: number): number {
+    return drawn + (1000 / this.hostRefreshHz) * this.hands.uniform(1, 2) + this.hands.uniform(5, 15);
+  }
+
+  /** The press that answers a target the person saw at `seen`. */
+  respond(seen: number): InjectedEvent[] {
     const response = seen + reactionTime(this.hands, this.person);
     const code = this.person.respondsWith === 'key' ? 'Space' : MOUSE_BUTTON;
     return this.deliver([this.button(code, response)], [], this.cursor);

@@ -85,6 +85,7 @@ export async function realReports() {
         enrolledIdentity: observed.identity.claims,
         expectedSerial: null,
         hasReferenceFace: true,
+        biometricWithdrawn: false,
         policy: defaultServerPolicy,
         demo: true,
       }).checks,

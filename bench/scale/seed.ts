@@ -139,7 +139,7 @@ export async function seedCompany(db: Kysely<Database>, options: SeedOptions): P
             expected_serial: null,
             expected_asset_tag: null,
             id_photo: null,
-            face_descriptor: null,
+            face_template: null,
             face_status: 'pending' as const,
             created_at: h.createdAt,
             verified_at: h.verifiedAt,
@@ -195,6 +195,8 @@ export async function seedCompany(db: Kysely<Database>, options: SeedOptions): P
           received_at: r.receivedAt,
           payload: options.payloadOf({ reportId: r.id, deviceId, kind, issuedAt: r.receivedAt }),
           frames: null,
+          // Frames and traces as retention left them (the seed stores none).
+          biometrics_deleted_at: kind === 'device-check' ? null : deletedAt(h, now),
           verdict: r.verdict,
           reasons:
             r.verdict === 'pass'

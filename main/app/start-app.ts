@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type * as Electron from 'electron';
 import { openHost } from '../cli/open-host';
 import { loadEnrolment } from '../data/enrolment';
+import { privateDir } from '../data/private-dir';
 import { deviceService } from '../device/device-service';
 import { sealedKeyStore } from '../identity/key-store';
 import { registerIpc, windowEmitter } from '../ipc/electron-ipc';
@@ -85,7 +86,7 @@ export async function startApp(
   electron.protocol.handle(APP_SCHEME, appProtocolHandler(paths.renderer));
   applyPermissionPolicy(electron.session.defaultSession);
 
-  const dataDir = app.getPath('userData');
+  const dataDir = privateDir(app.getPath('userData'));
   const service = deviceService({
     dataDir,
     keys: sealedKeyStore(dataDir, electron.safeStorage),

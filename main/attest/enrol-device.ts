@@ -20,7 +20,9 @@ export async function enrolThisDevice(input: {
 }): Promise<Enrolment> {
   const existing = await loadEnrolment(input.dataDir);
   if (existing)
-    throw new Error(`this device is already enrolled (device ${existing.deviceId} at ${existing.server})`);
+    throw new Error(
+      `this device is already enrolled (device ${existing.deviceId} at ${existing.server}); to enrol again, use another --data folder or remove ${input.dataDir}`,
+    );
   const signer = (await input.keys.load()) ?? (await input.keys.create());
   const answer = await enrolDevice(input.server, {
     code: input.code,
@@ -36,7 +38,6 @@ export async function enrolThisDevice(input: {
     enrolledAt: new Date().toISOString(),
     keyThumbprint: signer.thumbprint,
     policy: answer.policy,
-    faceDescriptor: answer.reference.faceDescriptor,
   };
   await saveEnrolment(input.dataDir, enrolment);
   return enrolment;

@@ -1,10 +1,11 @@
 // `npm run dev:browser`: the renderer in any browser, wired to the real main-process services.
 // For development and tests only; it is not part of the shipped app.
 import { sourceRuntime } from '../cli/source-runtime';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { enrolCodeFromLink } from '../app/deep-link';
+import { privateDir } from '../data/private-dir';
 import { openHost } from '../cli/open-host';
 import { serverUrl } from '../cli/server-url';
 import { deviceService } from '../device/device-service';
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
   // Fail now on a bad sysroot rather than on the first check.
   await openHost(values.sysroot);
   const dataDir = resolve(values.data);
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  privateDir(dataDir);
   const here = import.meta.dirname;
   let pendingCode = values['enrol-link'] ? enrolCodeFromLink(values['enrol-link']) : null;
   if (values['enrol-link'] && !pendingCode)

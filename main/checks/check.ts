@@ -5,6 +5,11 @@ import type { ProbeFacts, ProbeId } from '../probes/facts';
 export interface CheckContext {
   policy: Policy;
   platform: Platform;
+  /**
+   * The address the HR service received the report from: its own observation, which the device
+   * cannot make (it does not know its egress address). Absent on the device.
+   */
+  reportAddress?: string;
 }
 
 /** What a rule decides from the facts. A rule may name a sharper fix than the check's default. */
@@ -21,6 +26,7 @@ export interface Outcome {
  */
 export interface Check<P extends ProbeId = ProbeId> {
   id: string;
+  /** What is checked, not how it should turn out: it stands beside a Passed, Warning or Failed badge. */
   title: string;
   platforms: readonly Platform[];
   probes: readonly P[];

@@ -1,12 +1,9 @@
-import type { CheckResult, Platform } from '../contract/checks';
+import type { CheckResult } from '../contract/checks';
 import type { ProbeFacts, ProbeId, ProbeReading, ProbeReadings } from '../contract/observations';
 import type { Policy } from '../contract/policy';
-import type { Check, Outcome } from './check';
+import type { Check, CheckContext, Outcome } from './check';
 
-export interface JudgeContext {
-  policy: Policy;
-  platform: Platform;
-}
+export type JudgeContext = CheckContext;
 
 /**
  * One check's outcome from what the probes read: the same pure step on the device (for the hire's

@@ -5,6 +5,7 @@ import { cadenceCheckResult } from '../contract/cadence/check-result';
 import { parseInputTrace, traceLimits } from '../contract/input-trace';
 import { formatCadence } from './format-cadence';
 import { UsageError } from './usage-error';
+import { whyUnreadable } from './why-unreadable';
 
 export const cadenceUsage = 'hireproof cadence TRACE.json [--json]';
 
@@ -53,7 +54,7 @@ async function readTraceJson(path: string): Promise<unknown> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(`cannot read ${path}: ${whyUnreadable(error)}`);
   }
   try {
     return JSON.parse(text);

@@ -8,6 +8,7 @@ import { FaceImageError } from '../face/face-image-error';
 import { startFacePool } from '../face/face-pool';
 import { parseCsv } from './parse-csv';
 import { UsageError } from './usage-error';
+import { whyUnreadable } from './why-unreadable';
 
 export const faceCompareUsage =
   'hireproof face-compare --id ID.jpg --probe PHOTO.jpg [--json] | --pairs FILE.csv (header id,probe; JSON line per pair)';
@@ -63,9 +64,7 @@ async function ensureReadable(path: string, shown: string): Promise<void> {
   try {
     await access(path);
   } catch (error) {
-    throw new UsageError(
-      `cannot read image ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    );
+    throw new UsageError(`cannot read image ${shown}: ${whyUnreadable(error)}`);
   }
 }
 
@@ -78,7 +77,7 @@ async function readPairs(csvPath: string): Promise<Pair[]> {
   try {
     text = await readFile(csvPath, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${csvPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(`cannot read ${csvPath}: ${whyUnreadable(error)}`);
   }
   let rows;
   try {
@@ -135,7 +134,7 @@ async function describeAll(paths: string[]): Promise<Map<string, FaceReading>> {
   const lane = async () => {
     for (let path = distinct[next++]; path !== undefined; path = distinct[next++]) {
       const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
-        throw new UsageError(`cannot read image ${path}: ${error.code ?? String(error)}`);
+        throw new UsageError(`cannot read image ${path}: ${whyUnreadable(error)}`);
       });
       const reading = await pool.descriptorOf(bytes).catch((error: unknown) => {
         throw error instanceof FaceImageError

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { createHire } from '../hr/hr-client';
 import { serverUrl } from './server-url';
 import { UsageError } from './usage-error';
+import { whyUnreadable } from './why-unreadable';
 
 export const hireUsage =
   'hireproof hire create --server URL --name NAME --email EMAIL --photo FILE [--serial S] [--asset-tag T] [--json]   (HIREPROOF_ADMIN_TOKEN)';
@@ -30,8 +31,10 @@ export async function hireCommand(args: string[]): Promise<number> {
   if (!values.name || !values.email || !values.photo)
     throw new UsageError('--name, --email and --photo are required');
   const photo = await readFile(values.photo).catch((e: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read --photo ${values.photo}: ${e.code ?? String(e)}`);
+    throw new UsageError(`cannot read --photo ${values.photo}: ${whyUnreadable(e)}`);
   });
+  if (photo.length === 0)
+    throw new UsageError(`--photo ${values.photo} is empty: give the hire's ID photo (JPEG or PNG)`);
   const expectedDevice =
     values.serial || values['asset-tag']
       ? { serial: values.serial, assetTag: values['asset-tag'] }

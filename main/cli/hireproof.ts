@@ -43,7 +43,12 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await (await load()).run(args);
+    const command = await load();
+    if (args.includes('--help') || args.includes('-h')) {
+      process.stdout.write(`usage: ${command.usage}\n`);
+      return 0;
+    }
+    return await command.run(args);
   } catch (error) {
     // Errors we raise on purpose read as one plain line; a TypeError and the like is a bug.
     const known =

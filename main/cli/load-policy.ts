@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { defaultPolicy, Policy } from '../contract/policy';
 import { UsageError } from './usage-error';
+import { whyUnreadable } from './why-unreadable';
 
 export async function loadPolicy(path: string | undefined): Promise<Policy> {
   if (path === undefined) return defaultPolicy;
@@ -9,9 +10,7 @@ export async function loadPolicy(path: string | undefined): Promise<Policy> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(
-      `cannot read policy ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    );
+    throw new UsageError(`cannot read policy ${path}: ${whyUnreadable(error)}`);
   }
   let json: unknown;
   try {

@@ -7,6 +7,7 @@ import { startServer } from '../../server/start-server';
 import { ServerPolicy } from '../../server/server-policy';
 import { defaultDataDir } from '../data/data-dir';
 import { UsageError } from './usage-error';
+import { whyUnreadable } from './why-unreadable';
 
 export const serveUsage =
   'hireproof serve [--port 8080] [--host 127.0.0.1] [--data DIR] [--database URL] [--policy FILE] [--device-rate PER_MINUTE] [--address-rate PER_MINUTE] [--connections-per-address N] [--trust-proxy ADDRESS[,CIDR…]] [--demo]';
@@ -14,7 +15,7 @@ export const serveUsage =
 async function loadServerPolicy(path: string | undefined): Promise<ServerPolicy | undefined> {
   if (!path) return undefined;
   const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read policy ${path}: ${e.code ?? String(e)}`);
+    throw new UsageError(`cannot read policy ${path}: ${whyUnreadable(e)}`);
   });
   let json: unknown;
   try {

@@ -7,8 +7,13 @@ export function serverUrl(value: string | undefined): string {
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(`--server ${value} is not a URL`);
+    throw new UsageError(`--server ${value} is not a URL (for example https://hr.example.com)`);
   }
+  // `localhost:8080` parses as a URL whose scheme is "localhost:".
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new UsageError(
+      `--server ${value} has no http:// or https:// in front (for example https://hr.example.com)`,
+    );
   const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
     throw new UsageError(`--server ${value} must use https (http only for localhost)`);

@@ -5,14 +5,17 @@ import {
   ChallengeResponse,
   EnrolmentRequest,
   EnrolmentResponse,
+  DeviceSchedule,
+  PrivacyTerms,
   ReportAck,
 } from './protocol';
+import { BiometricWithdrawal } from './hr-api';
 
-export const DeviceScheduleView = z.object({
+/** The schedule as the server sends it: what the app reads (`DeviceSchedule`), and the device it is for. */
+export const DeviceScheduleView = DeviceSchedule.extend({
   deviceId: z.string(),
   nextDueAt: Time,
   everyDays: z.number().int(),
-  overdue: z.boolean(),
   lastReportAt: Time.nullable(),
 });
 
@@ -45,4 +48,15 @@ export const deviceApi = {
     params: ById,
     response: DeviceScheduleView,
   }),
+  /** The hire withdraws biometric consent from the app's home screen (signed). */
+  withdrawBiometricConsent: endpoint({
+    method: 'POST',
+    path: '/v1/devices/:id/biometric-consent/withdrawal',
+    status: 200,
+    params: ById,
+    body: z.object({}).strict(),
+    response: BiometricWithdrawal,
+  }),
+  /** What the consent screen states, before enrolment (no authentication). */
+  privacy: endpoint({ method: 'GET', path: '/v1/privacy', status: 200, response: PrivacyTerms }),
 } as const;

@@ -46,6 +46,16 @@ const DeviceSignatures = z.object({
       source: z.string(),
     }),
   ),
+  /** SCSI INQUIRY vendor/model of KVM gadgets' virtual drives ("" vendor: any). */
+  gadgetStorage: z.array(
+    z.object({ device: z.string(), vendor: z.string(), model: z.string(), source: z.string() }),
+  ),
+  /** Input devices that remote-control and input-injection tools create through uinput. */
+  injectedInput: z.object({
+    names: z.array(z.object({ pattern: z.string(), tool: z.string(), source: z.string() })),
+    ids: z.array(z.object({ vendorId: Hex4, productId: Hex4, tool: z.string(), source: z.string() })),
+    uinputSource: z.string(),
+  }),
   captureDongles: z.array(
     z.object({ device: z.string(), vendorId: Hex4, productId: Hex4, source: z.string() }),
   ),
@@ -54,6 +64,19 @@ const DeviceSignatures = z.object({
     labelContains: z.string(),
     linuxModules: z.array(z.string()),
     source: z.string(),
+    /** Kernel drivers that make test cameras out of nothing. */
+    testDrivers: z.array(z.string()),
+    testDriverSource: z.string(),
+    /** Kernel drivers of TV tuners and video grabbers: video comes in from a cable, not a lens. */
+    captureDrivers: z.array(z.string()),
+    captureDriverSource: z.string(),
+    /** The loopback relay some laptops' MIPI cameras reach applications through (Ubuntu's v4l2-relayd). */
+    mipiRelay: z.object({
+      /** v4l2-relayd's settings file and folder, whose CARD_LABEL names the loopback it feeds. */
+      configFiles: z.tuple([z.string(), z.string()]),
+      ispDrivers: z.array(z.string()),
+      source: z.string(),
+    }),
   }),
   virtualDisplays: z.array(
     z.object({
@@ -86,6 +109,11 @@ const DeviceSignatures = z.object({
         source: z.string(),
       }),
     ),
+    paravirtualPci: z.array(
+      z.object({ vendorId: Hex4, productId: Hex4.optional(), device: z.string(), source: z.string() }),
+    ),
+    emulatedSubsystemVendors: z.array(z.object({ vendorId: Hex4, device: z.string(), source: z.string() })),
+    firmwareIds: z.array(z.object({ id: z.string(), device: z.string(), source: z.string() })),
   }),
 });
 export type DeviceSignatures = z.infer<typeof DeviceSignatures>;

@@ -39,8 +39,29 @@ export const CreateHireResponse = z.object({
   codeExpiresAt: z.iso.datetime(),
 });
 
+/** The answer to a withdrawal of biometric consent: when the hire's biometric data was deleted. */
+export const BiometricWithdrawal = z.object({ withdrawnAt: z.iso.datetime() });
+export type BiometricWithdrawal = z.infer<typeof BiometricWithdrawal>;
+
+/** HR offboarded a hire who left (a second call answers with the first time). */
+export const Offboarded = z.object({ hireId: z.uuid(), offboardedAt: z.iso.datetime() });
+
+/** HR erased a hire: how many of its devices and reports went. */
+export const Erased = z.object({
+  hireId: z.uuid(),
+  erased: z.object({ devices: z.number().int().nonnegative(), reports: z.number().int().nonnegative() }),
+});
+
 /** Where a hire stands, as HR sees it at a glance. */
-export const HireStatus = z.enum(['invited', 'enrolled', 'verified', 'review', 'failed', 'overdue']);
+export const HireStatus = z.enum([
+  'invited',
+  'enrolled',
+  'verified',
+  'review',
+  'failed',
+  'overdue',
+  'offboarded',
+]);
 export type HireStatus = z.infer<typeof HireStatus>;
 
 /** The position after the last item of a page, opaque to clients: send it back for the next page. */
@@ -71,6 +92,7 @@ export const HireSummary = z.object({
   name: z.string(),
   email: z.string(),
   createdAt: Time,
+  /** When the hire was verified, while they stand verified (null once a later report failed or needs review). */
   verifiedAt: Time.nullable(),
   status: HireStatus,
   latestVerdict: Verdict.nullable(),
@@ -94,6 +116,7 @@ export const StatusCounts = z.object({
   review: Count,
   failed: Count,
   overdue: Count,
+  offboarded: Count,
 });
 export type StatusCounts = z.infer<typeof StatusCounts>;
 
@@ -111,6 +134,8 @@ export const ReportSummary = z.object({
   faceStatus: z.enum(['none', 'pending', 'done']),
   review: z.object({ by: z.string(), note: z.string().nullable() }).nullable(),
   hasFaceFrames: z.boolean(),
+  /** When this report's face frames and movement traces were deleted (retention, withdrawal, offboarding). */
+  faceFramesDeletedAt: Time.nullable(),
   /** Why the report was refused (its terms differed from its challenge), or null. */
   refusal: z.string().nullable(),
 });
@@ -142,6 +167,8 @@ export const DeviceView = z.object({
 export const HireDetail = HireSummary.extend({
   expectedDevice: z.object({ serial: z.string().nullable(), assetTag: z.string().nullable() }),
   photosDeletedAt: Time.nullable(),
+  biometricConsentWithdrawnAt: Time.nullable(),
+  offboardedAt: Time.nullable(),
   devices: z.array(DeviceView),
   /** The first page of the timeline, newest first. */
   reports: z.array(ReportSummary),
@@ -326,6 +353,27 @@ export const hrApi = {
   }),
   session: endpoint({ method: 'GET', path: '/v1/session', status: 200, response: SessionInfo }),
   signOut: endpoint({ method: 'DELETE', path: '/v1/session', status: 200, response: SignedOut }),
+  offboard: endpoint({
+    method: 'POST',
+    path: '/v1/hires/:id/offboarding',
+    status: 200,
+    params: ById,
+    response: Offboarded,
+  }),
+  eraseHire: endpoint({
+    method: 'DELETE',
+    path: '/v1/hires/:id',
+    status: 200,
+    params: ById,
+    response: Erased,
+  }),
+  withdrawBiometricConsent: endpoint({
+    method: 'POST',
+    path: '/v1/hires/:id/biometric-consent/withdrawal',
+    status: 200,
+    params: ById,
+    response: BiometricWithdrawal,
+  }),
   health: endpoint({
     method: 'GET',
     path: '/healthz',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CheckId, CheckResult, ChecksReport, Verdict } from './checks';
 import { Identity } from './identity';
-import { EnrolmentCode, FaceDescriptor, Reason } from './protocol';
+import { EnrolmentCode, PrivacyTerms, Reason } from './protocol';
 import { Consent, FaceEvidence, InputEvidence, LivenessEvidence } from './report';
 
 /**
@@ -11,7 +11,7 @@ import { Consent, FaceEvidence, InputEvidence, LivenessEvidence } from './report
  */
 
 /** The consent text's version: the renderer shows this text, main records it in the report. */
-export const CONSENT_VERSION = '2025-07';
+export const CONSENT_VERSION = '2025-09';
 
 const NoArguments = z.object({}).strict();
 
@@ -97,7 +97,11 @@ export type DiagnosticsBundle = z.infer<typeof DiagnosticsBundle>;
 /** Renderer → main calls: one named function each on `window.hireproof`. */
 export const ipcMethods = {
   getStatus: { request: NoArguments, response: DeviceStatus },
+  /** The retention periods the consent text states, from the HR service the app enrols with. */
+  getConsentTerms: { request: NoArguments, response: PrivacyTerms },
   recordConsent: { request: z.object({ biometric: z.boolean() }).strict(), response: DeviceStatus },
+  /** The hire takes back the camera check: HR deletes the hire's biometric data; a person checks instead. */
+  withdrawBiometricConsent: { request: NoArguments, response: DeviceStatus },
   enrol: { request: z.object({ code: EnrolmentCode }).strict(), response: DeviceStatus },
   runChecks: { request: NoArguments, response: ChecksReport },
   rerunCheck: { request: z.object({ id: CheckId }).strict(), response: CheckResult },
@@ -105,11 +109,6 @@ export const ipcMethods = {
   getOutbox: { request: NoArguments, response: OutboxState },
   submitAttestation: { request: SubmitRequest, response: SubmitResult },
   exportDiagnostics: { request: NoArguments, response: DiagnosticsBundle },
-  /**
-   * The enrolled hire's face descriptor for the camera step's advisory match (the server re-runs
-   * the match on the frames). Only with biometric consent; null when HR holds no usable ID photo.
-   */
-  getFaceReference: { request: NoArguments, response: z.object({ descriptor: FaceDescriptor.nullable() }) },
   /** The hire's "Later" on a due re-attestation: counted against the policy's limit for this due date. */
   deferReattestation: { request: NoArguments, response: DeviceStatus },
   /** The code from a `hireproof://enrol?code=…` link the app was opened with, taken once. */

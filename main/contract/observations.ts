@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppState } from '../probes/app/app-state';
 import { CameraInfo } from '../probes/cameras/camera';
 import { DisplayInfo } from '../probes/displays/display';
+import { InputDevice } from '../probes/input/input-device';
 import { MachineInfo } from '../probes/machine/machine';
 import { NetworkInfo } from '../probes/network/network';
 import { ProcessInfo } from '../probes/processes/process';
@@ -28,6 +29,7 @@ export const probeFactSchemas = {
   network: NetworkInfo,
   app: AppState,
   runtime: RuntimeFacts,
+  input: z.array(InputDevice).max(512),
 };
 export type ProbeId = keyof typeof probeFactSchemas;
 export type ProbeFacts = { [K in ProbeId]: z.infer<(typeof probeFactSchemas)[K]> };
@@ -53,6 +55,7 @@ export const ProbeReadings = z
     network: readingOf(probeFactSchemas.network),
     app: readingOf(probeFactSchemas.app),
     runtime: readingOf(probeFactSchemas.runtime),
+    input: readingOf(probeFactSchemas.input),
   })
   .partial()
   .strict();

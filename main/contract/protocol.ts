@@ -8,7 +8,7 @@ import { ReportKind } from './report';
 
 /** The HR protocol (JSON over HTTPS), shared by the app, the CLI and the server. */
 
-export { ApiError, CreateHireRequest, CreateHireResponse } from './hr-api';
+export { ApiError, BiometricWithdrawal, CreateHireRequest, CreateHireResponse } from './hr-api';
 export { Reason } from './reason';
 
 /** 16 characters from an alphabet without look-alikes (no 0/O, 1/I/L), in groups: 80 bits. */
@@ -29,8 +29,6 @@ export const Ed25519PublicJwk = z
   .object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string().regex(/^[A-Za-z0-9_-]{43}$/) })
   .strict();
 
-export const FaceDescriptor = z.array(z.number().finite()).length(128);
-
 /** What a device says it is: the desktop app, or the headless command IT runs from MDM. */
 export const DeviceClient = z.enum(['app', 'cli']);
 export type DeviceClient = z.infer<typeof DeviceClient>;
@@ -50,7 +48,6 @@ export type EnrolmentRequest = z.infer<typeof EnrolmentRequest>;
 export const EnrolmentResponse = z.object({
   deviceId: z.string(),
   hire: z.object({ name: z.string() }),
-  reference: z.object({ faceDescriptor: FaceDescriptor.nullable() }),
   policy: Policy,
 });
 export type EnrolmentResponse = z.infer<typeof EnrolmentResponse>;
@@ -87,5 +84,22 @@ export const ReportAck = z.object({
 export type ReportAck = z.infer<typeof ReportAck>;
 
 /** `GET /v1/devices/:id/schedule`: when the server wants this device's next re-attestation. */
-export const DeviceSchedule = z.object({ nextDueAt: z.iso.datetime(), overdue: z.boolean() });
+export const DeviceSchedule = z.object({
+  nextDueAt: z.iso.datetime(),
+  overdue: z.boolean(),
+  /** The hire's biometric consent was withdrawn (in the app or by HR): a person checks the hire instead. */
+  biometricConsentWithdrawn: z.boolean().optional(),
+});
 export type DeviceSchedule = z.infer<typeof DeviceSchedule>;
+
+/**
+ * `GET /v1/privacy` (no authentication: the consent screen needs it before enrolment): the retention
+ * the consent text states, from the server's own policy.
+ */
+export const PrivacyTerms = z.object({
+  /** ID photo, face frames and movement traces: deleted this many days after the hire is verified… */
+  retentionDays: z.number().int().nonnegative(),
+  /** …or this many days after they were taken, while the hire is not verified. */
+  unverifiedRetentionDays: z.number().int().nonnegative(),
+});
+export type PrivacyTerms = z.infer<typeof PrivacyTerms>;

@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Policy } from '../contract/policy';
-import { FaceDescriptor } from '../contract/protocol';
 import { writeDurably } from './durable-write';
 
 /** What this device learnt when it enrolled: which server, which hire, the policy in force. */
@@ -13,7 +12,6 @@ export const Enrolment = z.object({
   enrolledAt: z.iso.datetime(),
   keyThumbprint: z.string(),
   policy: Policy,
-  faceDescriptor: FaceDescriptor.nullable(),
 });
 export type Enrolment = z.infer<typeof Enrolment>;
 
@@ -25,9 +23,13 @@ export async function loadEnrolment(dataDir: string): Promise<Enrolment | null> 
     throw error;
   });
   if (text === null) return null;
-  const parsed = Enrolment.safeParse(JSON.parse(text));
+  const json: unknown = JSON.parse(text);
+  const parsed = Enrolment.safeParse(json);
   if (!parsed.success)
     throw new Error(`${file(dataDir)} is damaged: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  // An earlier version kept the hire's face template here; the device holds none any more.
+  if (typeof json === 'object' && json !== null && 'faceDescriptor' in json)
+    await saveEnrolment(dataDir, parsed.data);
   return parsed.data;
 }
 

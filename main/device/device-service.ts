@@ -11,7 +11,7 @@ import { ReportAck } from '../contract/protocol';
 import { verdictOf } from '../contract/verdict';
 import { loadAppState, updateAppState } from '../data/app-state';
 import { loadEnrolment } from '../data/enrolment';
-import { getSchedule } from '../hr/hr-client';
+import { getPrivacyTerms, getSchedule, withdrawBiometricConsent } from '../hr/hr-client';
 import type { DeviceKeyStore } from '../identity/device-signer';
 import type { IpcHandlers } from '../ipc/dispatch';
 import type { EmitEvent } from '../ipc/events';
@@ -77,15 +77,25 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
   };
   const runAll = async (): Promise<ChecksReport> => (await observe()).checks;
 
+  /** The hire's choice now: no camera check. Recorded with the consent text in force. */
+  const declineBiometrics = () =>
+    updateAppState(dataDir, {
+      consent: { version: CONSENT_VERSION, acceptedAt: now().toISOString(), biometric: false },
+    });
+
   const status = async (): Promise<DeviceStatus> => {
-    const [enrolment, state] = await Promise.all([loadEnrolment(dataDir), loadAppState(dataDir)]);
+    const enrolment = await loadEnrolment(dataDir);
+    let state = await loadAppState(dataDir);
     let schedule: DeviceStatus['schedule'] = null;
     let scheduleProblem: string | null = null;
     if (enrolment) {
       try {
         const signer = await keys.load();
         if (!signer) throw new Error('the device key is missing; enrol again');
-        schedule = await getSchedule(enrolment.server, enrolment.deviceId, signer, now());
+        const answer = await getSchedule(enrolment.server, enrolment.deviceId, signer, now());
+        schedule = { nextDueAt: answer.nextDueAt, overdue: answer.overdue };
+        // HR withdrew it: the camera step must not open again on this laptop.
+        if (answer.biometricConsentWithdrawn && state.consent?.biometric) state = await declineBiometrics();
       } catch (error) {
         scheduleProblem = (error as Error).message;
       }
@@ -119,6 +129,21 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
 
   return {
     getStatus: status,
+
+    async getConsentTerms() {
+      const server = (await loadEnrolment(dataDir))?.server ?? options.server;
+      if (!server) throw new DeviceError('app.no-server', 'no HR service is configured for enrolment');
+      return getPrivacyTerms(server);
+    },
+
+    async withdrawBiometricConsent() {
+      const enrolment = await loadEnrolment(dataDir);
+      const signer = await keys.load();
+      // Before enrolment nothing reached HR: the choice on this laptop is all there is to change.
+      if (enrolment && signer) await withdrawBiometricConsent(enrolment.server, enrolment.deviceId, signer);
+      await declineBiometrics();
+      return status();
+    },
 
     async recordConsent({ biometric }) {
       await updateAppState(dataDir, {
@@ -224,14 +249,6 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
       const verdict = { ...ack.data, receivedAt: now().toISOString() };
       await updateAppState(dataDir, { lastVerdict: verdict });
       return { state: 'accepted', reportId, verdict };
-    },
-
-    async getFaceReference() {
-      const { enrolment } = await enrolled();
-      const { consent } = await loadAppState(dataDir);
-      if (!consent?.biometric)
-        throw new DeviceError('consent.biometric', 'the camera check needs the hire’s biometric consent');
-      return { descriptor: enrolment.faceDescriptor };
     },
 
     async exportDiagnostics() {

@@ -1,15 +1,35 @@
 import type { z } from 'zod';
 import {
   ApiError,
+  BiometricWithdrawal,
   ChallengeResponse,
   DeviceSchedule,
   CreateHireResponse,
   EnrolmentResponse,
+  PrivacyTerms,
   type CreateHireRequest,
   type EnrolmentRequest,
 } from '../contract/protocol';
 import type { DeviceSigner } from '../identity/device-signer';
 import { deviceAuthorization } from '../identity/sign-request';
+
+/** How long a call to the HR service may take before it counts as unanswered. */
+const REQUEST_TIMEOUT_MS = 15_000;
+
+/** Why a request never got an answer, in words, with the system's code for whoever debugs it. */
+function whyUnreachable(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const code = cause?.code;
+  if ((error as Error).name === 'TimeoutError') return `no answer within ${REQUEST_TIMEOUT_MS / 1000} s`;
+  // fetch says only "fetch failed"; its cause says why (a port browsers never call, say).
+  if (!code) return cause?.message ?? (error as Error).message;
+  if (code === 'ECONNREFUSED') return `nothing is listening there (${code})`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `no such host (${code})`;
+  if (code === 'ECONNRESET') return `the connection was cut (${code})`;
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code))
+    return `its TLS certificate is not trusted by this machine (${code})`;
+  return code;
+}
 
 /** A failed call to the HR service, with the server's own error code when it gave one. */
 export class HrServiceError extends Error {
@@ -48,11 +68,14 @@ async function callJson<T extends z.ZodType>(
       method,
       headers: sent,
       ...(body === undefined ? {} : { body: text }),
-      signal: AbortSignal.timeout(15_000),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-    throw new HrServiceError(`cannot reach the HR service at ${url.origin} (${cause})`, null, 'network');
+    throw new HrServiceError(
+      `cannot reach the HR service at ${url.origin}: ${whyUnreachable(error)}`,
+      null,
+      'network',
+    );
   }
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {
@@ -93,6 +116,20 @@ export const getSchedule = (server: string, deviceId: string, signer: DeviceSign
     {},
     signer,
     now,
+  );
+
+/** The retention the consent screen states: public, asked before the hire enrols. */
+export const getPrivacyTerms = (server: string) => callJson(server, '/v1/privacy', undefined, PrivacyTerms);
+
+/** The hire withdraws biometric consent: the server deletes the hire's biometric data. */
+export const withdrawBiometricConsent = (server: string, deviceId: string, signer: DeviceSigner) =>
+  callJson(
+    server,
+    `/v1/devices/${encodeURIComponent(deviceId)}/biometric-consent/withdrawal`,
+    {},
+    BiometricWithdrawal,
+    {},
+    signer,
   );
 
 /** HR's side: creates a hire with its ID photo and gets the one-time enrolment code. */

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isTempFile, syncDir, writeDurably } from '../data/durable-write';
 
@@ -21,7 +21,7 @@ const REPORT_FILE = /^(\d{16})-([0-9a-f-]{36})\.jws$/;
 /**
  * A durable queue of signed reports in a folder. A report is on disk (fsynced, renamed into place,
  * folder fsynced) before `enqueue` returns, and leaves the queue only when the server acknowledged
- * it or refused it for good (then it moves to `dead/` with the reason). Files are named by a
+ * it or refused it for good (then only the reason is kept, in `dead/`). Files are named by a
  * sequence number, so delivery keeps the order reports were made in.
  */
 export class Outbox {
@@ -70,15 +70,17 @@ export class Outbox {
     await syncDir(this.queueDir);
   }
 
-  /** The server refused it for good: keep it and the reason aside, never retried. */
+  /**
+   * The server refused it for good: the reason is kept for IT, never retried. The report itself
+   * goes: it may hold face frames and a landmark trace, which no one may keep without end.
+   */
   async deadLetter(report: QueuedReport, refusal: Omit<DeadLetter, 'reportId' | 'at'>): Promise<void> {
     const letter: DeadLetter = { reportId: report.reportId, ...refusal, at: new Date().toISOString() };
     await writeDurably(
       join(this.deadDir, report.file.replace(/\.jws$/, '.reason.json')),
       JSON.stringify(letter, null, 2),
     );
-    await rename(join(this.queueDir, report.file), join(this.deadDir, report.file));
-    await syncDir(this.deadDir);
+    await rm(join(this.queueDir, report.file));
     await syncDir(this.queueDir);
   }
 

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readFileSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
+import { connect } from 'node:net';
 import { posix } from 'node:path';
 import type { Platform } from '../contract/checks';
 
@@ -16,6 +17,29 @@ export interface Host {
   readLink(path: string): Promise<string>;
   /** Runs a program and returns its stdout; refused under a sysroot. */
   run(file: string, args: readonly string[], timeoutMs?: number): Promise<string>;
+  /** Connects to a TCP port of this machine and reads what it answers; refused under a sysroot. */
+  dial(request: DialRequest): Promise<DialAnswer>;
+}
+
+/** One bounded local connection: what to say first (if anything) and how long and how much to hear. */
+export interface DialRequest {
+  address: string;
+  port: number;
+  /** Sent as soon as the connection is up; null to only listen for a greeting. */
+  say: Buffer | null;
+  waitMs: number;
+  maxBytes: number;
+  /** Hangs up early once the answer so far tells enough. */
+  enough?: (answer: Buffer) => boolean;
+}
+
+export interface DialAnswer {
+  /** The connection was accepted. */
+  connected: boolean;
+  /** What the other end sent, at most `maxBytes`. */
+  answer: Buffer;
+  /** The other end closed the connection before we hung up. */
+  closed: boolean;
 }
 
 /** A synchronous read as a promise, so a failed read rejects like any async one. */
@@ -52,7 +76,39 @@ export function realHost(platform: Platform = process.platform as Platform): Hos
             error ? reject(new Error(`${file} failed: ${error.message}`)) : resolve(stdout),
         );
       }),
+    dial: dialTcp,
   };
+}
+
+/** A plain TCP connection that never outlives `waitMs` and never keeps more than `maxBytes`. */
+function dialTcp(request: DialRequest): Promise<DialAnswer> {
+  return new Promise((resolve) => {
+    let connected = false;
+    let closed = false;
+    let answer = Buffer.alloc(0);
+    const socket = connect({ host: request.address, port: request.port });
+    const finish = () => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ connected, answer, closed });
+    };
+    const timer = setTimeout(finish, request.waitMs);
+    socket.once('connect', () => {
+      connected = true;
+      if (request.say) socket.write(request.say);
+    });
+    socket.on('data', (chunk: Buffer) => {
+      answer = Buffer.concat([answer, chunk]).subarray(0, request.maxBytes);
+      if (answer.length >= request.maxBytes || request.enough?.(answer)) finish();
+    });
+    // A reset after the connection was accepted is a hang-up too; before it, a refusal.
+    const hangUp = () => {
+      closed = connected;
+      finish();
+    };
+    socket.once('end', hangUp);
+    socket.once('error', hangUp);
+  });
 }
 
 /** A Linux machine laid out under `root`, exactly as a real kernel lays out /proc and /sys. */
@@ -76,5 +132,7 @@ export function sysrootHost(root: string): Host {
     readLink: (path) =>
       settle(() => readlinkSync(posix.join(inside(posix.dirname(path)), posix.basename(path)))),
     run: (file) => Promise.reject(new CommandRefused(`no command runs under a sysroot (asked for ${file})`)),
+    dial: ({ port }) =>
+      Promise.reject(new CommandRefused(`no connection is made under a sysroot (asked for port ${port})`)),
   };
 }

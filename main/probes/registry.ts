@@ -8,6 +8,7 @@ import { readLinuxDisplays } from './displays/linux';
 import { readWin32Displays } from './displays/win32';
 import type { Platform } from '../contract/checks';
 import type { ProbeId, ProbeSet } from './facts';
+import { readLinuxInput } from './input/linux';
 import { readDarwinMachine } from './machine/darwin';
 import { readLinuxMachine } from './machine/linux';
 import { readWin32Machine } from './machine/win32';
@@ -44,6 +45,8 @@ export const probes: ProbeSet = {
   network: { linux: readLinuxNetwork, darwin: readDarwinNetwork, win32: readWin32Network },
   // Linux only so far: on macOS and Windows runtime.tamper is n/a.
   runtime: { linux: readLinuxRuntime },
+  // Linux only so far: input.injected is n/a on macOS and Windows (planned).
+  input: { linux: readLinuxInput },
   // Only the running program knows how it was started: `probesFor` fills this in.
   app: {},
 };

@@ -16,12 +16,9 @@ export function snapshot(video: HTMLVideoElement): HTMLCanvasElement {
 
 /**
  * The face with a margin of its own width on each side (the server's detector needs context),
- * scaled down to at most 400 px, as a canvas and as base64 JPEG no longer than the report allows.
+ * scaled down to at most 400 px, as base64 JPEG no longer than the report allows.
  */
-export function cropFace(
-  frame: HTMLCanvasElement,
-  box: FaceBox,
-): { canvas: HTMLCanvasElement; jpeg: string } {
+export function cropFace(frame: HTMLCanvasElement, box: FaceBox): string {
   const margin = box.width;
   const x = Math.max(0, Math.floor(box.x - margin));
   const y = Math.max(0, Math.floor(box.y - margin));
@@ -35,7 +32,7 @@ export function cropFace(
   canvas.getContext('2d')!.drawImage(frame, x, y, width, height, 0, 0, canvas.width, canvas.height);
   for (const quality of [0.9, 0.8, 0.65, 0.5]) {
     const jpeg = canvas.toDataURL('image/jpeg', quality).replace(/^data:image\/jpeg;base64,/, '');
-    if (jpeg.length <= maxBase64Length) return { canvas, jpeg };
+    if (jpeg.length <= maxBase64Length) return jpeg;
   }
   throw new Error('a face frame does not fit the report even at JPEG quality 0.5');
 }

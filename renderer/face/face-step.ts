@@ -15,7 +15,6 @@ export type FaceStepResult =
 export interface FaceStepOptions {
   /** Loaded once by the host (see loadFaceModels); may still be loading when the step mounts. */
   models: Promise<FaceModels>;
-  reference: readonly number[] | null;
   /** Drawn at random (drawChallenges) unless given. */
   challenges?: readonly LivenessChallenge[];
   rules?: LivenessRules;
@@ -69,8 +68,8 @@ export function mountFaceStep(container: HTMLElement, options: FaceStepOptions):
     { className: 'face-step' },
     element('p', {
       textContent:
-        'We will ask you for three simple movements, then compare your face with the photo HR holds. ' +
-        'The pictures go only to your employer’s HireProof service.',
+        'We will ask you for three simple movements. A few pictures of your face go to your ' +
+        'employer’s HireProof service, which compares them with the photo HR holds.',
     }),
     video,
     instruction,
@@ -116,7 +115,6 @@ export function mountFaceStep(container: HTMLElement, options: FaceStepOptions):
       models,
       video,
       camera,
-      reference: options.reference,
       challenges: options.challenges ?? drawChallenges(),
       ...(options.rules ? { rules: options.rules } : {}),
       onProgress: show,

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { FaceDescriptor } from '../../main/contract/protocol';
 import { FaceEvidence, LivenessEvidence } from '../../main/contract/report';
 
 /**
@@ -7,10 +6,7 @@ import { FaceEvidence, LivenessEvidence } from '../../main/contract/report';
  * document whose CSP lets the WASM face backend compile). Both sides parse what they receive: the
  * frame runs third-party model code, so the page trusts nothing it says beyond this shape.
  */
-export const PageToFrame = z.object({
-  type: z.literal('start'),
-  reference: FaceDescriptor.nullable(),
-});
+export const PageToFrame = z.object({ type: z.literal('start') });
 export type PageToFrame = z.infer<typeof PageToFrame>;
 
 export const FrameToPage = z.discriminatedUnion('type', [

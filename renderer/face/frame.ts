@@ -6,7 +6,7 @@ import { FrameToPage, PageToFrame } from './frame-messages';
 /**
  * The camera step's own document, shown in a frame by the app's page (renderer/steps/CameraStep).
  * It lives under /face/ because only there does the CSP let tfjs compile its WASM backend; it has
- * no bridge to main: the page hands it the reference descriptor and takes back the evidence.
+ * no bridge to main and no face template (the match is the server's): it takes back the evidence.
  */
 const post = (message: FrameToPage) => window.parent.postMessage(FrameToPage.parse(message), location.origin);
 
@@ -27,10 +27,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (event.origin !== location.origin || event.source !== window.parent || step) return;
   const start = PageToFrame.safeParse(event.data);
   if (!start.success) return;
-  step = mountFaceStep(document.getElementById('app') as HTMLElement, {
-    models,
-    reference: start.data.reference,
-  });
+  step = mountFaceStep(document.getElementById('app') as HTMLElement, { models });
   step.result.then(
     (result) => post(toMessage(result)),
     (error: unknown) =>

@@ -1,4 +1,3 @@
-import { decideFaceMatch, faceDistance, faceMatchThresholds } from '../../main/contract/face-decision';
 import { faceGeometry } from '../../main/contract/face-geometry';
 import type { FaceBox } from '../../main/contract/face-quality';
 import {
@@ -12,10 +11,10 @@ import type { CameraDevice } from './camera-choice';
 import { challengePrompts } from './challenge-prompts';
 import { cropFace, snapshot } from './face-frames';
 import type { FaceModels } from './face-models';
-import { describeFace, measureFace, readLiveFaces, type LiveFace } from './face-reader';
+import { measureFace, readLiveFaces, type LiveFace } from './face-reader';
 import { frameQuality, type FrameQuality } from './frame-quality';
 
-/** Frames sent to the server for re-verification (FaceEvidence allows 3). */
+/** Frames sent to the server, which matches them to the ID photo (FaceEvidence allows 3). */
 const matchFrameCount = 3;
 /** After the challenges, how long to wait for still-missing good frames. */
 const extraCaptureMs = 3_000;
@@ -26,7 +25,7 @@ const extraCaptureMs = 3_000;
 const frameIntervalMs = 66;
 
 export interface LiveFaceProgress {
-  phase: 'settling' | 'challenge' | 'capturing' | 'matching' | 'done';
+  phase: 'settling' | 'challenge' | 'capturing' | 'done';
   /** What to do now (one sentence, shown and announced). */
   instruction: string;
   /** How the current picture is (quality guidance). */
@@ -40,8 +39,6 @@ export interface LiveFaceCheckOptions {
   /** Playing the chosen camera. */
   video: HTMLVideoElement;
   camera: CameraDevice;
-  /** Enrolment descriptor to compare with; null leaves the match to the server. */
-  reference: readonly number[] | null;
   challenges: readonly LivenessChallenge[];
   rules?: LivenessRules;
   onProgress?: (progress: LiveFaceProgress) => void;
@@ -52,9 +49,7 @@ export interface LiveFaceCheckOptions {
 export interface LiveFaceResult {
   face: FaceEvidence;
   liveness: LivenessEvidence;
-  /** Per-frame distances to the reference, for display and calibration (not in the report). */
-  distances: number[];
-  timing: { livenessFrameMs: number[]; descriptorMs: number[] };
+  timing: { livenessFrameMs: number[] };
 }
 
 type Capture = { frame: HTMLCanvasElement; box: FaceBox };
@@ -69,8 +64,9 @@ function assess(video: HTMLVideoElement, faces: readonly LiveFace[]): FrameQuali
 }
 
 /**
- * Runs the camera step on a playing video: random liveness challenges judged live, a good frontal
- * frame kept from before each challenge, then the advisory match of those frames to the reference.
+ * Runs the camera step on a playing video: random liveness challenges judged live (the progress the
+ * hire sees), and a good frontal frame kept from before each challenge. The device holds no face
+ * template: the server alone matches the frames to the ID photo.
  */
 export async function runLiveFaceCheck(options: LiveFaceCheckOptions): Promise<LiveFaceResult> {
   const { models, video, signal } = options;
@@ -139,27 +135,7 @@ export async function runLiveFaceCheck(options: LiveFaceCheckOptions): Promise<L
     await pause(250);
   }
 
-  report({ phase: 'matching', instruction: 'Checking your photo…', guidance: '' });
-  const frames: string[] = [];
-  const distances: number[] = [];
-  const descriptorMs: number[] = [];
-  for (const capture of signal?.aborted ? [] : captures) {
-    const crop = cropFace(capture.frame, capture.box);
-    frames.push(crop.jpeg);
-    if (!options.reference) continue;
-    const started = performance.now();
-    const reading = await describeFace(models, crop.canvas);
-    descriptorMs.push(performance.now() - started);
-    if (reading.usable) distances.push(faceDistance(options.reference, reading.descriptor));
-  }
-  const median = [...distances].sort((a, b) => a - b)[Math.floor(distances.length / 2)];
-  const match = !options.reference
-    ? null
-    : median === undefined
-      ? { distance: null, threshold: faceMatchThresholds.match, decision: 'no-face' as const }
-      : (({ distance, threshold, decision }) => ({ distance: distance!, threshold, decision }))(
-          decideFaceMatch(median),
-        );
+  const frames = (signal?.aborted ? [] : captures).map((c) => cropFace(c.frame, c.box));
 
   const done = session.state;
   const results = done.phase === 'done' ? done.results : [];
@@ -169,7 +145,7 @@ export async function runLiveFaceCheck(options: LiveFaceCheckOptions): Promise<L
       camera: { label: options.camera.label.slice(0, 256), id: options.camera.deviceId.slice(0, 256) },
       backend: models.backend,
       frames,
-      match,
+      match: null,
       humanCheckRequested: signal?.aborted ?? false,
     },
     liveness: {
@@ -182,7 +158,6 @@ export async function runLiveFaceCheck(options: LiveFaceCheckOptions): Promise<L
       })),
       trace: [...session.trace],
     },
-    distances,
-    timing: { livenessFrameMs, descriptorMs },
+    timing: { livenessFrameMs },
   };
 }

@@ -78,7 +78,7 @@ export function InputStep({
   switch (stage) {
     case 'intro':
       return (
-        <section aria-labelledby={headingId} className="hp-input-intro">
+        <section aria-labelledby={headingId} className="step hp-input-intro">
           <h2 id={headingId}>Typing and reaction</h2>
           <p>
             Two short tasks check that the keyboard and mouse are connected to this laptop rather than
@@ -90,12 +90,14 @@ export function InputStep({
             If timed tasks are hard for you, choose “I can’t do timed tasks”: a person will check in another
             way, and this is not held against you.
           </p>
-          <button type="button" onClick={() => setStage('typing')}>
-            Start
-          </button>{' '}
-          <button type="button" onClick={() => finish(true)}>
-            I can’t do timed tasks
-          </button>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => setStage('typing')}>
+              Start
+            </button>
+            <button type="button" onClick={() => finish(true)}>
+              I can’t do timed tasks
+            </button>
+          </div>
         </section>
       );
     case 'typing':
@@ -114,7 +116,7 @@ export function InputStep({
       );
     case 'done':
       return (
-        <section aria-labelledby={headingId} className="hp-input-done">
+        <section aria-labelledby={headingId} className="step hp-input-done">
           <h2 id={headingId} ref={doneHeading} tabIndex={-1}>
             Thank you
           </h2>

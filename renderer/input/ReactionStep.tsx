@@ -96,14 +96,14 @@ export function ReactionStep({
   const round = Math.min((view?.done ?? 0) + 1, timing.trials);
 
   return (
-    <section aria-labelledby={headingId} className="hp-input-reaction">
+    <section aria-labelledby={headingId} className="step hp-input-reaction">
       <h2 id={headingId}>Reaction</h2>
       <p>
         A circle will appear in the box below at a random moment. As soon as you see it, press any key or
         click. There are {timing.trials} rounds and each takes a few seconds.
       </p>
       {phase === 'ready' && (
-        <button type="button" ref={startButton} onClick={start}>
+        <button type="button" className="primary" ref={startButton} onClick={start}>
           Start
         </button>
       )}
@@ -130,9 +130,11 @@ export function ReactionStep({
           Round {round} of {timing.trials}
         </p>
       )}
-      <button type="button" onClick={onDecline}>
-        I can’t do timed tasks
-      </button>
+      <div className="actions">
+        <button type="button" onClick={onDecline}>
+          I can’t do timed tasks
+        </button>
+      </div>
     </section>
   );
 }

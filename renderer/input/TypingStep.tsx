@@ -32,7 +32,7 @@ export function TypingStep({ sentence, onDone, onDecline }: TypingStepProps): Re
   };
 
   return (
-    <section aria-labelledby={headingId} className="hp-input-typing">
+    <section aria-labelledby={headingId} className="step hp-input-typing">
       <h2 id={headingId}>Typing</h2>
       <p>
         Type the sentence below at your usual pace, then press Enter or choose Continue. Mistakes do not
@@ -59,10 +59,10 @@ export function TypingStep({ sentence, onDone, onDecline }: TypingStepProps): Re
           }
         }}
       />
-      <div>
-        <button type="button" onClick={finish}>
+      <div className="actions">
+        <button type="button" className="primary" onClick={finish}>
           Continue
-        </button>{' '}
+        </button>
         <button type="button" onClick={onDecline}>
           I can’t do timed tasks
         </button>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ChecksReport } from '../../main/contract/checks';
 import type { ReportKind } from '../../main/contract/report';
 import type { SubmitResult } from '../../main/contract/ipc';
@@ -12,24 +12,28 @@ import { ErrorNote } from '../ui/ErrorNote';
 import { StepHeading } from '../ui/StepHeading';
 import { SubmittedStep } from './SubmittedStep';
 
-type Stage = 'checks' | 'input' | 'camera' | 'result' | 'sending' | 'sent';
+export type AttestationStage = 'checks' | 'input' | 'camera' | 'result' | 'sending' | 'sent';
 
 /** Device checks → typing step → camera step → result with fixes → signed report to HR. */
 export function AttestationFlow({
   kind,
   onFinished,
+  onStage,
 }: {
   kind: Exclude<ReportKind, 'device-check'>;
   onFinished: () => void;
+  /** Told of each stage, so the page around the flow can show where the hire is. */
+  onStage?: (stage: AttestationStage) => void;
 }) {
   const api = useApi();
-  const [stage, setStage] = useState<Stage>('checks');
+  const [stage, setStage] = useState<AttestationStage>('checks');
   const [report, setReport] = useState<ChecksReport | null>(null);
   const [input, setInput] = useState<InputStepEvidence | null>(null);
   const [camera, setCamera] = useState<CameraStepEvidence | null>(null);
   const [skipped, setSkipped] = useState<string[]>([]);
   const [result, setResult] = useState<SubmitResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  useEffect(() => onStage?.(stage), [stage, onStage]);
   const skip = (what: string) => setSkipped((s) => (s.includes(what) ? s : [...s, what]));
 
   const submit = async () => {

@@ -1,9 +1,18 @@
 import type { DeviceStatus } from '../../main/contract/ipc';
 import { StepHeading } from '../ui/StepHeading';
 import { formatDay } from '../ui/format-day';
+import { WithdrawConsent } from './WithdrawConsent';
 
-/** Enrolled, nothing due: when the next check is, and the last answer from HR. */
-export function AllSet({ status, onCheckNow }: { status: DeviceStatus; onCheckNow: () => void }) {
+/** Enrolled, nothing due: when the next check is, the last answer from HR, and the camera consent. */
+export function AllSet({
+  status,
+  onCheckNow,
+  onStatus,
+}: {
+  status: DeviceStatus;
+  onCheckNow: () => void;
+  onStatus: (status: DeviceStatus) => void;
+}) {
   return (
     <section className="step">
       <StepHeading>You&apos;re all set{status.hireName ? `, ${status.hireName}` : ''}</StepHeading>
@@ -16,6 +25,13 @@ export function AllSet({ status, onCheckNow }: { status: DeviceStatus; onCheckNo
         </p>
       )}
       {status.lastVerdict && <p>Last report: {status.lastVerdict.verdict}.</p>}
+      {status.consent?.biometric ? (
+        <WithdrawConsent onWithdrawn={onStatus} />
+      ) : (
+        <p>
+          You are checked in a video call with a person instead of the camera; HR holds no face data of yours.
+        </p>
+      )}
       <div className="actions">
         <button type="button" onClick={onCheckNow}>
           Check now

@@ -1,6 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FaceDescriptor } from '../../main/contract/protocol';
-import type { z } from 'zod';
 import { messageOf, useApi } from '../api';
 import { LivenessChallenge } from '../../main/contract/liveness';
 import { challengePrompts } from '../face/challenge-prompts';
@@ -9,8 +7,6 @@ import { humanCheckEvidence } from '../face/human-check';
 import { ErrorNote } from '../ui/ErrorNote';
 import { StepHeading } from '../ui/StepHeading';
 import type { CameraStep as CameraStepSlot, CameraStepEvidence } from './evidence-step';
-
-type Descriptor = z.infer<typeof FaceDescriptor>;
 
 /** What the hire was asked to do, for a challenge kind the evidence names. */
 const promptOf = (kind: string) => {
@@ -29,14 +25,14 @@ type Phase =
   | { name: 'stopped'; why: string };
 
 /**
- * The camera, liveness and match step in the wizard. Main hands over the enrolled descriptor (only
- * with biometric consent); the check itself runs in a frame under /face/. A failed check can be
- * tried again or sent as it is for HR to review; a person's video call is always on offer.
+ * The camera and liveness step in the wizard, only with biometric consent; the check itself runs in
+ * a frame under /face/, and the server alone matches the frames to the ID photo (the device never
+ * holds a face template). A failed check can be tried again or sent as it is for HR to review; a
+ * person's video call is always on offer.
  */
 export const CameraStep: CameraStepSlot = ({ onComplete, onSkip }) => {
   const api = useApi();
   const [phase, setPhase] = useState<Phase>({ name: 'preparing' });
-  const [reference, setReference] = useState<Descriptor | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [error, setError] = useState<string | null>(null);
 
@@ -44,11 +40,7 @@ export const CameraStep: CameraStepSlot = ({ onComplete, onSkip }) => {
     let live = true;
     (async () => {
       const { consent } = await api.getStatus({});
-      if (!consent?.biometric) return live && setPhase({ name: 'declined' });
-      const { descriptor } = await api.getFaceReference({});
-      if (!live) return;
-      setReference(descriptor);
-      setPhase({ name: 'camera' });
+      if (live) setPhase(consent?.biometric ? { name: 'camera' } : { name: 'declined' });
     })().catch((e: unknown) => live && setError(messageOf(e)));
     return () => {
       live = false;
@@ -91,9 +83,7 @@ export const CameraStep: CameraStepSlot = ({ onComplete, onSkip }) => {
           </div>
         </>
       )}
-      {phase.name === 'camera' && (
-        <FaceFrame key={attempt} reference={reference} onMessage={onFrameMessage} />
-      )}
+      {phase.name === 'camera' && <FaceFrame key={attempt} onMessage={onFrameMessage} />}
       {phase.name === 'not-passed' && (
         <>
           <p className="warning">The camera check did not succeed:</p>
@@ -148,13 +138,7 @@ function RetryActions(props: { onPerson: () => void; onSend?: () => void; onRetr
 }
 
 /** The frame hosting the camera step: it hears only its own frame, and only messages of the contract. */
-function FaceFrame({
-  reference,
-  onMessage,
-}: {
-  reference: Descriptor | null;
-  onMessage: (message: FrameToPage) => void;
-}) {
+function FaceFrame({ onMessage }: { onMessage: (message: FrameToPage) => void }) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState(560);
   const handler = useRef(onMessage);
@@ -167,14 +151,14 @@ function FaceFrame({
       const message = FrameToPage.safeParse(event.data);
       if (!message.success) return;
       if (message.data.type === 'ready') {
-        const start: PageToFrame = { type: 'start', reference };
+        const start: PageToFrame = { type: 'start' };
         source.postMessage(start, location.origin);
       } else if (message.data.type === 'size') setHeight(Math.ceil(message.data.height));
       else handler.current(message.data);
     };
     window.addEventListener('message', listen);
     return () => window.removeEventListener('message', listen);
-  }, [reference]);
+  }, []);
 
   return (
     <iframe

@@ -6,6 +6,8 @@ import { ApiFailure } from '../http/api-failure';
 import { hashSecret, newSecret } from './secrets';
 
 export const SESSION_COOKIE = 'hireproof_session';
+/** The name HIREPROOF_ADMIN_TOKEN is registered under. */
+export const BOOTSTRAP_TOKEN_NAME = 'bootstrap';
 
 /** Who is acting: an API token's name or a dashboard session's. Written to the audit log. */
 export type Actor = string;
@@ -14,37 +16,88 @@ export async function createAdminToken(db: Kysely<Database>, name: string, now: 
   const token = newSecret('hp');
   await db
     .insertInto('admin_tokens')
-    .values({ id: crypto.randomUUID(), name, token_hash: hashSecret(token), created_at: now.toISOString() })
+    .values({
+      id: crypto.randomUUID(),
+      name,
+      token_hash: hashSecret(token),
+      created_at: now.toISOString(),
+      revoked_at: null,
+    })
     .execute();
   return token;
 }
 
-/** HIREPROOF_ADMIN_TOKEN: automation's token, registered (hashed) at start. */
+/**
+ * HIREPROOF_ADMIN_TOKEN: the token to start with, registered (hashed) at start, until HR has
+ * tokens of its own (`hireproof admin token create`). A new value revokes the one before it (and
+ * its sessions); a value revoked once stays revoked, however often the server restarts with it.
+ */
 export async function registerBootstrapToken(db: Kysely<Database>, token: string, now: Date): Promise<void> {
   if (token.length < 24) throw new Error('HIREPROOF_ADMIN_TOKEN must be at least 24 characters');
   const hash = hashSecret(token);
-  const existing = await db
-    .selectFrom('admin_tokens')
-    .select('id')
-    .where('token_hash', '=', hash)
-    .executeTakeFirst();
-  if (!existing) {
-    await db
-      .insertInto('admin_tokens')
-      .values({ id: crypto.randomUUID(), name: 'bootstrap', token_hash: hash, created_at: now.toISOString() })
+  await db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('admin_tokens')
+      .select('id')
+      .where('token_hash', '=', hash)
+      .executeTakeFirst();
+    if (existing) return;
+    const earlier = await trx
+      .selectFrom('admin_tokens')
+      .select('id')
+      .where('name', '=', BOOTSTRAP_TOKEN_NAME)
+      .where('revoked_at', 'is', null)
       .execute();
-  }
+    await revokeTokens(
+      trx,
+      earlier.map((t) => t.id),
+      now,
+    );
+    await trx
+      .insertInto('admin_tokens')
+      .values({
+        id: crypto.randomUUID(),
+        name: BOOTSTRAP_TOKEN_NAME,
+        token_hash: hash,
+        created_at: now.toISOString(),
+        revoked_at: null,
+      })
+      .execute();
+  });
 }
 
-/** HR access: `Authorization: Bearer hp_…` or the dashboard's session cookie. */
+/** Revokes tokens and ends their dashboard sessions, at once. */
+export async function revokeTokens(db: Kysely<Database>, ids: readonly string[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('admin_tokens')
+    .set({ revoked_at: now.toISOString() })
+    .where('id', 'in', [...ids])
+    .where('revoked_at', 'is', null)
+    .execute();
+  await db
+    .deleteFrom('sessions')
+    .where('token_id', 'in', [...ids])
+    .execute();
+}
+
+/** The token a secret names, if it is still valid. */
+export const validToken = (db: Kysely<Database>, secret: string) =>
+  db
+    .selectFrom('admin_tokens')
+    .select(['id', 'name'])
+    .where('token_hash', '=', hashSecret(secret))
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+
+/**
+ * HR access: `Authorization: Bearer hp_…` or the dashboard's session cookie. Both are checked
+ * against the database on every request, so a revoked token (and its sessions) stops at once.
+ */
 export async function requireAdmin(db: Kysely<Database>, request: FastifyRequest, now: Date): Promise<Actor> {
   const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
   if (bearer) {
-    const token = await db
-      .selectFrom('admin_tokens')
-      .select('name')
-      .where('token_hash', '=', hashSecret(bearer))
-      .executeTakeFirst();
+    const token = await validToken(db, bearer);
     if (token) {
       request.proven = true;
       return `token:${token.name}`;
@@ -55,14 +108,16 @@ export async function requireAdmin(db: Kysely<Database>, request: FastifyRequest
   if (session) {
     const row = await db
       .selectFrom('sessions')
-      .select(['actor', 'expires_at'])
-      .where('id_hash', '=', hashSecret(session))
+      .innerJoin('admin_tokens', 'admin_tokens.id', 'sessions.token_id')
+      .select(['sessions.actor', 'sessions.expires_at'])
+      .where('sessions.id_hash', '=', hashSecret(session))
+      .where('admin_tokens.revoked_at', 'is', null)
       .executeTakeFirst();
     if (row && row.expires_at > now.toISOString()) {
       request.proven = true;
       return row.actor;
     }
-    throw new ApiFailure(401, 'auth.session-expired', 'the session has expired; sign in again');
+    throw new ApiFailure(401, 'auth.session-expired', 'the session has ended; sign in again');
   }
   throw new ApiFailure(401, 'auth.required', 'HR access needs an API token or a dashboard session');
 }

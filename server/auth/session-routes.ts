@@ -4,7 +4,7 @@ import { hrApi } from '../../main/contract/hr-api';
 import { audit } from '../audit/audit';
 import type { ServerContext } from '../context';
 import { ApiFailure } from '../http/api-failure';
-import { requireAdmin, SESSION_COOKIE } from './admin-auth';
+import { requireAdmin, SESSION_COOKIE, validToken } from './admin-auth';
 import { hashSecret, newSecret } from './secrets';
 
 const SESSION_HOURS = 8;
@@ -19,11 +19,7 @@ export function sessionRoutes(app: FastifyInstance, context: ServerContext): voi
       schema: { body: signIn.body, response: { 200: signIn.response } },
     },
     async (request, reply) => {
-      const token = await context.db
-        .selectFrom('admin_tokens')
-        .select('name')
-        .where('token_hash', '=', hashSecret(request.body.token))
-        .executeTakeFirst();
+      const token = await validToken(context.db, request.body.token);
       if (!token) throw new ApiFailure(401, 'auth.invalid-token', 'the API token is not valid');
       request.proven = true;
       const session = newSecret('hps');
@@ -36,6 +32,7 @@ export function sessionRoutes(app: FastifyInstance, context: ServerContext): voi
           actor: `session:${token.name}`,
           created_at: now.toISOString(),
           expires_at: expires.toISOString(),
+          token_id: token.id,
         })
         .execute();
       await audit(context.db, {

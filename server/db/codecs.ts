@@ -48,7 +48,8 @@ const StoredReport = z.object({
 
 /** One codec per JSON column. */
 export const columns = {
-  hireFaceDescriptor: json(FaceReading),
+  /** The ID photo's face as the server read it, sealed before it is stored. */
+  hireFaceTemplate: json(FaceReading),
   devicePublicJwk: json(Ed25519PublicJwk),
   deviceIdentity: json(IdentityClaims),
   nonceEvidence: json(RequiredEvidence),

@@ -47,7 +47,7 @@ export const summaryOf = (row: RosterRow, now: Date): HireSummary => ({
   name: row.name,
   email: row.email,
   createdAt: row.created_at,
-  verifiedAt: row.verified_at,
+  verifiedAt: row.standing === 'verified' ? row.verified_at : null,
   status: statusOf(row, now),
   latestVerdict: row.latest_verdict,
   latestReportAt: row.latest_report_at,
@@ -127,6 +127,7 @@ export async function statusCounts(db: Kysely<Database>, now: Date): Promise<Sta
     review: 0,
     failed: 0,
     overdue: 0,
+    offboarded: 0,
   };
   for (const { standing, n } of byStanding) {
     counts[standing] += Number(n);
@@ -176,7 +177,13 @@ export async function hireDetail(
     rosterRow(db, hireId),
     db
       .selectFrom('hires')
-      .select(['expected_serial', 'expected_asset_tag', 'photos_deleted_at'])
+      .select([
+        'expected_serial',
+        'expected_asset_tag',
+        'photos_deleted_at',
+        'biometric_withdrawn_at',
+        'offboarded_at',
+      ])
       .where('id', '=', hireId)
       .executeTakeFirst(),
     db
@@ -201,6 +208,8 @@ export async function hireDetail(
     ...summaryOf(roster, now),
     expectedDevice: { serial: hire.expected_serial, assetTag: hire.expected_asset_tag },
     photosDeletedAt: hire.photos_deleted_at,
+    biometricConsentWithdrawnAt: hire.biometric_withdrawn_at,
+    offboardedAt: hire.offboarded_at,
     devices: devices.map((d) => ({
       id: d.id,
       client: d.client,

@@ -2,12 +2,18 @@ import { sql, type Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import { countAllStandings, DUE_STANDINGS, rosterRefresh, searchTextOf } from './roster';
 import { countAllReports } from './verdict-counts';
+import type { PhotoSeal } from '../photos/photo-seal';
 
 /** Portable column types: `bytes` is BLOB on SQLite and BYTEA on PostgreSQL. */
 type Dialect = 'sqlite' | 'postgres';
 
-function migrations(dialect: Dialect): Record<string, Migration> {
+/** `seal`: the photo key, for migrations that seal data stored before it was sealed. */
+function migrations(dialect: Dialect, seal: PhotoSeal | undefined): Record<string, Migration> {
   const bytes = dialect === 'postgres' ? 'bytea' : 'blob';
+  const sealer = (migration: string) => {
+    if (!seal) throw new Error(`migration ${migration} seals stored biometric data: it needs the photo key`);
+    return seal;
+  };
   const serial = dialect === 'postgres' ? 'bigserial' : 'integer';
   return {
     '001-initial': {
@@ -174,6 +180,76 @@ function migrations(dialect: Dialect): Record<string, Migration> {
               AND r.kind IN ('onboarding', 'reattestation') AND r.verdict = 'pass')`.execute(db);
       },
     },
+    '004-privacy': {
+      /*
+       * Biometric privacy: a hire's biometric consent can be withdrawn (by the hire or by HR), which
+       * deletes the hire's biometric data and moves the hire to the human path; each report's
+       * frames and movement traces are deleted on their own schedule, so the traces leave the
+       * payload for a sealed column of their own (or go, where the frames were already deleted).
+       * The face template is sealed like the photos and kept until offboarding (or erasure);
+       * `seal_check` holds a value sealed with the photo key, so a wrong key is refused at start.
+       * Webhook secrets are sealed too. HR API tokens can be revoked, and a dashboard session ends with the token it was opened
+       * with (sessions from before cannot be traced to one, so they end now).
+       */
+      async up(db: Kysely<unknown>) {
+        // What must be sealed is found first, so a missing photo key stops it before any change.
+        const templates = await sql<{ id: string; face_descriptor: string }>`
+          SELECT id, face_descriptor FROM hires WHERE face_descriptor IS NOT NULL`.execute(db);
+        const traced = await sql<{ id: string; payload: string; gone: number }>`
+          SELECT r.id, r.payload,
+            CASE WHEN r.frames IS NULL AND h.photos_deleted_at IS NOT NULL THEN 1 ELSE 0 END AS gone
+          FROM reports r JOIN hires h ON h.id = r.hire_id
+          WHERE r.payload LIKE ${'%"trace":[{%'}`.execute(db);
+        const secrets = await sql<{ id: string; secret: string }>`SELECT id, secret FROM webhooks`.execute(
+          db,
+        );
+        const key =
+          templates.rows.length + traced.rows.length + secrets.rows.length > 0 ? sealer('004-privacy') : null;
+
+        await db.schema.alterTable('webhooks').addColumn('sealed_secret', sql.raw(bytes)).execute();
+        for (const row of secrets.rows) {
+          const sealed = key!.seal(Buffer.from(row.secret));
+          await sql`UPDATE webhooks SET sealed_secret = ${sealed} WHERE id = ${row.id}`.execute(db);
+        }
+        await db.schema.alterTable('webhooks').dropColumn('secret').execute();
+
+        await db.schema.alterTable('admin_tokens').addColumn('revoked_at', 'text').execute();
+        await sql`DELETE FROM sessions`.execute(db);
+        await db.schema.alterTable('sessions').addColumn('token_id', 'text').execute();
+
+        // A value sealed with the database's photo key, so a server with another key is refused.
+        await db.schema
+          .createTable('seal_check')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('sealed', sql.raw(bytes), (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+
+        await db.schema.alterTable('hires').addColumn('biometric_withdrawn_at', 'text').execute();
+        await db.schema.alterTable('hires').addColumn('offboarded_at', 'text').execute();
+        await db.schema.alterTable('hires').addColumn('face_template', sql.raw(bytes)).execute();
+        for (const row of templates.rows) {
+          const sealed = key!.seal(Buffer.from(row.face_descriptor));
+          await sql`UPDATE hires SET face_template = ${sealed} WHERE id = ${row.id}`.execute(db);
+        }
+        await db.schema.alterTable('hires').dropColumn('face_descriptor').execute();
+
+        await db.schema.alterTable('reports').addColumn('liveness_trace', sql.raw(bytes)).execute();
+        await db.schema.alterTable('reports').addColumn('biometrics_deleted_at', 'text').execute();
+        await sql`UPDATE reports SET biometrics_deleted_at =
+            (SELECT photos_deleted_at FROM hires WHERE hires.id = reports.hire_id)
+          WHERE frames IS NULL`.execute(db);
+        for (const row of traced.rows) {
+          const payload = JSON.parse(row.payload) as { liveness?: { trace?: unknown[] } | null };
+          const trace = payload.liveness?.trace ?? [];
+          if (!payload.liveness || trace.length === 0) continue;
+          payload.liveness.trace = [];
+          const sealed = Number(row.gone) ? null : key!.seal(Buffer.from(JSON.stringify(trace)));
+          await sql`UPDATE reports SET payload = ${JSON.stringify(payload)}, liveness_trace = ${sealed}
+            WHERE id = ${row.id}`.execute(db);
+        }
+      },
+    },
     '005-scale': {
       /*
        * Pages cost what they show: the roster (each hire's standing, kept current as reports
@@ -221,6 +297,13 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .createIndex('reports_by_hire')
           .on('reports')
           .columns(['hire_id', 'received_at', 'id', 'verdict'])
+          .execute();
+        // Retention looks only at reports still holding biometric data, not at every report.
+        await db.schema
+          .createIndex('reports_holding_biometrics')
+          .on('reports')
+          .columns(['received_at', 'hire_id'])
+          .where(sql<boolean>`frames IS NOT NULL OR liveness_trace IS NOT NULL`)
           .execute();
         await rosterRefresh(null).execute(db);
         await db.schema
@@ -314,6 +397,6 @@ function migrations(dialect: Dialect): Record<string, Migration> {
   };
 }
 
-export function migrationProvider(dialect: Dialect): MigrationProvider {
-  return { getMigrations: () => Promise.resolve(migrations(dialect)) };
+export function migrationProvider(dialect: Dialect, seal?: PhotoSeal): MigrationProvider {
+  return { getMigrations: () => Promise.resolve(migrations(dialect, seal)) };
 }

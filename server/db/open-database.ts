@@ -1,12 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
+import { privateDir, privateFiles } from '../../main/data/private-dir';
 import pg from 'pg';
 import { packageRoot } from '../../main/package-root';
 import { DurableSqliteDialect, walFlusher } from './durable-sqlite';
+import { ensureSealCheck, resolvePhotoSeal } from '../photos/photo-key';
+import type { PhotoSeal } from '../photos/photo-seal';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
 
@@ -15,29 +18,53 @@ export interface OpenDatabase {
   dialect: 'sqlite' | 'postgres';
   /** Where it lives, without any password, for logs and the start-up line. */
   where: string;
+  /** The photo key's seal, checked against what this database already holds. */
+  seal: PhotoSeal;
 }
 
 /**
  * SQLite under the data folder by default (no set-up), or PostgreSQL when a postgres:// URL is
- * given, so several server processes can share one database. Migrations run before it is returned.
+ * given, so several server processes can share one database. The photo key is checked against
+ * the sealed data first (a wrong or missing key stops here), then migrations run.
  */
-export async function openDatabase(options: { dataDir: string; url?: string }): Promise<OpenDatabase> {
+export async function openDatabase(options: {
+  dataDir: string;
+  url?: string;
+  /** HIREPROOF_PHOTO_KEY; without it, SQLite keeps the key in the data folder. */
+  photoKey?: string;
+}): Promise<OpenDatabase> {
   const opened = options.url ? openPostgres(options.url) : openSqlite(options.dataDir);
-  const { error, results } = await new Migrator({
-    db: opened.db,
-    provider: migrationProvider(opened.dialect),
-  }).migrateToLatest();
-  if (error) {
+  try {
+    const untyped = opened.db as unknown as Kysely<unknown>;
+    const seal = await resolvePhotoSeal(untyped, {
+      dataDir: options.dataDir,
+      fromEnv: options.photoKey,
+      dialect: opened.dialect,
+    });
+    const { error, results } = await new Migrator({
+      db: opened.db,
+      provider: migrationProvider(opened.dialect, seal),
+    }).migrateToLatest();
+    if (error) {
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+      throw new Error(`database migration ${failed} failed: ${(error as Error).message}`);
+    }
+    await ensureSealCheck(untyped, seal, new Date());
+    return { ...opened, seal };
+  } catch (error) {
     await opened.db.destroy();
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`database migration ${failed} failed: ${(error as Error).message}`);
+    throw error;
   }
-  return opened;
 }
 
-function openSqlite(dataDir: string): OpenDatabase {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+const AUTO_VACUUM_INCREMENTAL = 2;
+
+function openSqlite(dataDir: string): Omit<OpenDatabase, 'seal'> {
+  privateDir(dataDir);
   const path = join(dataDir, 'hireproof.sqlite');
+  // SQLite makes its WAL and shared-memory files with the database file's mode: 0600 for all three.
+  privateFiles([path], true);
+  privateFiles([`${path}-wal`, `${path}-shm`], false);
   const sqlite = new SqliteDatabase(path);
   // WAL lets readers (the dashboard) work while a report is written. Commits are made durable by
   // the driver, off the event loop (see DurableSqliteDialect); checkpoints run in their own thread.
@@ -45,6 +72,13 @@ function openSqlite(dataDir: string): OpenDatabase {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Deleted biometric data is overwritten with zeros in place, and freed pages can be given back
+  // (server/privacy/reclaim.ts): "deleted" must not mean "still in the file".
+  sqlite.pragma('secure_delete = ON');
+  if (sqlite.pragma('auto_vacuum', { simple: true }) !== AUTO_VACUUM_INCREMENTAL) {
+    sqlite.pragma('auto_vacuum = INCREMENTAL');
+    sqlite.exec('VACUUM'); // takes effect on a database that already has tables only after a VACUUM
+  }
   const checkpoints = startCheckpoints(path);
   if (checkpoints) sqlite.pragma('wal_autocheckpoint = 0');
   const wal = walFlusher(`${path}-wal`);
@@ -96,7 +130,7 @@ function withStatementCache(sqlite: SqliteDatabase.Database) {
   };
 }
 
-function openPostgres(url: string): OpenDatabase {
+function openPostgres(url: string): Omit<OpenDatabase, 'seal'> {
   const parsed = new URL(url);
   if (!/^postgres(ql)?:$/.test(parsed.protocol))
     throw new Error(`--database must be a postgres:// URL, not ${parsed.protocol}`);

@@ -18,6 +18,7 @@ const summaryColumns = [
   'reports.reviewed_by',
   'reports.review_note',
   'reports.refusal',
+  'reports.biometrics_deleted_at',
   sql<number | boolean>`reports.frames IS NOT NULL`.as('has_face_frames'),
 ] as const;
 
@@ -33,6 +34,7 @@ interface SummaryRow {
   reviewed_by: string | null;
   review_note: string | null;
   refusal: string | null;
+  biometrics_deleted_at: string | null;
   has_face_frames: number | boolean;
 }
 
@@ -49,6 +51,7 @@ function summaryOf(row: SummaryRow): ReportSummary {
     faceStatus: row.face_status,
     review: row.reviewed_by ? { by: row.reviewed_by, note: row.review_note } : null,
     hasFaceFrames: Boolean(row.has_face_frames),
+    faceFramesDeletedAt: row.biometrics_deleted_at,
     refusal: row.refusal,
   };
 }

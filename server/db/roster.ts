@@ -13,6 +13,7 @@ const latest = (column: 'verdict' | 'received_at') =>
   sql`(SELECT r.${sql.ref(column)} FROM reports r WHERE r.hire_id = roster.hire_id
        ORDER BY r.received_at DESC, r.id DESC LIMIT 1)`;
 const verifiedAt = sql`(SELECT h.verified_at FROM hires h WHERE h.id = roster.hire_id)`;
+const offboardedAt = sql`(SELECT h.offboarded_at FROM hires h WHERE h.id = roster.hire_id)`;
 
 /**
  * Recomputes roster rows from the hire, its devices and its latest report, by indexed lookups:
@@ -26,6 +27,7 @@ export function rosterRefresh(hireId: string | null) {
     latest_report_at = ${latest('received_at')},
     due_at = (SELECT min(d.next_due_at) FROM devices d WHERE d.hire_id = roster.hire_id AND d.client = 'app'),
     standing = CASE
+      WHEN ${offboardedAt} IS NOT NULL THEN 'offboarded'
       WHEN NOT EXISTS (SELECT 1 FROM devices d WHERE d.hire_id = roster.hire_id) THEN 'invited'
       WHEN ${latest('verdict')} = 'fail' THEN 'failed'
       WHEN ${latest('verdict')} = 'review' THEN 'review'
@@ -82,6 +84,20 @@ export const countAllStandings = () =>
 export async function recountStandings(db: Kysely<Database> | Transaction<Database>): Promise<void> {
   await db.deleteFrom('standing_counts').execute();
   await countAllStandings().execute(db);
+}
+
+/** An erased hire leaves the roster and its standing's count. */
+export async function removeFromRoster(
+  trx: Kysely<Database> | Transaction<Database>,
+  dialect: 'sqlite' | 'postgres',
+  hireId: string,
+): Promise<void> {
+  const row = await trx
+    .deleteFrom('roster')
+    .where('hire_id', '=', hireId)
+    .returning('standing')
+    .executeTakeFirst();
+  if (row) await countStanding(trx, dialect, row.standing, -1);
 }
 
 /** A new hire's roster row: invited, with nothing reported yet. */

@@ -16,11 +16,16 @@ export interface Database {
     expected_serial: string | null;
     expected_asset_tag: string | null;
     id_photo: Buffer | null;
-    face_descriptor: string | null;
+    /** The face template (face-api's reading of the ID photo, JSON), sealed; kept until offboarding. */
+    face_template: Buffer | null;
     face_status: 'pending' | 'ready';
     created_at: string;
     verified_at: string | null;
     photos_deleted_at: string | null;
+    /** The hire (in the app) or HR withdrew biometric consent: no face is taken or kept; a person checks. */
+    biometric_withdrawn_at: string | null;
+    /** HR offboarded the hire: the face template is deleted and the hire's devices re-attest no more. */
+    offboarded_at: string | null;
   };
   /**
    * One row per hire as HR's list shows it, kept current in the transaction that changes any of it
@@ -113,6 +118,10 @@ export interface Database {
     review_note: string | null;
     /** Set when the report was refused (its terms differed from its challenge): the error code. */
     refusal: string | null;
+    /** The liveness run's landmark trace (JSON), sealed apart from the payload: biometric. */
+    liveness_trace: Buffer | null;
+    /** When retention, a withdrawal or offboarding deleted this report's frames and trace. */
+    biometrics_deleted_at: string | null;
   };
   jobs: {
     id: string;
@@ -129,7 +138,8 @@ export interface Database {
   webhooks: {
     id: string;
     url: string;
-    secret: string;
+    /** The signing secret, sealed: shown once, at creation. */
+    sealed_secret: Buffer;
     created_at: string;
   };
   webhook_deliveries: {
@@ -146,12 +156,22 @@ export interface Database {
     name: string;
     token_hash: string;
     created_at: string;
+    /** Set by `hireproof admin token revoke` (or a new bootstrap token): refused from then on. */
+    revoked_at: string | null;
   };
   sessions: {
     id_hash: string;
     actor: string;
     created_at: string;
     expires_at: string;
+    /** The API token the session was opened with: its revocation ends the session. */
+    token_id: string;
+  };
+  /** One row sealed with the database's photo key: start-up refuses a key that does not open it. */
+  seal_check: {
+    id: string;
+    sealed: Buffer;
+    created_at: string;
   };
   audit_log: {
     id: Generated<number>;

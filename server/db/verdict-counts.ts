@@ -15,17 +15,19 @@ export const dayOf = (isoTime: string) => isoTime.slice(0, 10);
 
 /**
  * Moves the chart's counts as reports arrive and verdicts change (face re-check, review), in the
- * transaction that makes the change: `from` is the verdict the report had (none when it is new).
+ * transaction that makes the change: `from` is the verdict the report had (none when it is new),
+ * `to` the one it has now (none when it is erased).
  */
 export async function countVerdict(
   trx: Kysely<Database> | Transaction<Database>,
   dialect: 'sqlite' | 'postgres',
   receivedAt: string,
-  change: { from: Verdict | null; to: Verdict },
+  change: { from: Verdict | null; to: Verdict | null },
 ): Promise<void> {
   if (change.from === change.to) return;
   const shard = shardOf(dialect);
-  const deltas: [Verdict, number][] = [[change.to, 1]];
+  const deltas: [Verdict, number][] = [];
+  if (change.to) deltas.push([change.to, 1]);
   if (change.from) deltas.push([change.from, -1]);
   for (const [verdict, by] of deltas) {
     await trx

@@ -1,6 +1,7 @@
 import type { DeviceClient, RequiredEvidence } from '../../main/contract/protocol';
 import type { ReportKind, ReportPayload } from '../../main/contract/report';
 import type { ServerPolicy } from '../server-policy';
+import { isDue } from './schedule';
 
 export interface ChallengeTerms {
   kind: ReportKind;
@@ -15,21 +16,22 @@ export interface ChallengeTerms {
 export function challengeTerms(input: {
   client: DeviceClient;
   hireVerified: boolean;
+  /** The hire withdrew biometric consent (or HR did): a person checks the hire, the camera never. */
+  biometricWithdrawn: boolean;
   nextDueAt: string;
   now: Date;
   policy: ServerPolicy;
 }): ChallengeTerms {
-  const promptFrom =
-    Date.parse(input.nextDueAt) - input.policy.device.reattestation.promptHoursBefore * 3_600_000;
   const kind: ReportKind =
     input.client === 'cli'
       ? 'device-check'
       : !input.hireVerified
         ? 'onboarding'
-        : input.now.getTime() >= promptFrom
+        : isDue(input.nextDueAt, input.now, input.policy.device.reattestation.promptHoursBefore)
           ? 'reattestation'
           : 'device-check';
-  const face = kind !== 'device-check' && input.policy.faceRequiredFor.includes(kind);
+  const face =
+    kind !== 'device-check' && !input.biometricWithdrawn && input.policy.faceRequiredFor.includes(kind);
   return { kind, evidence: { face, liveness: face, input: kind !== 'device-check' } };
 }
 

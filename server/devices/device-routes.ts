@@ -81,19 +81,10 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
           })
           .execute();
         await refreshRoster(trx, context.dialect, row.hire_id);
-        return trx
-          .selectFrom('hires')
-          .select(['name', 'face_descriptor'])
-          .where('id', '=', row.hire_id)
-          .executeTakeFirstOrThrow();
+        return trx.selectFrom('hires').select('name').where('id', '=', row.hire_id).executeTakeFirstOrThrow();
       });
-      const reading = hire.face_descriptor ? columns.hireFaceDescriptor.decode(hire.face_descriptor) : null;
-      return reply.status(201).send({
-        deviceId,
-        hire: { name: hire.name },
-        reference: { faceDescriptor: reading?.usable && reading.descriptor ? reading.descriptor : null },
-        policy: context.policy.device,
-      });
+      // No face template: the server alone matches faces, whoever holds the enrolment code.
+      return reply.status(201).send({ deviceId, hire: { name: hire.name }, policy: context.policy.device });
     },
   );
 
@@ -107,12 +98,19 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
       const now = context.now();
       const hire = await db
         .selectFrom('hires')
-        .select('verified_at')
+        .select(['verified_at', 'biometric_withdrawn_at', 'offboarded_at'])
         .where('id', '=', device.hireId)
         .executeTakeFirstOrThrow();
+      if (hire.offboarded_at)
+        throw new ApiFailure(
+          410,
+          'hire.offboarded',
+          'HR offboarded this hire: the device has nothing to report',
+        );
       const terms = challengeTerms({
         client: device.client,
         hireVerified: hire.verified_at !== null,
+        biometricWithdrawn: hire.biometric_withdrawn_at !== null,
         nextDueAt: device.nextDueAt,
         now,
         policy: context.policy,
@@ -143,8 +141,14 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
         throw new ApiFailure(403, 'device.not-yours', 'a device may read only its own schedule');
       const device = await db
         .selectFrom('devices')
-        .select(['id', 'next_due_at', 'last_report_at'])
-        .where('id', '=', request.params.id)
+        .innerJoin('hires', 'hires.id', 'devices.hire_id')
+        .select([
+          'devices.id',
+          'devices.next_due_at',
+          'devices.last_report_at',
+          'hires.biometric_withdrawn_at',
+        ])
+        .where('devices.id', '=', request.params.id)
         .executeTakeFirst();
       if (!device) throw new ApiFailure(404, 'device.unknown', 'no such device');
       return {
@@ -153,6 +157,7 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
         everyDays: context.policy.reattestEveryDays,
         overdue: device.next_due_at < context.now().toISOString(),
         lastReportAt: device.last_report_at,
+        biometricConsentWithdrawn: device.biometric_withdrawn_at !== null,
       };
     },
   );

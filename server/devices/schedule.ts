@@ -17,3 +17,12 @@ export function nextDueAt(
   }
   return new Date(from.getTime() + days * 86_400_000);
 }
+
+/**
+ * Whether a device's re-attestation is due: from `promptHoursBefore` the due time on, when the
+ * app starts asking. Only a report sent while due moves the date, so reporting again never draws
+ * a new spot check.
+ */
+export function isDue(nextDueAt: string, now: Date, promptHoursBefore: number): boolean {
+  return now.getTime() >= Date.parse(nextDueAt) - promptHoursBefore * 3_600_000;
+}

@@ -25,17 +25,19 @@ export const verifyFaceJob: JobHandler = async (job, context) => {
       'reports.face_status',
       'reports.hire_id',
       'reports.kind',
-      'hires.face_descriptor',
+      'hires.face_template',
     ])
     .where('reports.id', '=', reportId)
     .executeTakeFirstOrThrow();
   if (report.face_status !== 'pending') return;
   const reasons = columns.reportReasons.decode(report.reasons);
   let face: { decision: keyof typeof WEIGHT; distance: number | null; threshold: number; frames: number };
-  if (!report.frames || !report.face_descriptor) {
+  if (!report.frames || !report.face_template) {
     face = { decision: 'no-face', distance: null, threshold: 0, frames: 0 };
   } else {
-    const reference = columns.hireFaceDescriptor.decode(report.face_descriptor);
+    const reference = columns.hireFaceTemplate.decode(
+      context.seal.open(report.face_template).toString('utf8'),
+    );
     const frames = columns.reportFrames.decode(context.seal.open(report.frames).toString('utf8'));
     const comparisons = await Promise.all(
       frames.map((f) => context.faces.compare(reference, Buffer.from(f, 'base64'))),

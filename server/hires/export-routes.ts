@@ -5,11 +5,16 @@ import { requireAdmin } from '../auth/admin-auth';
 import type { ServerContext } from '../context';
 import { rosterBatches, statusOf } from '../db/hire-queries';
 
-/** RFC 4180 field; a leading =,+,-,@ is neutralised so a spreadsheet never runs it as a formula. */
+/**
+ * An RFC 4180 field that no spreadsheet runs as a formula, whichever separator its locale splits
+ * on: Excel reads this comma-separated file with `;` where the decimal mark is a comma, and there
+ * quotes made for `,` do not hold, so a formula character (= + - @ tab CR) is neutralised with a
+ * leading `'` wherever a cell could start: at the field's start and after any `,`, `;` or line
+ * break (and the quotes a cell may open with). Fields with a separator, a quote or a line break are quoted.
+ */
 export function csvField(value: string | null): string {
-  const text = value ?? '';
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const safe = (value ?? '').replace(/(?<=^|[,;\n\r])("*)(?=[=+\-@\t\r])/g, "$1'");
+  return /[",;\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 const HEADER = 'id,name,email,expected_serial,status,latest_verdict,created_at,verified_at';

@@ -57,7 +57,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
             expected_serial: expectedDevice?.serial ?? null,
             expected_asset_tag: expectedDevice?.assetTag ?? null,
             id_photo: context.seal.seal(photo),
-            face_descriptor: columns.hireFaceDescriptor.encode(reading),
+            face_template: context.seal.seal(Buffer.from(columns.hireFaceTemplate.encode(reading))),
             face_status: 'ready',
             created_at: now.toISOString(),
             verified_at: null,

@@ -57,13 +57,12 @@ export function photoRoutes(app: FastifyInstance, context: ServerContext): void 
       const actor = await requireAdmin(db, request, context.now());
       const report = await db
         .selectFrom('reports')
-        .innerJoin('hires', 'hires.id', 'reports.hire_id')
-        .select(['reports.id', 'reports.hire_id', 'reports.frames', 'hires.photos_deleted_at'])
+        .select(['reports.id', 'reports.hire_id', 'reports.frames', 'reports.biometrics_deleted_at'])
         .where('reports.id', '=', request.params.id)
         .executeTakeFirst();
       if (!report) throw new ApiFailure(404, 'report.unknown', 'no such report');
-      if (report.photos_deleted_at)
-        throw deleted('face-frames.deleted', 'the face frames were', report.photos_deleted_at);
+      if (report.biometrics_deleted_at)
+        throw deleted('face-frames.deleted', 'the face frames were', report.biometrics_deleted_at);
       const frames = report.frames
         ? columns.reportFrames.decode(context.seal.open(report.frames).toString('utf8'))
         : [];

@@ -1,15 +1,23 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { writeDurably } from '../../main/data/durable-write';
 
-/** Encrypts biometric data at rest (ID photos, face frames) with AES-256-GCM. */
+/** Encrypts biometric data and secrets at rest (ID photos, face frames and templates, traces) with AES-256-GCM. */
 export interface PhotoSeal {
   seal(plain: Uint8Array): Buffer;
   open(sealed: Uint8Array): Buffer;
+  /** Whether `sealed` was sealed with this key (its tag checks out). */
+  opens(sealed: Uint8Array): boolean;
 }
 
-function sealWith(key: Buffer): PhotoSeal {
+export const PHOTO_KEY_BYTES = 32;
+
+export function photoSeal(key: Buffer): PhotoSeal {
+  if (key.length !== PHOTO_KEY_BYTES) throw new Error(`a photo key is ${PHOTO_KEY_BYTES} bytes`);
+  const open = (sealed: Uint8Array) => {
+    const bytes = Buffer.from(sealed);
+    const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
+    decipher.setAuthTag(bytes.subarray(12, 28));
+    return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]);
+  };
   return {
     seal(plain) {
       const iv = randomBytes(12);
@@ -17,27 +25,14 @@ function sealWith(key: Buffer): PhotoSeal {
       const body = Buffer.concat([cipher.update(plain), cipher.final()]);
       return Buffer.concat([iv, cipher.getAuthTag(), body]);
     },
-    open(sealed) {
-      const bytes = Buffer.from(sealed);
-      const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
-      decipher.setAuthTag(bytes.subarray(12, 28));
-      return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]);
+    open,
+    opens(sealed) {
+      try {
+        open(sealed);
+        return true;
+      } catch {
+        return false;
+      }
     },
   };
-}
-
-/**
- * The key comes from HIREPROOF_PHOTO_KEY (32 bytes, base64) — required when several servers share
- * one database — or from a 0600 file made in the data folder on first start.
- */
-export async function loadPhotoSeal(dataDir: string, fromEnv: string | undefined): Promise<PhotoSeal> {
-  if (fromEnv) {
-    const key = Buffer.from(fromEnv, 'base64');
-    if (key.length !== 32) throw new Error('HIREPROOF_PHOTO_KEY must be 32 bytes, base64-encoded');
-    return sealWith(key);
-  }
-  const path = join(dataDir, 'photo-key');
-  if (!(await stat(path).catch(() => null)))
-    await writeDurably(path, randomBytes(32).toString('base64'), 0o600);
-  return sealWith(Buffer.from((await readFile(path, 'utf8')).trim(), 'base64'));
 }

@@ -32,9 +32,13 @@ export interface DecisionInput {
   enrolledIdentity: IdentityClaims;
   expectedSerial: string | null;
   hasReferenceFace: boolean;
+  /** The hire's biometric consent was withdrawn: the camera check is replaced by a person's. */
+  biometricWithdrawn: boolean;
   policy: ServerPolicy;
   /** A test or demo server accepts apps run from source. */
   demo: boolean;
+  /** The address the report arrived from: the company's egress ranges are judged on it (the device cannot see its own). */
+  reportAddress?: string;
 }
 
 /**
@@ -49,13 +53,15 @@ export function decideVerdict({
   enrolledIdentity,
   expectedSerial,
   hasReferenceFace,
+  biometricWithdrawn,
   policy,
   demo,
+  reportAddress,
 }: DecisionInput): Decision {
   const reasons: Decision['reasons'] = [];
   const mode = (id: string) => policy.device.checks[id] ?? 'enforce';
   const { observations } = payload;
-  const checks = serverJudgement(observations, policy);
+  const checks = serverJudgement(observations, policy, reportAddress);
 
   for (const check of checks) {
     if (mode(check.id) !== 'enforce' || check.status === 'pass' || check.status === 'n/a') continue;
@@ -123,8 +129,18 @@ export function decideVerdict({
 
   const faceRequired = payload.kind !== 'device-check' && policy.faceRequiredFor.includes(payload.kind);
   const face = payload.face;
+  // No biometric consent, given or kept: the human path, where a person checks the hire.
+  const declined = biometricWithdrawn || payload.consent?.biometric === false;
   let faceToVerify = false;
-  if (face?.humanCheckRequested) {
+  if (faceRequired && declined) {
+    reasons.push({
+      check: 'face.match',
+      message: biometricWithdrawn
+        ? 'biometric consent was withdrawn: HR checks the hire in a video call with a person'
+        : 'the hire declined the camera check: HR checks the hire in a video call with a person',
+      weight: 'review',
+    });
+  } else if (face?.humanCheckRequested) {
     reasons.push({
       check: 'face.match',
       message: 'the hire asked for a human video check',
@@ -145,7 +161,7 @@ export function decideVerdict({
       message: 'the liveness challenges were not passed',
       weight: 'review',
     });
-  } else if (faceRequired && !payload.liveness && !face?.humanCheckRequested) {
+  } else if (faceRequired && !payload.liveness && !face?.humanCheckRequested && !declined) {
     reasons.push({ check: 'face.liveness', message: 'no liveness evidence in the report', weight: 'review' });
   }
   if (payload.input?.humanCheckRequested) {
@@ -169,7 +185,11 @@ export function decideVerdict({
  * platform where HireProof has a reader for it is an error, not `n/a`: only the catalogue decides
  * what cannot be checked.
  */
-function serverJudgement(observations: Observations, policy: ServerPolicy): CheckResult[] {
+function serverJudgement(
+  observations: Observations,
+  policy: ServerPolicy,
+  reportAddress: string | undefined,
+): CheckResult[] {
   const readings: ProbeReadings = { ...observations.probes };
   for (const id of Object.keys(readings) as ProbeId[]) {
     if (readings[id]?.state === 'unavailable' && probeReadable(id, observations.platform))
@@ -180,12 +200,17 @@ function serverJudgement(observations: Observations, policy: ServerPolicy): Chec
         },
       });
   }
-  return judgeAll(catalogue, readings, { policy: policy.device, platform: observations.platform });
+  return judgeAll(catalogue, readings, {
+    policy: policy.device,
+    platform: observations.platform,
+    ...(reportAddress ? { reportAddress } : {}),
+  });
 }
 
 /**
  * Where the app's own results differ from the server's judgement of the same readings under the
- * same rules (the catalogue version it names) and the policy its challenge carried.
+ * same rules (the catalogue version it names) and the policy its challenge carried; without what
+ * only the server observes (the report's address), which the app cannot have judged on.
  */
 function disagreementsOf(payload: ReportPayload, policy: ServerPolicy): EvidenceRow[] {
   if (payload.observations.catalogueVersion !== CATALOGUE_VERSION) return [];

@@ -12,6 +12,8 @@ export interface SigningDevice {
   identity: string;
   expectedSerial: string | null;
   hasReferenceFace: boolean;
+  /** The hire's biometric consent was withdrawn. */
+  biometricWithdrawn: boolean;
 }
 
 export interface JudgeInput {
@@ -20,6 +22,8 @@ export interface JudgeInput {
   device: SigningDevice | null;
   /** The server's time, ISO-8601. */
   now: string;
+  /** The address the report arrived from (see `DecisionInput.reportAddress`). */
+  reportAddress: string;
 }
 
 export type Judged =
@@ -48,7 +52,9 @@ export async function judgeReport(input: JudgeInput, policy: ServerPolicy, demo:
     enrolledIdentity: columns.deviceIdentity.decode(device.identity),
     expectedSerial: device.expectedSerial,
     hasReferenceFace: device.hasReferenceFace,
+    biometricWithdrawn: device.biometricWithdrawn,
     policy,
+    reportAddress: input.reportAddress,
     demo,
   });
   return { ok: true, payload: opened.payload, decision };

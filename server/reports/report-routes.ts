@@ -10,7 +10,7 @@ import { columns } from '../db/codecs';
 import { refreshRoster } from '../db/roster';
 import { countVerdict } from '../db/verdict-counts';
 import type { Database } from '../db/schema';
-import { nextDueAt } from '../devices/schedule';
+import { isDue, nextDueAt } from '../devices/schedule';
 import { ApiFailure } from '../http/api-failure';
 import { chargeDevice } from '../http/request-limits';
 import { audit } from '../audit/audit';
@@ -117,8 +117,10 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
         'devices.hire_id',
         'devices.identity',
         'devices.client',
+        'devices.next_due_at',
         'hires.expected_serial',
-        eb.case().when('hires.face_descriptor', 'is not', null).then(1).else(0).end().as('has_face'),
+        'hires.biometric_withdrawn_at',
+        eb.case().when('hires.face_template', 'is not', null).then(1).else(0).end().as('has_face'),
       ])
       .where('devices.key_thumbprint', '=', thumbprint)
       .executeTakeFirst();
@@ -189,8 +191,10 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
               identity: device.identity,
               expectedSerial: device.expected_serial,
               hasReferenceFace: device.has_face !== 0,
+              biometricWithdrawn: device.biometric_withdrawn_at !== null,
             }
           : null,
+        reportAddress: request.ip,
       });
       if (!judged.ok || !device) {
         const code = judged.ok ? 'report.unknown-key' : judged.code;
@@ -218,10 +222,15 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
       const frames = payload.face?.frames.length
         ? context.seal.seal(Buffer.from(columns.reportFrames.encode(payload.face.frames)))
         : null;
-      // Kept as evidence: what the device sent (no frames: those are sealed apart) and how the server judged it.
+      const trace = payload.liveness?.trace.length
+        ? context.seal.seal(Buffer.from(JSON.stringify(payload.liveness.trace)))
+        : null;
+      // Kept as evidence: what the device sent (no frames, no trace: those are biometric, sealed
+      // apart and deleted on the retention schedule) and how the server judged it.
       const stored = {
         ...payload,
         face: payload.face ? { ...payload.face, frames: [] } : null,
+        liveness: payload.liveness ? { ...payload.liveness, trace: [] } : null,
         serverChecks: decision.checks,
       };
       const row = {
@@ -241,9 +250,13 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
           const { state, terms } = await consumeNonce(trx, deviceId, payload.nonce, now.toISOString());
           const nonce = nonceVerdict({ ok: true, deviceId, payload }, state);
           if (!nonce.ok) return nonce;
-          const mismatch = terms
-            ? termsMismatch(payload, terms)
-            : 'its challenge was issued before challenges set terms; take a new one';
+          // A challenge taken before the withdrawal still asked for a face: the withdrawal wins.
+          const mismatch =
+            enrolled.biometric_withdrawn_at && (payload.face || payload.liveness)
+              ? 'it carries biometric evidence after the hire’s biometric consent was withdrawn'
+              : terms
+                ? termsMismatch(payload, terms)
+                : 'its challenge was issued before challenges set terms; take a new one';
           if (mismatch) {
             // Refused, and kept against the hire: a correctly signed mismatch is evidence of an altered app.
             const reasons: WeighedReason[] = [{ check: 'report.terms', message: mismatch, weight: 'review' }];
@@ -285,6 +298,7 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
               ...row,
               payload: columns.reportPayload.encode(stored),
               frames,
+              liveness_trace: trace,
               verdict: decision.verdict,
               reasons: columns.reportReasons.encode(decision.reasons),
               face_status: decision.faceToVerify ? 'pending' : 'none',
@@ -292,11 +306,13 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
             })
             .execute();
           await countVerdict(trx, context.dialect, row.received_at, { from: null, to: decision.verdict });
-          // Only a report with the hire's face and input moves the re-attestation date.
+          // Only a report with the hire's face and input, sent while due, moves the re-attestation
+          // date: another report the same week draws no new spot check.
           const due =
-            payload.kind === 'device-check'
-              ? null
-              : nextDueAt(now, context.policy.reattestEveryDays, context.policy.spotCheckDailyChance);
+            payload.kind !== 'device-check' &&
+            isDue(enrolled.next_due_at, now, context.policy.device.reattestation.promptHoursBefore)
+              ? nextDueAt(now, context.policy.reattestEveryDays, context.policy.spotCheckDailyChance)
+              : null;
           await trx
             .updateTable('devices')
             .set({ last_report_at: now.toISOString(), ...(due ? { next_due_at: due.toISOString() } : {}) })

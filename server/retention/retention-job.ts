@@ -1,54 +1,75 @@
 import type { JobHandler } from '../jobs/job-runner';
+import { audit } from '../audit/audit';
+import { deleteReportBiometrics } from '../privacy/delete-biometrics';
+import { reclaimDeleted } from '../privacy/reclaim';
 
 const DAY = 86_400_000;
 
 /**
- * Deletes biometric data when the policy says: ID photos and face frames of hires verified more
- * than `retentionDays` ago, and of hires never verified after `unverifiedRetentionDays`. Then
- * schedules itself again.
+ * Deletes biometric data when the policy says, each item on its own clock: a hire's ID photo
+ * `retentionDays` after the hire is verified (or `unverifiedRetentionDays` after it was uploaded,
+ * while the hire is not verified); each report's face frames and landmark trace `retentionDays`
+ * after the later of its receipt and the hire's verification (or `unverifiedRetentionDays` after
+ * its receipt), so a re-attestation's frames go too, whenever they came. The face template stays
+ * while the hire is employed (offboarding, erasure and withdrawal delete it). Then the freed
+ * space is reclaimed, and the job schedules itself again.
  */
 export const retentionJob: JobHandler = async (_job, context) => {
   const { db, policy } = context;
   const now = context.now();
   const verifiedBefore = new Date(now.getTime() - policy.retentionDays * DAY).toISOString();
-  const createdBefore = new Date(now.getTime() - policy.unverifiedRetentionDays * DAY).toISOString();
-  const expired = await db
+  const takenBefore = new Date(now.getTime() - policy.unverifiedRetentionDays * DAY).toISOString();
+  const photos = await db
     .selectFrom('hires')
     .select('id')
-    .where('photos_deleted_at', 'is', null)
+    .where('id_photo', 'is not', null)
     .where((eb) =>
       eb.or([
         eb('verified_at', '<=', verifiedBefore),
-        eb.and([eb('verified_at', 'is', null), eb('created_at', '<=', createdBefore)]),
+        eb.and([eb('verified_at', 'is', null), eb('created_at', '<=', takenBefore)]),
       ]),
     )
     .execute();
-  for (const { id } of expired) {
+  const frames = await db
+    .selectFrom('reports')
+    .innerJoin('hires', 'hires.id', 'reports.hire_id')
+    .select(['reports.id', 'reports.hire_id'])
+    .where((eb) =>
+      eb.or([eb('reports.frames', 'is not', null), eb('reports.liveness_trace', 'is not', null)]),
+    )
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('hires.verified_at', '<=', verifiedBefore),
+          eb('reports.received_at', '<=', verifiedBefore),
+        ]),
+        eb.and([eb('hires.verified_at', 'is', null), eb('reports.received_at', '<=', takenBefore)]),
+      ]),
+    )
+    .execute();
+  const reportsOf = new Map<string, string[]>();
+  for (const r of frames) reportsOf.set(r.hire_id, [...(reportsOf.get(r.hire_id) ?? []), r.id]);
+  for (const hireId of new Set([...photos.map((p) => p.id), ...reportsOf.keys()])) {
+    const reports = reportsOf.get(hireId) ?? [];
+    const photo = photos.some((p) => p.id === hireId);
     await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('hires')
-        .set({ id_photo: null, photos_deleted_at: now.toISOString() })
-        .where('id', '=', id)
-        .execute();
-      // Only reports that still hold frames: rewriting every report of a long-serving hire is not free.
-      await trx
-        .updateTable('reports')
-        .set({ frames: null })
-        .where('hire_id', '=', id)
-        .where('frames', 'is not', null)
-        .execute();
-      await trx
-        .insertInto('audit_log')
-        .values({
-          at: now.toISOString(),
-          actor: 'system',
-          action: 'retention.delete-photos',
-          target: id,
-          hire_id: id,
-          detail: '{}',
-        })
-        .execute();
+      if (photo)
+        await trx
+          .updateTable('hires')
+          .set({ id_photo: null, photos_deleted_at: now.toISOString() })
+          .where('id', '=', hireId)
+          .execute();
+      await deleteReportBiometrics(trx, { ids: reports }, now);
+      await audit(trx, {
+        actor: 'system',
+        action: 'retention.delete-biometrics',
+        target: hireId,
+        hire: hireId,
+        detail: { idPhoto: photo, reports: reports.length },
+        at: now,
+      });
     });
   }
+  if (photos.length > 0 || frames.length > 0) await reclaimDeleted(context);
   await context.jobs.enqueue('retention.sweep', {}, { runAt: new Date(now.getTime() + 60 * 60_000) });
 };

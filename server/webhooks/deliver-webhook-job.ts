@@ -1,11 +1,14 @@
 import { Webhook } from 'standardwebhooks';
 import { z } from 'zod';
 import type { JobHandler } from '../jobs/job-runner';
+import { redactUrl } from './redact-url';
 
 /**
  * POSTs one report's final verdict to one receiver, signed per the Standard Webhooks spec
  * (webhook-id, webhook-timestamp, webhook-signature). The message id is stable per delivery, so a
- * receiver can drop a retry it already processed. Each attempt is recorded.
+ * receiver can drop a retry it already processed. Each attempt is recorded. A redirect is an
+ * answer, not a new address: it is never followed (the signed verdict would go where the receiver
+ * did not register). Errors and logs name the receiver by its origin only.
  */
 export const deliverWebhookJob: JobHandler = async (job, context) => {
   const { webhookId, reportId } = z
@@ -32,8 +35,11 @@ export const deliverWebhookJob: JobHandler = async (job, context) => {
     },
   });
   const sentAt = context.now();
-  const signature = new Webhook(hook.secret).sign(messageId, sentAt, body);
+  const secret = context.seal.open(hook.sealed_secret).toString('utf8');
+  const signature = new Webhook(secret).sign(messageId, sentAt, body);
+  const receiver = redactUrl(hook.url);
   let status: number | null = null;
+  let unreachable = 'no answer';
   try {
     const response = await fetch(hook.url, {
       method: 'POST',
@@ -44,9 +50,13 @@ export const deliverWebhookJob: JobHandler = async (job, context) => {
         'webhook-signature': signature,
       },
       body,
+      redirect: 'manual',
       signal: AbortSignal.timeout(10_000),
     });
     status = response.status;
+  } catch (error) {
+    // The cause, not the message: undici's messages can carry the address.
+    unreachable = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
   } finally {
     const existing = await db
       .selectFrom('webhook_deliveries')
@@ -76,6 +86,8 @@ export const deliverWebhookJob: JobHandler = async (job, context) => {
         .execute();
     }
   }
-  if (status === null || status < 200 || status >= 300)
-    throw new Error(`webhook ${hook.url} answered ${status ?? 'nothing'}`);
+  if (status === null) throw new Error(`webhook ${receiver} answered nothing (${unreachable})`);
+  if (status >= 300 && status < 400)
+    throw new Error(`webhook ${receiver} answered ${status} (a redirect, not followed)`);
+  if (status < 200 || status >= 300) throw new Error(`webhook ${receiver} answered ${status}`);
 };

@@ -6,8 +6,13 @@ import { audit } from '../audit/audit';
 import { requireAdmin } from '../auth/admin-auth';
 import type { ServerContext } from '../context';
 import { deliveryPage } from '../db/delivery-queries';
+import { redactUrl } from './redact-url';
 
-/** HR registers a receiver; each final verdict is POSTed to it, signed per Standard Webhooks. */
+/**
+ * HR registers a receiver; each final verdict is POSTed to it, signed per Standard Webhooks. The
+ * signing secret is shown in this answer only and stored sealed; the audit trail names the
+ * receiver by its origin.
+ */
 export function webhookRoutes(app: FastifyInstance, context: ServerContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { createWebhook, deliveries } = hrApi;
@@ -20,14 +25,19 @@ export function webhookRoutes(app: FastifyInstance, context: ServerContext): voi
       const secret = `whsec_${randomBytes(32).toString('base64')}`;
       await context.db
         .insertInto('webhooks')
-        .values({ id, url: request.body.url, secret, created_at: context.now().toISOString() })
+        .values({
+          id,
+          url: request.body.url,
+          sealed_secret: context.seal.seal(Buffer.from(secret)),
+          created_at: context.now().toISOString(),
+        })
         .execute();
       await audit(context.db, {
         actor,
         action: 'webhook.create',
         target: id,
         hire: null,
-        detail: { url: request.body.url },
+        detail: { receiver: redactUrl(request.body.url) },
         at: context.now(),
       });
       return reply.status(201).send({ id, url: request.body.url, secret });

@@ -104,11 +104,11 @@ describe('the browser shell server', () => {
     shell.emit('checkProgress', {
       type: 'start',
       id: 'remote.tools',
-      title: 'No remote-control software running',
+      title: 'Remote-control software',
     });
     expect(JSON.parse(await message)).toEqual({
       event: 'checkProgress',
-      payload: { type: 'start', id: 'remote.tools', title: 'No remote-control software running' },
+      payload: { type: 'start', id: 'remote.tools', title: 'Remote-control software' },
     });
     expect(() => shell.emit('checkProgress', { type: 'start' } as never)).toThrow();
     socket.close();

@@ -22,6 +22,7 @@ function probeSet(overrides: Partial<ProbeSet>): ProbeSet {
     session: { linux: () => Promise.resolve(empty.session) },
     app: {},
     runtime: {},
+    input: {},
     ...overrides,
   };
 }

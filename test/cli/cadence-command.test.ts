@@ -66,7 +66,7 @@ describe('hireproof cadence', () => {
   });
 
   it.each([
-    ['missing.json', null, /^hireproof cadence: cannot read .*missing\.json: ENOENT\n$/],
+    ['missing.json', null, /^hireproof cadence: cannot read .*missing\.json: no such file\n$/],
     ['broken.json', '{"schema":', /^hireproof cadence: .*broken\.json is not valid JSON: /],
     [
       'v2.json',

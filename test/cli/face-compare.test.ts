@@ -62,7 +62,7 @@ describe('hireproof face-compare', () => {
     const missing = await run('--id', obama1, '--probe', join(dir, 'absent.jpg'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe(
-      `hireproof face-compare: cannot read image ${join(dir, 'absent.jpg')}: ENOENT\n`,
+      `hireproof face-compare: cannot read image ${join(dir, 'absent.jpg')}: no such file\n`,
     );
     const broken = await run('--id', join(dir, 'broken.jpg'), '--probe', obama1);
     expect(broken.code).toBe(2);

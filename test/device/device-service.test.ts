@@ -1,5 +1,5 @@
 import { sourceRuntime } from '../../main/cli/source-runtime';
-import { mkdtemp, rm, symlink, unlink } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +79,8 @@ describe('the device service behind the IPC contract', () => {
       consent: null,
       schedule: null,
     });
+    // The consent text states HR's own retention, read before anything is sent.
+    expect(await call('getConsentTerms', {})).toEqual({ retentionDays: 30, unverifiedRetentionDays: 90 });
     await expect(
       call('submitAttestation', { input: null, face: null, liveness: null }),
     ).rejects.toMatchObject({
@@ -148,15 +150,22 @@ describe('the device service behind the IPC contract', () => {
     expect((await call('getStatus', {})).lastVerdict?.verdict).toBe('pass');
   });
 
-  it('hands the camera step the face descriptor HR enrolled from the ID photo', async () => {
-    const { descriptor } = await call('getFaceReference', {});
-    expect(descriptor).toHaveLength(128);
-    expect(descriptor).toEqual((await loadEnrolment(dataDir))?.faceDescriptor);
+  it('holds no face template: enrolment brought none, and an older enrolment file loses its copy', async () => {
+    const raw = await readFile(join(dataDir, 'enrolment.json'), 'utf8');
+    expect(raw).not.toMatch(/descriptor|template/i);
+    const legacy = join(dir, 'legacy');
+    await mkdir(legacy);
+    const template = Array.from({ length: 128 }, (_, i) => 0.0123 + i / 1000);
+    await writeFile(
+      join(legacy, 'enrolment.json'),
+      JSON.stringify({ ...JSON.parse(raw), faceDescriptor: template }),
+    );
+    expect(await loadEnrolment(legacy)).toEqual(JSON.parse(raw));
+    expect(await readFile(join(legacy, 'enrolment.json'), 'utf8')).not.toMatch(/faceDescriptor|0\.0123/);
   });
 
-  it('refuses face evidence, and gives out no descriptor, when the hire declined the camera check', async () => {
+  it('refuses face evidence when the hire declined the camera check', async () => {
     await call('recordConsent', { biometric: false });
-    await expect(call('getFaceReference', {})).rejects.toMatchObject({ code: 'consent.biometric' });
     await expect(
       call('submitAttestation', {
         input: null,
@@ -172,15 +181,25 @@ describe('the device service behind the IPC contract', () => {
     ).rejects.toMatchObject({ code: 'consent.biometric' });
   });
 
+  it('learns that HR withdrew the camera consent, and a withdrawal from the app tells HR', async () => {
+    await call('recordConsent', { biometric: true });
+    const withdrawn = await api(hr.url, 'POST', `/v1/hires/${hireId}/biometric-consent/withdrawal`);
+    expect(withdrawn.status).toBe(200);
+    expect((await call('getStatus', {})).consent?.biometric).toBe(false);
+
+    await call('recordConsent', { biometric: true });
+    const status = await call('withdrawBiometricConsent', {});
+    expect(status.consent?.biometric).toBe(false);
+    // HR had already deleted the data: the app's withdrawal names the first one.
+    const hire = await api(hr.url, 'GET', `/v1/hires/${hireId}`);
+    expect(hire.json.biometricConsentWithdrawnAt).toBe(withdrawn.json.withdrawnAt);
+    expect((await api(hr.url, 'GET', `/v1/hires/${hireId}/photo`)).status).toBe(410);
+  });
+
   it('exports a zip of redacted JSON with no face data, even with a report holding frames in the outbox', async () => {
     await outbox.enqueue('11111111-2222-4333-8444-555555555555', `header.${FRAME}.signature`);
     const bundle = await call('exportDiagnostics', {});
-    const descriptor = (await loadEnrolment(dataDir))?.faceDescriptor ?? [];
-    const files = openDiagnostics(Buffer.from(bundle.base64, 'base64'), [
-      'FACEFRAMEMARKER',
-      'Grace Hopper',
-      ...descriptor.slice(0, 8).map(String),
-    ]);
+    const files = openDiagnostics(Buffer.from(bundle.base64, 'base64'), ['FACEFRAMEMARKER', 'Grace Hopper']);
     const queued = files['outbox.json'] as { queued: { reportId: string }[] };
     expect(queued.queued).toEqual([
       expect.objectContaining({ reportId: '11111111-2222-4333-8444-555555555555' }),

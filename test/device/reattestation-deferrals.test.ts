@@ -148,6 +148,12 @@ describe('deferReattestation behind the IPC contract, with the HR service', () =
     await expect(refused).rejects.toMatchObject({ code: 'reattest.no-deferrals-left' });
     await expect(refused).rejects.toThrow(/overdue/);
 
+    // The hire reports while overdue. Reports carry the real time, so the due date moves back
+    // instead of the clock on (a report sent while not due would move nothing).
+    await hr.context.db
+      .updateTable('devices')
+      .set({ next_due_at: new Date(Date.now() - HOUR_MS).toISOString() })
+      .execute();
     const dueInMs = await attestToday();
     aheadMs = dueInMs - 11 * HOUR_MS;
     expect((await call('getStatus', {})).reattestation).toEqual({ due: true, deferralsLeft: 1 });

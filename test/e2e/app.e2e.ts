@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checks as catalogue } from '../../main/checks/catalogue/index';
-import { loadEnrolment } from '../../main/data/enrolment';
 import { committedFaces } from '../face/face-fixtures';
 import { launchProfile } from '../support/chromium';
 import { ADMIN_TOKEN, api, createHire, startTestServer } from '../support/hr-service';
@@ -12,7 +11,7 @@ import { sysroot } from '../support/sysroots';
 import { ServerPolicy } from '../../server/server-policy';
 import { portraits, stillPhotoClip } from './face/camera-clips';
 import { seriousViolations } from './support/axe';
-import { screenshot } from './support/screenshots';
+import { screenshot } from '../support/screenshots';
 import { startShellProcess, type ShellProcess } from './support/shell-process';
 import { openDiagnostics } from '../support/diagnostics-zip';
 
@@ -111,8 +110,13 @@ describe('the app in the browser shell, with the HR service', () => {
 
     await expect.poll(() => heading().textContent()).toBe('Before we start');
     await expectAccessible();
+    // The camera check is opt-in: this hire ticks it.
+    const camera = page.getByRole('checkbox', { name: /I agree to the camera check/ });
+    await expect.poll(() => camera.isEnabled()).toBe(true);
+    expect(await camera.isChecked()).toBe(false);
+    await camera.check();
     await screenshot(page, 'onboarding-consent');
-    await button('I agree, continue').click();
+    await button('Continue').click();
 
     await expect.poll(() => heading().textContent()).toBe('Your enrolment code');
     await page.getByLabel('Enrolment code').fill('abcd-efgh');
@@ -149,8 +153,14 @@ describe('the app in the browser shell, with the HR service', () => {
   it('runs the camera check on the fake camera: a photo held up does not pass the movements', async () => {
     await button('Continue').click();
     await expect.poll(() => page.getByRole('heading', { name: 'Typing and reaction' }).count()).toBe(1);
+    // The pills follow the hire past the checks, and the header knows the laptop is enrolled.
+    expect(await page.locator('.stepper [aria-current="step"]').textContent()).toBe('Typing');
+    expect(await page.locator('.header-note').textContent()).toBe('Enrolled');
+    await expectAccessible();
+    await screenshot(page, 'onboarding-typing');
     await button('I can’t do timed tasks').click();
     await expect.poll(() => heading().textContent()).toBe('Camera check');
+    expect(await page.locator('.stepper [aria-current="step"]').textContent()).toBe('Camera');
 
     await cameraFrame().getByRole('button', { name: 'Start the camera check' }).click();
     // Mid-check: the preview and the first movement asked for.
@@ -187,6 +197,8 @@ describe('the app in the browser shell, with the HR service', () => {
 
     await button('Send to HR').click();
     await expect.poll(() => heading().textContent()).toBe('Report sent');
+    expect(await page.locator('.stepper li.done').count()).toBe(7);
+    expect(await page.locator('.header-note').textContent()).toBe('Report sent');
     // The devices are clean, but the movements were not made: a person at HR looks at it.
     expect(await page.locator('[data-verdict]').getAttribute('data-verdict')).toBe('review');
     await expectAccessible();
@@ -319,12 +331,9 @@ describe('the app in the browser shell, with the HR service', () => {
     expect(download.suggestedFilename()).toMatch(/^hireproof-diagnostics-.*\.zip$/);
     const saved = join(dir, 'diagnostics.zip');
     await download.saveAs(saved);
-    const descriptor = (await loadEnrolment(join(dir, 'data')))?.faceDescriptor ?? [];
-    expect(descriptor).toHaveLength(128);
-    const files = openDiagnostics(new Uint8Array(await readFile(saved)), [
-      HIRE,
-      ...descriptor.slice(0, 8).map(String),
-    ]);
+    // The app holds no face template to leak: the server alone matches faces.
+    expect(await readFile(join(dir, 'data', 'enrolment.json'), 'utf8')).not.toMatch(/descriptor|template/i);
+    const files = openDiagnostics(new Uint8Array(await readFile(saved)), [HIRE]);
     expect(files['status.json']).toMatchObject({ enrolled: true, hireName: '<hire>' });
     const checks = files['checks.json'] as { checks: { id: string }[] };
     expect(checks.checks).toHaveLength(CHECKS);

@@ -69,7 +69,8 @@ describe.skipIf(!binary)('the app in Electron', () => {
 
   it('reaches the device checks, runs the camera step in its frame, and shows the PiKVM fix', async () => {
     await page.getByRole('button', { name: 'Start' }).click();
-    await page.getByRole('button', { name: 'I agree, continue' }).click();
+    await page.getByRole('checkbox', { name: /I agree to the camera check/ }).check();
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
     await page.getByLabel('Enrolment code').fill(code);
     await page.getByRole('button', { name: 'Enrol this laptop' }).click();
     await expect.poll(() => page.getByText(`${CHECKS} of ${CHECKS} checks done`).count()).toBe(1);

@@ -30,7 +30,9 @@ function recordingHandlers() {
   };
   const handlers = {
     getStatus: record('getStatus', status),
+    getConsentTerms: record('getConsentTerms', { retentionDays: 30, unverifiedRetentionDays: 90 }),
     recordConsent: record('recordConsent', status),
+    withdrawBiometricConsent: record('withdrawBiometricConsent', status),
     enrol: record('enrol', status),
     runChecks: record('runChecks', report),
     rerunCheck: record('rerunCheck', { not: 'a check result' }),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -70,10 +70,11 @@ describe('outbox delivery', () => {
     expect(await outbox.queued()).toEqual([]);
   });
 
-  it('dead-letters a report the server refuses, with the reason, and moves on', async () => {
+  it('dead-letters a report the server refuses, keeping the reason but not the report, and moves on', async () => {
     const server = await flakyServer(['refuse', 'accept']);
     close = server.close;
-    const outbox = new Outbox(await mkdtemp(join(tmpdir(), 'hireproof-deliver-')));
+    const dataDir = await mkdtemp(join(tmpdir(), 'hireproof-deliver-'));
+    const outbox = new Outbox(dataDir);
     const [bad, good] = [randomUUID(), randomUUID()];
     await outbox.enqueue(bad, `${bad}|x`);
     await outbox.enqueue(good, `${good}|y`);
@@ -88,6 +89,9 @@ describe('outbox delivery', () => {
     expect(await outbox.dead()).toEqual([
       expect.objectContaining({ reportId: bad, status: 400, code: 'report.bad-schema' }),
     ]);
+    // The refused report (its face frames, if any) is not kept on the laptop.
+    const kept = await readdir(join(dataDir, 'outbox'), { recursive: true });
+    expect(kept.filter((f) => f.endsWith('.jws'))).toEqual([]);
   });
 
   it('keeps reports queued when the server is unreachable until the deadline', async () => {

@@ -3,6 +3,7 @@ import { sysrootHost, SysrootEscape } from '../../main/probes/host';
 import { readLinuxProcesses } from '../../main/probes/processes/linux';
 import { readLinuxServices } from '../../main/probes/services/linux';
 import { readLinuxSession } from '../../main/probes/session/linux';
+import { parseLogindSession } from '../../main/probes/session/parse-linux';
 import { readLinuxSockets } from '../../main/probes/sockets/linux';
 import { SysrootBuilder, tcpRow } from '../support/sysroot';
 
@@ -72,6 +73,23 @@ describe('Linux readers on a sysroot', () => {
     expect(session.loginSessions).toEqual([
       { id: '3', remote: true, remoteHost: '203.0.113.9', service: 'sshd', type: 'tty', user: 'ana' },
     ]);
+  });
+
+  it("keeps logind's LEADER, the process a login session hangs from", () => {
+    expect(
+      parseLogindSession(
+        '4',
+        'UID=1000\nUSER=hire\nREMOTE=1\nREMOTE_HOST=203.0.113.9\nSERVICE=sshd\nLEADER=5000\n',
+      ),
+    ).toEqual({
+      id: '4',
+      remote: true,
+      remoteHost: '203.0.113.9',
+      service: 'sshd',
+      type: null,
+      user: 'hire',
+      leader: 5000,
+    });
   });
 
   it('tells enabled units from installed ones', async () => {

@@ -37,6 +37,7 @@ const decide = (
     enrolledIdentity: identityOf().claims,
     expectedSerial,
     hasReferenceFace: true,
+    biometricWithdrawn: false,
     policy,
     demo: false,
   });

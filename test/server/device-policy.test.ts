@@ -28,6 +28,7 @@ describe.each(storages)('the device policy sent at enrolment on %s', (storage) =
     expect((await loadEnrolment(data))?.policy).toEqual({
       allowTools: [],
       checks: {},
+      vpn: { approvedClients: [], egressRanges: [] },
       autoLaunch: false,
       helpdeskMenu: true,
       reattestation: { maxDeferrals: 1, promptHoursBefore: 24 },

@@ -30,7 +30,7 @@ describe('the HTTP contract', () => {
         expected_serial: null,
         expected_asset_tag: null,
         id_photo: null,
-        face_descriptor: null,
+        face_template: null,
         face_status: 'pending',
         created_at: at,
         verified_at: null,

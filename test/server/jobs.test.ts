@@ -135,7 +135,7 @@ describe('work off the request path', () => {
       .selectFrom('audit_log')
       .selectAll()
       .where('target', '=', device.hireId)
-      .where('action', '=', 'retention.delete-photos')
+      .where('action', '=', 'retention.delete-biometrics')
       .execute();
     expect(audit).toHaveLength(1);
   });

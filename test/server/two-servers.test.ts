@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshPostgres, postgresUrl, startTestServer } from '../support/hr-service';
+import { freshPostgres, startTestServer, TEST_PHOTO_KEY } from '../support/hr-service';
+import { postgresUrl } from '../support/test-database';
 import { enrolDevice } from '../support/device-under-test';
 
 /** Two server processes on one PostgreSQL: nonces, idempotency and jobs live in the database. */
@@ -10,9 +11,16 @@ describe.runIf(postgresUrl())('two servers on one PostgreSQL', () => {
 
   beforeAll(async () => {
     database = await freshPostgres();
-    const photoKey = Buffer.alloc(32, 7).toString('base64');
-    one = await startTestServer('sqlite', { databaseUrl: database.url, photoKey, runJobs: false });
-    two = await startTestServer('sqlite', { databaseUrl: database.url, photoKey, runJobs: false });
+    one = await startTestServer('sqlite', {
+      databaseUrl: database.url,
+      photoKey: TEST_PHOTO_KEY,
+      runJobs: false,
+    });
+    two = await startTestServer('sqlite', {
+      databaseUrl: database.url,
+      photoKey: TEST_PHOTO_KEY,
+      runJobs: false,
+    });
   }, 60_000);
   afterAll(async () => {
     await one?.close();

@@ -7,9 +7,8 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 /** Debian's Chromium (`apt-get install chromium`): the engine Electron embeds, never a downloaded build. */
 export const CHROMIUM = process.env.HIREPROOF_CHROMIUM ?? '/usr/bin/chromium';
 
-/** Headless, and quiet on the network beyond the pages a test opens. */
-const FLAGS = [
-  '--headless',
+/** Quiet on the network beyond the pages a test opens. */
+const QUIET = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -18,6 +17,7 @@ const FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+const FLAGS = ['--headless', ...QUIET];
 
 function requireChromium(): void {
   if (!existsSync(CHROMIUM)) {
@@ -37,6 +37,11 @@ export interface ProfileOptions {
   viewport?: { width: number; height: number };
   /** Chromium's fake camera, granted without a prompt; a .y4m path plays that clip (looped). */
   fakeCamera?: { clip: string | null };
+  /**
+   * A window on this X display (e.g. Xvfb's `:90`) instead of headless: input then reaches the page
+   * the way a person's does, through the X server. The window fills the display from its top left.
+   */
+  display?: { name: string; width: number; height: number };
 }
 
 /** A fresh, throwaway profile (removed when the context closes), like a first start of the app. */
@@ -50,12 +55,28 @@ export async function launchProfile(options: ProfileOptions = {}): Promise<Brows
         ...(options.fakeCamera.clip ? [`--use-file-for-fake-video-capture=${options.fakeCamera.clip}`] : []),
       ]
     : [];
+  const { display } = options;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    headless: true,
     acceptDownloads: true,
-    viewport: options.viewport ?? { width: 1280, height: 800 },
-    args: [...FLAGS, ...camera],
+    ...(display
+      ? {
+          headless: false,
+          env: { ...process.env, DISPLAY: display.name },
+          // The page gets the window's own size, as it does for a person.
+          viewport: null,
+          args: [
+            ...QUIET,
+            '--window-position=0,0',
+            `--window-size=${display.width},${display.height}`,
+            ...camera,
+          ],
+        }
+      : {
+          headless: true,
+          viewport: options.viewport ?? { width: 1280, height: 800 },
+          args: [...FLAGS, ...camera],
+        }),
   });
   // Chromium may still be flushing the profile as the context reports closed: retry, never fail a test on it.
   context.once('close', () => {

@@ -46,6 +46,7 @@ export function facts(overrides: Partial<ProbeFacts> = {}): ProbeFacts {
       procHidepid: null,
       sandbox: { flatpak: false, snap: null, apparmor: null, container: null },
     },
+    input: [],
     ...overrides,
   };
 }

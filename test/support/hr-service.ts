@@ -3,17 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startServer, type ServerOptions } from '../../server/start-server';
+import { postgresUrl } from './test-database';
+
+export { postgresUrl };
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+/** The photo key every test server on PostgreSQL shares (a server there needs one given). */
+export const TEST_PHOTO_KEY = Buffer.alloc(32, 7).toString('base64');
 export type Storage = 'sqlite' | 'postgres';
-
-/** The PostgreSQL that .ci/run starts; without it the PostgreSQL half of a suite cannot run. */
-export function postgresUrl(): string | undefined {
-  const url = process.env.HIREPROOF_TEST_DATABASE_URL;
-  if (!url && process.env.CI)
-    throw new Error('HIREPROOF_TEST_DATABASE_URL is not set: .ci/run must start PostgreSQL');
-  return url;
-}
 
 /** A fresh, empty database on the test PostgreSQL, dropped by the returned function. */
 export async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -31,8 +28,31 @@ export async function freshPostgres(): Promise<{ url: string; drop: () => Promis
     drop: async () => {
       const client = new pg.Client({ connectionString: base });
       await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
+      try {
+        // A closed pool has asked its connections to end, but they may not have gone yet: one
+        // ended by FORCE would reach its test as an uncaught "terminating connection" error.
+        for (let waited = 0; waited < 5_000; waited += 50) {
+          const { rows } = await client.query<{ n: string }>(
+            'SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1',
+            [name],
+          );
+          if (Number(rows[0]?.n) === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        // FORCE may not end a backend the test role does not own (an autovacuum worker on the
+        // fresh database): those finish on their own in a moment, so try again.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            return;
+          } catch (error) {
+            if ((error as { code?: string }).code !== '42501' || attempt === 20) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 250));
+          }
+        }
+      } finally {
+        await client.end();
+      }
     },
   };
 }
@@ -49,6 +69,7 @@ export async function startTestServer(storage: Storage, options: Partial<ServerO
     demo: true,
     // Every test client is 127.0.0.1: a suite's devices and HR calls must not share one allowance.
     addressPerMinute: 100_000,
+    ...(database ? { photoKey: TEST_PHOTO_KEY } : {}),
     ...options,
   });
   return {

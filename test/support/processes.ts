@@ -1,9 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { connect } from 'node:net';
 
 /** Starts a real program for a test; `stop` kills it and waits until it is gone. */
-export function start(file: string, args: string[]): { child: ChildProcess; stop: () => Promise<void> } {
-  const child = spawn(file, args, { stdio: 'ignore' });
+export function start(
+  file: string,
+  args: string[],
+  options: SpawnOptions = {},
+): { child: ChildProcess; stop: () => Promise<void> } {
+  const child = spawn(file, args, { stdio: 'ignore', ...options });
   child.on('error', (error) => {
     throw new Error(`could not start ${file}: ${error.message}`);
   });

@@ -13,6 +13,9 @@ export function recordedHost(
   return {
     ...realHost(platform),
     ran,
+    // The recorded machine's sockets are not this machine's: never connect to them.
+    dial: ({ port }) =>
+      Promise.reject(new Error(`no connection to a recorded machine (asked for port ${port})`)),
     run: (file, args) => {
       const key = [file, ...args].join(' ');
       ran.push(key);

@@ -46,6 +46,8 @@ export function replayHost(machine: RecordedMachine): Host & { ran: string[] } {
       return entries === undefined ? Promise.reject(enoent(path)) : Promise.resolve([...entries]);
     },
     readLink: (path) => Promise.reject(enoent(path)),
+    // A recording holds no live sockets: connecting here would reach this machine's instead.
+    dial: ({ port }) => Promise.reject(new Error(`no connection in a replay (asked for port ${port})`)),
     run: (file, args) => {
       const line = commandLine({ file, args });
       ran.push(line);

@@ -22,10 +22,21 @@ export class SysrootBuilder {
     return this;
   }
 
-  /** /proc/PID as the kernel shows it: NUL-separated cmdline and environ, exe and fd links. */
+  /**
+   * /proc/PID as the kernel shows it: NUL-separated cmdline and environ, exe and fd links; stat and
+   * status (parent, session, uid) and maps when given.
+   */
   async process(
     pid: number,
-    p: { comm: string; argv: string[]; exe?: string; environ?: Record<string, string>; sockets?: number[] },
+    p: {
+      comm: string;
+      argv: string[];
+      exe?: string;
+      environ?: Record<string, string>;
+      sockets?: number[];
+      tree?: { ppid: number; sid: number; uid: number };
+      libraries?: string[];
+    },
   ): Promise<this> {
     await this.file(`proc/${pid}/comm`, `${p.comm}\n`);
     await this.file(`proc/${pid}/cmdline`, p.argv.map((a) => `${a}\0`).join(''));
@@ -39,6 +50,24 @@ export class SysrootBuilder {
     await mkdir(join(this.root, `proc/${pid}/fd`), { recursive: true });
     for (const [fd, inode] of (p.sockets ?? []).entries())
       await this.link(`proc/${pid}/fd/${fd + 3}`, `socket:[${inode}]`);
+    if (p.tree) {
+      const { ppid, sid, uid } = p.tree;
+      await this.file(
+        `proc/${pid}/stat`,
+        `${pid} (${p.comm}) S ${ppid} ${pid} ${sid} 0 -1 4194560 0 0 0 0\n`,
+      );
+      await this.file(
+        `proc/${pid}/status`,
+        `Name:\t${p.comm}\nPPid:\t${ppid}\nUid:\t${uid}\t${uid}\t${uid}\t${uid}\n`,
+      );
+    }
+    if (p.libraries) {
+      const lines = p.libraries.map(
+        (lib, i) =>
+          `7f1c${(0x2b000 + i).toString(16)}000-7f1c${(0x2b000 + i).toString(16)}fff r-xp 00000000 103:02 ${1400001 + i}   ${lib}\n`,
+      );
+      await this.file(`proc/${pid}/maps`, lines.join(''));
+    }
     return this;
   }
 

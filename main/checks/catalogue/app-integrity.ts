@@ -4,7 +4,7 @@ import { defineCheck } from '../check';
 
 export const appIntegrityCheck = defineCheck({
   id: 'app.integrity',
-  title: 'HireProof is the signed, unmodified release',
+  title: 'HireProof release integrity',
   platforms: ['linux', 'darwin', 'win32'],
   probes: ['app'],
   severity: 'critical',

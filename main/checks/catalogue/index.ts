@@ -3,6 +3,7 @@ import { appIntegrityCheck } from './app-integrity';
 import { cameraVirtualCheck } from './camera-virtual';
 import { displayIpKvmCheck } from './display-ipkvm';
 import { environmentVmCheck } from './environment-vm';
+import { inputInjectedCheck } from './input-injected';
 import { networkTunnelCheck } from './network-tunnel';
 import { remotePortsCheck } from './remote-ports';
 import { remoteSessionCheck } from './remote-session';
@@ -17,6 +18,7 @@ export const checks: readonly Check[] = [
   remotePortsCheck,
   displayIpKvmCheck,
   usbIpKvmCheck,
+  inputInjectedCheck,
   cameraVirtualCheck,
   environmentVmCheck,
   networkTunnelCheck,

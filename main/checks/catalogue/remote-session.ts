@@ -1,7 +1,11 @@
 import type { EvidenceRow } from '../../contract/checks';
 import type { ProcessInfo } from '../../probes/processes/process';
 import type { SessionInfo } from '../../probes/session/session';
+import type { SocketInfo } from '../../probes/sockets/socket';
 import { defineCheck } from '../check';
+import { processLabel, processTable } from '../remote/process-tree';
+import { loginAbove, multiplexerAttach, remoteLogins } from '../remote/remote-logins';
+import { protocolLabel, remoteControlPorts } from '../remote/served-protocols';
 
 const REMOTE_ENV: Record<string, string> = {
   SSH_CONNECTION: 'an SSH session',
@@ -15,7 +19,7 @@ const REMOTE_ENV: Record<string, string> = {
 };
 
 /** Display servers by name; their arguments (the display number) are the only ones a report keeps. */
-export const X_SERVER_NAME = /^(X|Xorg|Xvnc|Xtigervnc|Xvfb|Xwayland|Xephyr)$/;
+export const X_SERVER_NAME = /^(X|Xorg|Xvnc|Xtigervnc|Xtightvnc|Xvfb|Xwayland|Xephyr)$/;
 
 /** The X server behind DISPLAY=:N, told by its command line (`Xvnc :1 …`). */
 function xServerFor(display: string | undefined, processes: readonly ProcessInfo[]): ProcessInfo | null {
@@ -51,15 +55,84 @@ function envEvidence(session: SessionInfo): EvidenceRow[] {
   return rows;
 }
 
+/**
+ * Someone connected to a port that speaks a remote-control protocol, whatever serves it: the
+ * socket table shows every user's connections, so this holds even when root's daemon is hidden.
+ * Readers that cannot tell protocols (observations from before) fall back to sshd by name.
+ */
+function inboundConnections(sockets: readonly SocketInfo[]): EvidenceRow[] {
+  const told = remoteControlPorts(sockets);
+  const byName = new Set(
+    sockets
+      .filter((s) => s.state === 'listen' && s.speaks === undefined && s.process === 'sshd')
+      .map((s) => s.localPort),
+  );
+  return sockets
+    .filter((s) => s.state === 'established' && (told.has(s.localPort) || byName.has(s.localPort)))
+    .map((s) => {
+      const speaks = told.get(s.localPort)?.speaks;
+      const label = speaks ? protocolLabel(speaks.protocol) : 'SSH';
+      return {
+        signal: 'connection',
+        name: `${label} :${s.localPort}`,
+        value: `${s.remoteAddress}:${s.remotePort}`,
+        meaning: `someone is connected over ${label}`,
+        ...(speaks?.banner ? { speaks: speaks.banner } : {}),
+        ...(s.pid !== null ? { pid: s.pid, process: s.process } : {}),
+      };
+    });
+}
+
+/**
+ * What the process tree and the login records show: this session running under a remote login
+ * (its own parents, whatever they are called), a login record naming another host, and our
+ * terminal multiplexer attached from a remote login.
+ */
+function structureEvidence(
+  session: SessionInfo,
+  processes: readonly ProcessInfo[],
+  sockets: readonly SocketInfo[],
+): EvidenceRow[] {
+  const table = processTable(processes);
+  const logins = remoteLogins(session, sockets, table);
+  const rows: EvidenceRow[] = [];
+  const self = session.selfPid;
+  const ours = self === undefined ? null : loginAbove(self, table, logins);
+  if (ours) {
+    const holder = ours.via ? processLabel(ours.via) : `pid ${ours.login.pid}`;
+    rows.push({
+      signal: 'process ancestry',
+      name: holder,
+      value: ours.via?.path ?? null,
+      meaning: `this session runs under a remote login: ${holder} ${ours.login.how}`,
+    });
+  }
+  for (const login of logins.values()) {
+    if (login.signal !== 'utmp' && login.signal !== 'wtmp') continue;
+    if (ours?.login === login) continue;
+    rows.push({
+      signal: 'login record',
+      name: login.signal,
+      value: login.pid,
+      meaning: `a remote login: pid ${login.pid} ${login.how}`,
+    });
+  }
+  const attached = self === undefined || ours ? null : multiplexerAttach(self, table, logins);
+  if (attached) rows.push(attached);
+  return rows;
+}
+
 export const remoteSessionCheck = defineCheck({
   id: 'remote.session',
-  title: 'The desktop is not a remote session',
+  title: 'Desktop session',
   platforms: ['linux', 'darwin', 'win32'],
   probes: ['session', 'processes', 'sockets'],
   severity: 'critical',
   rationale:
     'An app started inside SSH, RDP, xrdp, a VNC desktop or Chrome Remote Desktop is being driven from elsewhere, ' +
-    'whatever tools are installed. The session manager, the environment and the X server all tell.',
+    'whatever tools are installed. The session manager, utmp, the environment, the X server, the process tree ' +
+    '(a parent holding an inbound connection, whatever it is called) and connections to ports that speak a ' +
+    'remote-control protocol all tell.',
   remediation:
     'Run HireProof at the laptop itself, signed in at its own screen, not through a remote session.',
   rule({ session, processes, sockets }) {
@@ -78,20 +151,10 @@ export const remoteSessionCheck = defineCheck({
     for (const flag of session.flags.filter((f) => f.on)) {
       rows.push({ signal: 'system setting', name: flag.name, value: true, meaning: flag.source });
     }
-    const listeningSsh = new Set(
-      sockets.filter((s) => s.state === 'listen' && s.process === 'sshd').map((s) => s.localPort),
-    );
-    for (const s of sockets.filter((s) => s.state === 'established' && listeningSsh.has(s.localPort))) {
-      rows.push({
-        signal: 'connection',
-        name: `ssh :${s.localPort}`,
-        value: `${s.remoteAddress}:${s.remotePort}`,
-        meaning: 'someone is connected over SSH',
-      });
-    }
+    rows.push(...inboundConnections(sockets), ...structureEvidence(session, processes, sockets));
     const xServer = xServerFor(session.env.DISPLAY, processes);
     let warn = false;
-    if (xServer && /^(Xvnc|Xtigervnc)$/.test(xServer.name)) {
+    if (xServer && /^(Xvnc|Xtigervnc|Xtightvnc)$/.test(xServer.name)) {
       rows.push({
         signal: 'X server',
         name: xServer.name,

@@ -2,36 +2,41 @@ import type { EvidenceRow } from '../../contract/checks';
 import { defineCheck } from '../check';
 import { remoteTools } from '../remote/catalogue';
 import { isAllowed, toolForProcess, toolForService } from '../remote/match';
+import { wineProgram } from '../remote/wine';
 
 export const remoteToolsCheck = defineCheck({
   id: 'remote.tools',
-  title: 'No remote-control software running',
+  title: 'Remote-control software',
   platforms: ['linux', 'darwin', 'win32'],
   probes: ['processes', 'services'],
   severity: 'high',
   rationale:
     'Laptop farms drive company laptops through remote-access tools (AnyDesk, TeamViewer, RustDesk, VNC…). ' +
-    'Running ones are matched by executable name and path against 300+ tools (LOLRMM and our supplement).',
+    'Running ones are matched by executable name and path against 300+ tools (LOLRMM and our supplement), ' +
+    'each against the executables built for the platform it runs: a Windows name on Linux or macOS only under Wine.',
   remediation: 'Quit the remote-access program named above (and stop its service), then press Re-check.',
-  rule({ processes, services }, { policy }) {
+  rule({ processes, services }, { policy, platform }) {
     const running = new Map<string, EvidenceRow[]>();
     const allowed: EvidenceRow[] = [];
     for (const process of processes) {
-      const tool = toolForProcess(remoteTools, process);
-      if (!tool) continue;
+      const match = toolForProcess(remoteTools, process, platform);
+      if (!match) continue;
+      const { tool } = match;
+      const underWine = match.builtFor !== platform;
       const row = {
         tool: tool.name,
         state: 'running',
         pid: process.pid,
         process: process.name,
         path: process.path,
+        ...(underWine ? { runsUnder: 'Wine', program: wineProgram(process) } : {}),
       };
       if (isAllowed(policy.allowTools, tool)) allowed.push({ ...row, allowedByPolicy: true });
       else running.set(tool.name, [...(running.get(tool.name) ?? []), row]);
     }
     const installed: EvidenceRow[] = [];
     for (const service of services) {
-      const tool = toolForService(remoteTools, service);
+      const tool = toolForService(remoteTools, service, platform);
       if (!tool || running.has(tool.name)) continue;
       const row = {
         tool: tool.name,

@@ -18,7 +18,7 @@ const fixes = (signals: readonly TamperSignal[]): string => [...new Set(signals.
 
 export const runtimeTamperCheck = defineCheck({
   id: 'runtime.tamper',
-  title: 'Nothing is blinding or steering HireProof',
+  title: "HireProof's own process",
   platforms: ['linux'],
   probes: ['runtime'],
   severity: 'high',

@@ -4,7 +4,7 @@ import { usbSignals } from '../presence/usb-signals';
 
 export const usbIpKvmCheck = defineCheck({
   id: 'usb.ipkvm',
-  title: 'No IP-KVM keyboard/mouse or capture dongle on USB',
+  title: 'USB devices',
   platforms: ['linux', 'darwin', 'win32'],
   probes: ['usb'],
   severity: 'critical',

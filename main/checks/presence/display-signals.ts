@@ -1,5 +1,6 @@
 import { deviceSignatures } from '../../contract/device-signatures';
 import type { DisplayInfo, Edid } from '../../probes/displays/display';
+import type { MachineInfo } from '../../probes/machine/machine';
 import type { Finding } from './finding';
 import { kvmNamedIn } from './kvm-names';
 
@@ -72,4 +73,15 @@ export function displaySignals(display: DisplayInfo): Finding[] {
     findings.push({ verdict: 'fail', reason: `a virtual display adapter (${display.adapter})` });
   }
   return display.edid ? [...findings, ...edidSignals(display.edid)] : findings;
+}
+
+/** SMBIOS chassis types of a computer with its own screen (SMBIOS 3.x §7.4.1: portable … detachable). */
+const PORTABLE_CHASSIS = new Set([8, 9, 10, 14, 30, 31, 32]);
+
+/** Whether the firmware says this is a laptop (or a tablet): a machine that has a screen of its own. */
+export function isPortable(machine: MachineInfo): boolean {
+  return (
+    (machine.chassisType !== null && PORTABLE_CHASSIS.has(machine.chassisType)) ||
+    /^MacBook/.test(machine.productName ?? '')
+  );
 }

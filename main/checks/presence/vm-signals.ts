@@ -1,6 +1,6 @@
 import type { EvidenceRow } from '../../contract/checks';
 import { deviceSignatures } from '../../contract/device-signatures';
-import type { MachineInfo } from '../../probes/machine/machine';
+import type { MachineInfo, VirtualHardware } from '../../probes/machine/machine';
 import type { NetworkInfo } from '../../probes/network/network';
 
 const { vm } = deviceSignatures;
@@ -48,6 +48,88 @@ export function vmSignals(machine: MachineInfo, network: NetworkInfo): VmSignal[
   }
   if (machine.hypervisorPresent)
     signals.push({ strength: 'weak', signal: 'CPU hypervisor flag', value: 'set' });
+  return machine.virtualHardware
+    ? [...signals, ...structureSignals(machine, machine.virtualHardware)]
+    : signals;
+}
+
+const normalised = (driver: string): string => driver.replace(/-/g, '_');
+
+/**
+ * What the machine is built of, which rewriting DMI strings does not change: paravirtual and
+ * emulated PCI functions, virtio (virtio-mmio on microVMs), VMBus, QEMU's fw_cfg, VM firmware
+ * devices, and guest drivers bound to a device even when built into the kernel.
+ */
+function structureSignals(machine: MachineInfo, hardware: VirtualHardware): VmSignal[] {
+  const signals: VmSignal[] = [];
+  const seen = new Set<string>();
+  const once = (key: string, signal: VmSignal) => {
+    if (!seen.has(key)) signals.push(signal);
+    seen.add(key);
+  };
+  for (const f of hardware.pci) {
+    const ids = `${f.vendorId}:${f.productId}`;
+    const driver = f.driver ? `, driver ${f.driver}` : '';
+    const paravirtual = vm.paravirtualPci.find(
+      (p) => p.vendorId === f.vendorId && (p.productId === undefined || p.productId === f.productId),
+    );
+    if (paravirtual) {
+      once(`pci ${f.vendorId}`, {
+        strength: 'strong',
+        signal: 'paravirtual PCI device',
+        value: `${ids} (${paravirtual.device}${driver})`,
+      });
+      continue;
+    }
+    const emulator = vm.emulatedSubsystemVendors.find((e) => e.vendorId === f.subsystemVendorId);
+    if (emulator && f.vendorId !== f.subsystemVendorId) {
+      once(`subsystem ${emulator.vendorId}`, {
+        strength: 'strong',
+        signal: 'emulated PCI device',
+        value: `${ids} with subsystem vendor ${emulator.vendorId} (${emulator.device})`,
+      });
+    }
+  }
+  for (const transport of new Set(hardware.virtio.map((v) => v.transport))) {
+    const count = hardware.virtio.filter((v) => v.transport === transport).length;
+    signals.push({
+      strength: 'strong',
+      signal: 'virtio devices',
+      value: `${count} on ${transport === 'mmio' ? 'virtio-mmio (a microVM)' : transport}`,
+    });
+  }
+  if (hardware.vmbusDevices > 0) {
+    signals.push({
+      strength: 'strong',
+      signal: 'Hyper-V VMBus',
+      value: `${hardware.vmbusDevices} device(s) on /sys/bus/vmbus`,
+    });
+  }
+  if (hardware.qemuFwCfg)
+    signals.push({ strength: 'strong', signal: 'QEMU fw_cfg', value: '/sys/firmware/qemu_fw_cfg' });
+  for (const id of hardware.acpiIds) {
+    const known = vm.firmwareIds.find((f) => f.id === id);
+    if (known)
+      once(`acpi ${known.device}`, {
+        strength: 'strong',
+        signal: 'VM firmware device',
+        value: `ACPI ${id} (${known.device})`,
+      });
+  }
+  const loaded = new Set(machine.drivers.map(normalised));
+  for (const entry of hardware.boundDrivers) {
+    const driver = normalised(entry.slice(entry.indexOf('/') + 1));
+    if (vm.guestDrivers.includes(driver) && !loaded.has(driver)) {
+      once(`driver ${driver}`, {
+        strength: 'strong',
+        signal: 'VM guest driver in use, built into the kernel',
+        value: entry,
+      });
+    }
+  }
+  if (hardware.pci.length === 0 && signals.length > 0) {
+    signals.push({ strength: 'weak', signal: 'no PCI bus', value: 'none: a microVM trait' });
+  }
   return signals;
 }
 

@@ -94,3 +94,9 @@ export function proxiesIn(env: Record<string, string>, source: string): { source
     .filter(([name, value]) => PROXY_VARIABLES.test(name) && value.trim() !== '')
     .map(([name, value]) => ({ source: `${source} ${name}`, value }));
 }
+
+/** A tun/tap file descriptor's /proc/PID/fdinfo names its interface: `iff:\tzcctun0` (drivers/net/tun.c). */
+export function tunInterfaceOf(fdinfo: string): string | null {
+  const match = /^iff:\t(\S+)$/m.exec(fdinfo);
+  return match ? match[1]! : null;
+}

@@ -10,3 +10,9 @@ export function processFromProc(pid: number, comm: string, argv: string[], exe: 
   const path = exe ? exe.replace(/ \(deleted\)$/, '') : argv0.startsWith('/') ? argv0 : null;
   return { pid, name: comm.trim(), path, cmdline: argv.join(' ') };
 }
+
+/** proc(5) status `Uid:` line: real, effective, saved, filesystem; the real uid is who runs it. */
+export function parseStatusUid(status: string): number | null {
+  const uid = /^Uid:\s*(\d+)/m.exec(status)?.[1];
+  return uid === undefined ? null : Number(uid);
+}

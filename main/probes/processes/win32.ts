@@ -6,7 +6,7 @@ import { processesFromWin32 } from './parse-win32';
 
 export const win32ProcessCommands = {
   processes: powershell(
-    'Get-CimInstance Win32_Process|Select-Object Name,ExecutablePath,ProcessId,CommandLine|ConvertTo-Json -Depth 4 -Compress',
+    'Get-CimInstance Win32_Process|Select-Object Name,ExecutablePath,ProcessId,ParentProcessId,CommandLine|ConvertTo-Json -Depth 4 -Compress',
   ),
 };
 

@@ -7,6 +7,8 @@ export interface StatRow {
   pid: number;
   comm: string;
   ppid: number;
+  /** The session id: the process that called setsid(2) and leads this process's session. */
+  session: number;
   flags: number;
 }
 
@@ -21,9 +23,16 @@ export function parseStat(raw: string): StatRow | null {
   const rest = raw.slice(close + 2).split(' ');
   const pid = Number(raw.slice(0, open).trim());
   const ppid = Number(rest[1]);
+  const session = Number(rest[3]);
   const flags = Number(rest[6]);
   if (!Number.isInteger(pid) || !Number.isInteger(ppid)) return null;
-  return { pid, comm: raw.slice(open + 1, close), ppid, flags: Number.isInteger(flags) ? flags : 0 };
+  return {
+    pid,
+    comm: raw.slice(open + 1, close),
+    ppid,
+    session: Number.isInteger(session) ? session : 0,
+    flags: Number.isInteger(flags) ? flags : 0,
+  };
 }
 
 export const isKernelThread = (row: StatRow): boolean => (row.flags & PF_KTHREAD) !== 0;

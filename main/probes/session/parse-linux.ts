@@ -27,7 +27,9 @@ export function parseLogindSession(id: string, text: string): LoginSession | nul
     if (eq > 0) fields.set(line.slice(0, eq), line.slice(eq + 1));
   }
   if (fields.size === 0) return null;
+  const leader = Number(fields.get('LEADER'));
   return {
+    ...(Number.isInteger(leader) && leader > 0 ? { leader } : {}),
     id,
     remote: fields.get('REMOTE') === '1',
     remoteHost: fields.get('REMOTE_HOST') ?? null,

@@ -1,8 +1,10 @@
 import type { SocketInfo, SocketState } from './socket';
 
 /** One row of /proc/net/tcp or tcp6, before its owner is known. */
-export interface ProcNetSocket extends Omit<SocketInfo, 'pid' | 'process'> {
+export interface ProcNetSocket extends Omit<SocketInfo, 'pid' | 'process' | 'uid'> {
   inode: number;
+  /** The socket's owner uid: readable here even when its process is not. */
+  uid: number;
 }
 
 const STATES: Record<string, SocketState> = { '01': 'established', '0A': 'listen' };
@@ -16,10 +18,10 @@ export function parseProcNetTcp(text: string, protocol: 'tcp' | 'tcp6'): ProcNet
   for (const line of text.split('\n').slice(1)) {
     const fields = line.trim().split(/\s+/);
     if (fields.length < 10) continue;
-    const [, local, remote, state, , , , , , inode] = fields;
+    const [, local, remote, state, , , , uid, , inode] = fields;
     const l = splitAddress(local ?? '');
     const r = splitAddress(remote ?? '');
-    if (!l || !r || !/^\d+$/.test(inode ?? '')) continue;
+    if (!l || !r || !/^\d+$/.test(inode ?? '') || !/^\d+$/.test(uid ?? '')) continue;
     sockets.push({
       protocol,
       localAddress: l.address,
@@ -28,6 +30,7 @@ export function parseProcNetTcp(text: string, protocol: 'tcp' | 'tcp6'): ProcNet
       remotePort: r.port,
       state: STATES[state ?? ''] ?? 'other',
       inode: Number(inode),
+      uid: Number(uid),
     });
   }
   return sockets;

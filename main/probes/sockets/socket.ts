@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Provenance } from '../packages/provenance';
+import { Greeting } from './greeting';
 
 export const SocketState = z.enum(['listen', 'established', 'other']);
 export type SocketState = z.infer<typeof SocketState>;
@@ -13,5 +15,13 @@ export const SocketInfo = z.object({
   state: SocketState,
   pid: z.number().int().nullable(),
   process: z.string().max(256).nullable(),
+  /** The user the socket belongs to (Linux's socket table gives it even when the owner is hidden). */
+  uid: z.number().int().optional(),
+  /** The owner's executable, where it can be read. */
+  path: z.string().max(1024).nullable().optional(),
+  /** Listening sockets: what a local connection heard (absent where no reader asks). */
+  speaks: Greeting.optional(),
+  /** Whether the owner of a remote-shell listener is its package's own file (Linux, dpkg). */
+  provenance: Provenance.nullable().optional(),
 });
 export type SocketInfo = z.infer<typeof SocketInfo>;

@@ -1,6 +1,7 @@
 import { decodeJson, runCommand } from '../command';
 import type { Host } from '../host';
 import { powershell } from '../powershell';
+import { identifyListeners } from './identify-protocols';
 import { socketsFromWin32 } from './parse-win32';
 import { serverSockets } from './server-sockets';
 import type { SocketInfo } from './socket';
@@ -14,7 +15,8 @@ export const win32SocketCommands = {
   ),
 };
 
+/** Get-NetTCPConnection's table first, then each listening socket asked what it speaks (as on Linux). */
 export async function readWin32Sockets(host: Host): Promise<SocketInfo[]> {
   const output = await runCommand(host, win32SocketCommands.sockets);
-  return serverSockets(socketsFromWin32(decodeJson(output, 'Get-NetTCPConnection')));
+  return identifyListeners(host, serverSockets(socketsFromWin32(decodeJson(output, 'Get-NetTCPConnection'))));
 }

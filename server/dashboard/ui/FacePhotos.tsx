@@ -14,26 +14,28 @@ type Frames =
 
 /**
  * The report's face frames beside the hire's ID photo. Biometric data is shown only when HR asks
- * (each look is audited) and is gone once the retention policy deleted it.
+ * (each look is audited) and is gone once deleted (retention, a withdrawal, offboarding); the ID
+ * photo and each report's frames are deleted on their own schedules.
  */
 export function FacePhotos({
   hireId,
   reportId,
-  photosDeletedAt,
+  framesDeletedAt,
+  photoDeletedAt,
   onSignedOut,
 }: {
   hireId: string;
   reportId: string;
-  photosDeletedAt: string | null;
+  framesDeletedAt: string | null;
+  photoDeletedAt: string | null;
   onSignedOut: () => void;
 }) {
   const [frames, setFrames] = useState<Frames>({ state: 'hidden' });
 
-  if (photosDeletedAt)
+  if (framesDeletedAt)
     return (
       <p className="deleted">
-        ID photo and face frames deleted on{' '}
-        <time dateTime={photosDeletedAt}>{formatTime(photosDeletedAt)}</time> (retention policy).
+        Face frames deleted on <time dateTime={framesDeletedAt}>{formatTime(framesDeletedAt)}</time>.
       </p>
     );
 
@@ -58,10 +60,16 @@ export function FacePhotos({
   if (frames.state === 'failed') return <Problem error={frames.error} />;
   return (
     <div className="faces" role="group" aria-label="ID photo and face frames">
-      <figure>
-        <img src={photoUrl(hireId)} alt="ID photo on file" />
-        <figcaption>ID photo</figcaption>
-      </figure>
+      {photoDeletedAt ? (
+        <p className="deleted">
+          ID photo deleted on <time dateTime={photoDeletedAt}>{formatTime(photoDeletedAt)}</time>.
+        </p>
+      ) : (
+        <figure>
+          <img src={photoUrl(hireId)} alt="ID photo on file" />
+          <figcaption>ID photo</figcaption>
+        </figure>
+      )}
       {frames.frames.map((frame, i) => (
         <figure key={i}>
           <img

@@ -63,13 +63,14 @@ export function ReportCard({
       ) : report.verdict === 'review' ? (
         <ReviewForm reportId={report.id} onReviewed={onReviewed} onSignedOut={onSignedOut} />
       ) : null}
-      {report.hasFaceFrames || photosDeletedAt ? (
+      {report.hasFaceFrames || report.faceFramesDeletedAt ? (
         <>
           <h4>Face</h4>
           <FacePhotos
             hireId={hireId}
             reportId={report.id}
-            photosDeletedAt={photosDeletedAt}
+            framesDeletedAt={report.faceFramesDeletedAt}
+            photoDeletedAt={photosDeletedAt}
             onSignedOut={onSignedOut}
           />
         </>

@@ -14,9 +14,18 @@ export const STATUS_LABEL: Record<HireStatus, string> = {
   overdue: 'Overdue',
   enrolled: 'Enrolled',
   invited: 'Invited',
+  offboarded: 'Offboarded',
 };
 
 /** The order HR reads the overview in: what needs a person first. */
-export const STATUS_ORDER: HireStatus[] = ['review', 'failed', 'overdue', 'verified', 'enrolled', 'invited'];
+export const STATUS_ORDER: HireStatus[] = [
+  'review',
+  'failed',
+  'overdue',
+  'verified',
+  'enrolled',
+  'invited',
+  'offboarded',
+];
 
 export const VERDICT_LABEL: Record<Verdict, string> = { pass: 'Pass', review: 'Review', fail: 'Fail' };

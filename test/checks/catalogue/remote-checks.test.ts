@@ -3,6 +3,7 @@ import { remotePortsCheck } from '../../../main/checks/catalogue/remote-ports';
 import { remoteSessionCheck } from '../../../main/checks/catalogue/remote-session';
 import { remoteToolsCheck } from '../../../main/checks/catalogue/remote-tools';
 import { defaultPolicy, Policy } from '../../../main/contract/policy';
+import type { Greeting } from '../../../main/probes/sockets/greeting';
 import type { SocketInfo } from '../../../main/probes/sockets/socket';
 import { facts } from '../../support/facts';
 
@@ -136,6 +137,7 @@ describe('remote.session', () => {
         context,
       ).status;
     expect(onDisplay('Xtigervnc')).toBe('fail');
+    expect(onDisplay('Xtightvnc')).toBe('fail');
     expect(onDisplay('Xvfb')).toBe('warn');
     expect(onDisplay('Xorg')).toBe('pass');
   });
@@ -155,5 +157,204 @@ describe('remote.session', () => {
       context,
     );
     expect(out.status).toBe('fail');
+  });
+});
+
+const greeting = (protocol: Greeting['protocol'], banner: string | null = null): Greeting => ({
+  protocol,
+  banner,
+  asked: 'nothing',
+});
+const served = (port: number, speaks: Greeting, owner: Partial<SocketInfo> = {}): SocketInfo => ({
+  ...socket(port, 'listen', 'server'),
+  uid: 1000,
+  speaks,
+  ...owner,
+});
+const packagedSshd: Partial<SocketInfo> = {
+  process: 'sshd',
+  path: '/usr/sbin/sshd',
+  uid: 0,
+  provenance: { manager: 'dpkg', package: 'openssh-server', verified: true },
+};
+
+describe('remote.ports by protocol', () => {
+  it('fails whatever serves VNC, RDP, xpra or a web VNC client, on any port, naming the protocol and owner', () => {
+    const out = remotePortsCheck.rule(
+      facts({
+        sockets: [
+          served(5983, greeting('rfb', 'RFB 003.008'), { process: 'Xtigervnc' }),
+          served(8443, greeting('rdp', 'X.224 Connection Confirm, TLS'), { process: 'freerdp-shadow-' }),
+          served(14500, greeting('xpra'), { process: 'xpra' }),
+          served(6080, greeting('web-vnc', 'WebSocket relay to RFB 003.008'), { process: 'websockify' }),
+        ],
+      }),
+      context,
+    );
+    expect(out.status).toBe('fail');
+    expect(out.summary).toBe(
+      'A remote-control server is running: VNC (RFB) on 5983 (Xtigervnc); RDP on 8443 (freerdp-shadow-); ' +
+        'xpra on 14500 (xpra); a web VNC client on 6080 (websockify).',
+    );
+    expect(out.evidence[0]).toMatchObject({
+      port: 5983,
+      speaks: 'VNC (RFB)',
+      banner: 'RFB 003.008',
+      uid: 1000,
+    });
+  });
+
+  it("lets the system's packaged SSH server listen, and one it cannot see; fails any other SSH server", () => {
+    const ssh = greeting('ssh', 'SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u10');
+    const status = (owner: Partial<SocketInfo>) =>
+      remotePortsCheck.rule(facts({ sockets: [served(22, ssh, owner)] }), context).status;
+    expect(status(packagedSshd)).toBe('pass');
+    // Root's daemon as seen by the hire: no owner, uid 0 from the socket table.
+    expect(status({ pid: null, process: null, uid: 0 })).toBe('pass');
+    // The same binary run by an ordinary user, a copy under another name, a changed file.
+    expect(status({ ...packagedSshd, uid: 1000 })).toBe('fail');
+    expect(
+      status({
+        ...packagedSshd,
+        path: '/home/hire/.cache/syncd',
+        provenance: { manager: 'dpkg', package: null, verified: false },
+      }),
+    ).toBe('fail');
+    expect(
+      status({
+        ...packagedSshd,
+        provenance: { manager: 'dpkg', package: 'openssh-server', verified: false },
+      }),
+    ).toBe('fail');
+  });
+
+  it('reports a connection to a remote-control port as in use; an SSH login through the system server is left to remote.session', () => {
+    const vnc = remotePortsCheck.rule(
+      facts({
+        sockets: [
+          served(5983, greeting('rfb')),
+          { ...socket(5983, 'established', 'Xtigervnc', '203.0.113.9'), uid: 1000 },
+        ],
+      }),
+      context,
+    );
+    expect(vnc.summary).toContain('VNC (RFB) on 5983 (Xtigervnc) in use');
+    const ssh = remotePortsCheck.rule(
+      facts({
+        sockets: [
+          served(22, greeting('ssh'), packagedSshd),
+          socket(22, 'established', 'sshd', '203.0.113.9'),
+        ],
+      }),
+      context,
+    );
+    expect(ssh.status).toBe('pass');
+  });
+
+  it('trusts the port list only where the answer could not tell the protocol', () => {
+    const on5900 = (speaks: Greeting) =>
+      remotePortsCheck.rule(facts({ sockets: [served(5900, speaks, { process: 'node' })] }), context).status;
+    expect(on5900(greeting('http', 'HTTP/1.1 200 OK'))).toBe('pass');
+    expect(on5900(greeting('silent'))).toBe('fail');
+    expect(on5900(greeting('unprobed', 'a fixture machine'))).toBe('fail');
+  });
+
+  it('lets an IT-approved tool serve only as the file its package installed', () => {
+    const policy = Policy.parse({ allowTools: ['x11vnc'] });
+    const owner = { process: 'x11vnc', path: '/usr/bin/x11vnc' };
+    const status = (verified: boolean) =>
+      remotePortsCheck.rule(
+        facts({
+          sockets: [
+            served(5900, greeting('rfb'), {
+              ...owner,
+              provenance: { manager: 'dpkg', package: 'x11vnc', verified },
+            }),
+          ],
+        }),
+        { ...context, policy },
+      ).status;
+    expect(status(true)).toBe('pass');
+    expect(status(false)).toBe('fail');
+  });
+
+  it('fails a process that serves a VNC server library without a listening port (reverse connection)', () => {
+    const out = remotePortsCheck.rule(
+      facts({
+        processes: [
+          {
+            pid: 3100,
+            name: 'notes-sync',
+            path: '/home/hire/.cache/notes-sync',
+            cmdline: '',
+            uid: 1000,
+            libraries: ['libvncserver', 'libXtst (XTEST)', 'libXdamage (XDamage)'],
+            network: { tcpListening: false, tcpConnected: true, unixListening: false },
+          },
+        ],
+      }),
+      context,
+    );
+    expect(out.status).toBe('fail');
+    expect(out.summary).toContain('remote-desktop server notes-sync (pid 3100)');
+  });
+});
+
+describe('remote.session by structure', () => {
+  it('fails while someone is connected to a port that speaks SSH, whatever serves it', () => {
+    const out = remoteSessionCheck.rule(
+      facts({
+        sockets: [
+          served(2200, greeting('ssh', 'SSH-2.0-dropbear_2022.83'), { pid: null, process: null }),
+          { ...socket(2200, 'established', null, '203.0.113.9'), uid: 1000 },
+        ],
+      }),
+      context,
+    );
+    expect(out.status).toBe('fail');
+    expect(out.evidence).toEqual([
+      {
+        signal: 'connection',
+        name: 'SSH :2200',
+        value: '203.0.113.9:50123',
+        meaning: 'someone is connected over SSH',
+        speaks: 'SSH-2.0-dropbear_2022.83',
+      },
+    ]);
+  });
+
+  it('fails a session started under a renamed daemon that holds the inbound connection', () => {
+    const p = (pid: number, ppid: number, name: string, path: string) => ({
+      pid,
+      ppid,
+      sid: pid,
+      uid: 1000,
+      name,
+      path,
+      cmdline: '',
+    });
+    const out = remoteSessionCheck.rule(
+      facts({
+        session: { env: {}, loginSessions: [], flags: [], selfPid: 4242 },
+        processes: [
+          p(1, 0, 'systemd', '/usr/lib/systemd/systemd'),
+          p(3000, 1, 'backupd', '/home/hire/.cache/backupd'),
+          p(3001, 3000, 'backupd', '/home/hire/.cache/backupd'),
+          p(4242, 3001, 'node', '/usr/bin/node'),
+        ],
+        sockets: [
+          served(2200, greeting('ssh'), { pid: 3000, process: 'backupd' }),
+          { ...socket(2200, 'established', 'backupd', '127.0.0.1'), pid: 3001 },
+        ],
+      }),
+      context,
+    );
+    expect(out.evidence).toContainEqual({
+      signal: 'process ancestry',
+      name: 'backupd (pid 3001)',
+      value: '/home/hire/.cache/backupd',
+      meaning:
+        'this session runs under a remote login: backupd (pid 3001) holds a connection from 127.0.0.1:50123 to port 2200 (SSH)',
+    });
   });
 });

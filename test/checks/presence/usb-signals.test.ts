@@ -22,6 +22,22 @@ function device(fields: Partial<UsbDevice>): UsbDevice {
 }
 
 const verdicts = (d: UsbDevice) => usbSignals(d).map((f) => f.verdict);
+const reasons = (d: UsbDevice) => usbSignals(d).map((f) => f.reason);
+
+const relativeMouse: UsbInterface = {
+  interfaceClass: 3,
+  interfaceSubClass: 1,
+  interfaceProtocol: 2,
+  hid: { applications: ['mouse'], absolutePointer: false },
+};
+const absoluteMouse: UsbInterface = {
+  interfaceClass: 3,
+  interfaceSubClass: 0,
+  interfaceProtocol: 0,
+  hid: { applications: ['mouse'], absolutePointer: true },
+};
+/** A real Logitech keyboard's ids and strings, as a spoofed gadget wears them. */
+const logitech = { vendorId: '046d', productId: 'c31c', manufacturer: 'Logitech', product: 'USB Keyboard' };
 
 describe('usbSignals', () => {
   it('never flags a root hub, though its vendor is 1d6b', () => {
@@ -32,6 +48,7 @@ describe('usbSignals', () => {
 
   it('fails a renamed Linux composite gadget only when it offers keyboard/mouse interfaces', () => {
     expect(verdicts(device({ vendorId: '1d6b', productId: '0104', interfaces: [hid, storage] }))).toEqual([
+      'fail',
       'fail',
     ]);
     expect(verdicts(device({ vendorId: '1d6b', productId: '0104', interfaces: [storage] }))).toEqual([
@@ -81,5 +98,68 @@ describe('usbSignals', () => {
         }),
       ),
     ).toEqual([]);
+  });
+
+  describe('by structure and inquiry strings, whatever the USB ids say', () => {
+    it('fails a "Logitech keyboard" that is also a USB drive', () => {
+      expect(reasons(device({ ...logitech, interfaces: [hid, storage] }))).toEqual([
+        'a keyboard that is also a USB drive, as IP-KVM gadgets are',
+      ]);
+    });
+
+    it('fails a keyboard with an absolute mouse and no pen or touch surface', () => {
+      expect(verdicts(device({ ...logitech, interfaces: [hid, absoluteMouse] }))).toEqual(['fail']);
+    });
+
+    it('passes a keyboard with an ordinary mouse, and a drawing tablet whose absolute pointer has a pen', () => {
+      expect(usbSignals(device({ ...logitech, interfaces: [hid, relativeMouse] }))).toEqual([]);
+      const tablet: UsbInterface = {
+        interfaceClass: 3,
+        interfaceSubClass: 0,
+        interfaceProtocol: 0,
+        hid: { applications: ['keyboard', 'mouse', 'pen'], absolutePointer: true },
+      };
+      expect(usbSignals(device({ vendorId: '28bd', productId: '0905', interfaces: [tablet] }))).toEqual([]);
+    });
+
+    it("fails JetKVM's virtual media under a spoofed keyboard's ids, by its INQUIRY strings", () => {
+      const jetKvmDrive = { vendor: 'JetKVM', model: 'Virtual Media', cdrom: true };
+      expect(reasons(device({ ...logitech, interfaces: [storage], storage: [jetKvmDrive] }))).toEqual([
+        'JetKVM virtual media (SCSI inquiry "JetKVM" "Virtual Media" CD-ROM)',
+      ]);
+    });
+
+    it('fails a PiKVM whose USB ids were imported from a keyboard: its drive says GENERIC inside a keyboard', () => {
+      const donorDrive = { vendor: 'Logitech', model: 'GENERIC', cdrom: true };
+      expect(reasons(device({ ...logitech, interfaces: [hid, storage], storage: [donorDrive] }))[0]).toBe(
+        'PiKVM with USB ids imported from a real keyboard (kvmd-otgconf --import-usb-ids) (SCSI inquiry "Logitech" "GENERIC" CD-ROM) in a device that is also a keyboard/mouse',
+      );
+    });
+
+    it("warns on a Linux gadget's default drive alone, fails it inside a keyboard", () => {
+      const gadgetDrive = { vendor: 'Linux', model: 'File-CD Gadget', cdrom: true };
+      expect(
+        verdicts(
+          device({ vendorId: '0781', productId: '5581', interfaces: [storage], storage: [gadgetDrive] }),
+        ),
+      ).toEqual(['warn']);
+      expect(verdicts(device({ ...logitech, interfaces: [hid, storage], storage: [gadgetDrive] }))).toEqual([
+        'fail',
+        'fail',
+      ]);
+    });
+
+    it('passes an ordinary USB stick', () => {
+      expect(
+        usbSignals(
+          device({
+            vendorId: '0781',
+            productId: '5581',
+            interfaces: [storage],
+            storage: [{ vendor: 'SanDisk', model: 'Ultra', cdrom: false }],
+          }),
+        ),
+      ).toEqual([]);
+    });
   });
 });

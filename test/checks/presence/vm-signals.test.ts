@@ -58,6 +58,17 @@ describe('environment.vm', () => {
     expect(vm({ hypervisorPresent: true, hypervisorVendor: 'Microsoft Hv' })).toBe('warn');
   });
 
+  it('explains the flag alone by Windows security features only on Windows', () => {
+    const flagOnly = (platform: 'linux' | 'win32') =>
+      environmentVmCheck.rule(
+        { machine: { ...bareMetal, hypervisorPresent: true }, network: network() },
+        { ...context, platform },
+      );
+    expect(flagOnly('win32').remediation).toMatch(/Windows security features/);
+    expect(flagOnly('win32').summary).toMatch(/Hyper-V\/VBS/);
+    expect(`${flagOnly('linux').summary} ${flagOnly('linux').remediation}`).not.toMatch(/Windows|Hyper-V/);
+  });
+
   it('fails a Hyper-V guest, a VMware guest by its MAC, and a VirtualBox guest by its driver', () => {
     expect(
       vm({
@@ -87,7 +98,7 @@ describe('environment.vm', () => {
 });
 
 describe('network.tunnel', () => {
-  const tunnel = (net: NetworkInfo) => networkTunnelCheck.rule({ network: net }, context);
+  const tunnel = (net: NetworkInfo) => networkTunnelCheck.rule({ network: net, processes: [] }, context);
 
   it('warns, never fails, on a VPN that carries the default route', () => {
     const outcome = tunnel(
@@ -109,5 +120,72 @@ describe('network.tunnel', () => {
       tunnel(network({ proxies: [{ source: 'environment HTTPS_PROXY', value: 'http://10.0.0.1:3128' }] }))
         .status,
     ).toBe('warn');
+  });
+
+  describe('by device structure (Linux), whatever the DMI strings say', () => {
+    const hardware = (fields: Partial<NonNullable<MachineInfo['virtualHardware']>>) => ({
+      virtualHardware: {
+        pci: [{ vendorId: '8086', productId: '9a49', subsystemVendorId: '1028', driver: 'i915' }],
+        virtio: [],
+        vmbusDevices: 0,
+        qemuFwCfg: false,
+        acpiIds: ['PNP0A08', 'PNP0C0A'],
+        boundDrivers: ['pci/i915', 'pci/xhci_hcd'],
+        ...fields,
+      },
+    });
+
+    it('passes a Dell whose PCI functions carry Dell subsystem ids', () => {
+      expect(vm(hardware({}))).toBe('pass');
+    });
+
+    it.each([
+      [
+        'a virtio PCI function',
+        { pci: [{ vendorId: '1af4', productId: '1041', subsystemVendorId: '1af4', driver: null }] },
+      ],
+      [
+        'a VirtualBox guest service',
+        { pci: [{ vendorId: '80ee', productId: 'cafe', subsystemVendorId: null, driver: null }] },
+      ],
+      [
+        'an Intel chipset emulated by QEMU',
+        { pci: [{ vendorId: '8086', productId: '29c0', subsystemVendorId: '1af4', driver: null }] },
+      ],
+      ['virtio-mmio', { pci: [], virtio: [{ transport: 'mmio' as const, deviceType: 1 }] }],
+      ['VMBus', { vmbusDevices: 3 }],
+      ['fw_cfg', { qemuFwCfg: true }],
+      ['the fw_cfg ACPI device alone', { acpiIds: ['QEMU0002'] }],
+      ['a guest driver built into the kernel and bound', { boundDrivers: ['vmbus/hv_netvsc'] }],
+    ])('fails %s', (_what, fields) => {
+      expect(vm(hardware(fields))).toBe('fail');
+    });
+
+    it('does not count a Hyper-V device id that is not Hyper-V video, nor a built-in driver with no device', () => {
+      expect(
+        vm(
+          hardware({ pci: [{ vendorId: '1414', productId: '0001', subsystemVendorId: null, driver: null }] }),
+        ),
+      ).toBe('pass');
+      // Ubuntu builds virtio drivers in; bare metal has nothing bound to them.
+      expect(vm(hardware({ boundDrivers: ['pci/i915'] }))).toBe('pass');
+    });
+
+    it('says a bound guest driver is built in only when no module of that name is loaded', () => {
+      const evidence = environmentVmCheck.rule(
+        {
+          machine: {
+            ...bareMetal,
+            ...hardware({ boundDrivers: ['virtio/virtio_net'] }),
+            drivers: ['virtio_net'],
+          },
+          network: network(),
+        },
+        context,
+      ).evidence;
+      expect(evidence).toEqual([
+        { signal: 'VM guest driver loaded', value: 'virtio_net', strength: 'strong' },
+      ]);
+    });
   });
 });

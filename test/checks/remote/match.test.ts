@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import type { Platform } from '../../../main/contract/checks';
 import { remoteTools } from '../../../main/checks/remote/catalogue';
 import { toolForProcess, toolForService, toolsForPort } from '../../../main/checks/remote/match';
 import type { ProcessInfo } from '../../../main/probes/processes/process';
 
-const proc = (name: string, path: string | null = null): ProcessInfo => ({
+const proc = (name: string, path: string | null = null, cmdline = name): ProcessInfo => ({
   pid: 1,
   name,
   path,
-  cmdline: name,
+  cmdline,
 });
-const toolOf = (name: string, path: string | null = null) =>
-  toolForProcess(remoteTools, proc(name, path))?.name ?? null;
+/** The platform a path belongs to, so each case reads as the process list of its own OS. */
+const platformOf = (name: string, path: string | null): Platform =>
+  /\.exe$/i.test(name) || path?.includes('\\') ? 'win32' : path?.startsWith('/System/') ? 'darwin' : 'linux';
+const toolOf = (name: string, path: string | null = null, platform = platformOf(name, path)) =>
+  toolForProcess(remoteTools, proc(name, path), platform)?.tool.name ?? null;
 
 describe('remote-tool catalogue', () => {
   it('holds the LOLRMM catalogue and our Linux/macOS supplement', () => {
@@ -61,11 +65,14 @@ describe('remote-tool catalogue', () => {
 
   it('matches installed services, including templated systemd units', () => {
     const service = (name: string) =>
-      toolForService(remoteTools, { name, state: 'enabled', path: null })?.name ?? null;
+      toolForService(remoteTools, { name, state: 'enabled', path: null }, 'linux')?.name ?? null;
     expect(service('xrdp.service')).toBe('XRDP');
     expect(service('chrome-remote-desktop@ana.service')).toBe('Chrome Remote Desktop');
-    expect(service('AnyDesk')).toBe('AnyDesk');
+    expect(service('anydesk.service')).toBe('AnyDesk');
     expect(service('ssh.service')).toBeNull();
+    expect(
+      toolForService(remoteTools, { name: 'AnyDesk', state: 'running', path: null }, 'win32')?.name,
+    ).toBe('AnyDesk');
   });
 
   it('knows the default ports of remote-control servers', () => {

@@ -4,7 +4,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { faceMatchThresholds } from '../../../main/contract/face-decision';
 import type { LivenessChallenge, LivenessRules } from '../../../main/contract/liveness';
 import { livenessRules } from '../../../main/contract/liveness';
 import { FaceEvidence, LivenessEvidence } from '../../../main/contract/report';
@@ -38,25 +37,21 @@ afterAll(async () => {
   if (clips) await rm(clips, { recursive: true, force: true });
 });
 
-async function openHarness(clip: string | null): Promise<FakeCameraBrowser & { reference: number[] }> {
+async function openHarness(clip: string | null): Promise<FakeCameraBrowser> {
   const browser = await launchWithFakeCamera(clip);
   await browser.page.goto(server.url);
   const loaded = await browser.page.evaluate(() => window.faceHarness.load());
   expect(loaded.backend).toBe('wasm');
-  // The enrolment photo, read by the same browser pipeline as the camera frames.
-  const reading = await browser.page.evaluate(() => window.faceHarness.describePhoto('/faces/obama/1.jpg'));
-  if (!reading.usable) throw new Error(`reference photo unusable: ${reading.detail}`);
-  return { ...browser, reference: reading.descriptor };
+  return browser;
 }
 
 async function runStep(
-  browser: FakeCameraBrowser & { reference: number[] },
+  browser: FakeCameraBrowser,
   challenges: LivenessChallenge[],
   rules: Partial<LivenessRules> = quick,
   relabel?: string[],
 ): Promise<FaceStepResult> {
   await browser.page.evaluate((options) => window.faceHarness.mount(options), {
-    reference: browser.reference,
     challenges,
     rules,
     ...(relabel ? { relabel } : {}),
@@ -88,7 +83,7 @@ const offPlaneShare = (result: FaceStepResult & { outcome: 'checked' }) => {
 
 /** Chromium start, model load and the prompts take 5–30 s; more on a busy CI machine. */
 describe('camera step in Chromium (fake camera)', { timeout: 90_000 }, () => {
-  it('a still photo of the right person fails liveness, and matches', async () => {
+  it('a still photo fails liveness; its frames go to the server unjudged (the app holds no template)', async () => {
     const browser = await openHarness(
       await stillPhotoClip(committedFaces, portraits.obama3, join(clips, 'still.y4m')),
     );
@@ -104,32 +99,13 @@ describe('camera step in Chromium (fake camera)', { timeout: 90_000 }, () => {
         backend: 'wasm',
         camera: { label: expect.stringContaining('still.y4m') as string },
         humanCheckRequested: false,
-        match: { decision: 'match', threshold: faceMatchThresholds.match },
+        match: null,
       });
       expect(result.face.frames).toHaveLength(3);
-      console.log(
-        `obama/3 (still camera) vs obama/1: distances ${result.distances.map((d) => d.toFixed(3)).join(', ')}`,
-      );
       // Instructions are text in a live region, for screen readers.
       const status = browser.page.getByRole('status');
       await expect(status.getAttribute('aria-live')).resolves.toBe('polite');
       await expect(status.textContent()).resolves.toBe('The camera check did not succeed.');
-    } finally {
-      await browser.close();
-    }
-  });
-
-  it("another person's photo does not match", async () => {
-    const browser = await openHarness(
-      await stillPhotoClip(committedFaces, portraits.biden1, join(clips, 'other.y4m')),
-    );
-    try {
-      const result = checked(await runStep(browser, ['blink'], { timeLimitMs: 1_000, settleLimitMs: 2_500 }));
-      expect(result.face.match?.decision).toBe('no-match');
-      expect(result.face.match?.distance).toBeGreaterThan(faceMatchThresholds.review);
-      console.log(
-        `biden/1 (still camera) vs obama/1: distances ${result.distances.map((d) => d.toFixed(3)).join(', ')}`,
-      );
     } finally {
       await browser.close();
     }
@@ -195,10 +171,7 @@ describe('camera step in Chromium (fake camera)', { timeout: 90_000 }, () => {
       ).resolves.toBeNull();
 
       // The "can't do this" path is recorded, never a dead end.
-      await browser.page.evaluate(
-        (reference) => window.faceHarness.mount({ reference, challenges: ['blink'] }),
-        browser.reference,
-      );
+      await browser.page.evaluate(() => window.faceHarness.mount({ challenges: ['blink'] }));
       await browser.page.getByRole('button', { name: /can’t do this/ }).click();
       const human = await browser.page.evaluate(() => window.faceHarness.result());
       expect(human).toMatchObject({ outcome: 'human-check', face: { humanCheckRequested: true } });

@@ -1,4 +1,3 @@
-import type { FaceReading } from '../../../main/contract/face-reading';
 import {
   livenessRules as defaultRules,
   type LivenessChallenge,
@@ -36,22 +35,13 @@ const faceHarness = {
     const { backend: active, webglRenderer } = await models;
     return { backend: active, webglRenderer, crossOriginIsolated };
   },
-  async describePhoto(url: string): Promise<FaceReading> {
-    return describeFace(await loaded(), await image(url));
-  },
   cameras: (): Promise<CameraDevice[]> => listCameras(),
   /** Mounts the step; `relabel` renames the real cameras (the fake device's label is fixed). */
-  mount(options: {
-    reference: number[] | null;
-    challenges: LivenessChallenge[];
-    rules?: Partial<LivenessRules>;
-    relabel?: string[];
-  }) {
+  mount(options: { challenges: LivenessChallenge[]; rules?: Partial<LivenessRules>; relabel?: string[] }) {
     step?.unmount();
     const relabel = options.relabel;
     step = mountFaceStep(document.getElementById('app')!, {
       models: loaded(),
-      reference: options.reference,
       challenges: options.challenges,
       ...(options.rules ? { rules: { ...defaultRules, ...options.rules } } : {}),
       ...(relabel

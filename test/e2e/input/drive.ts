@@ -3,6 +3,7 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { MOUSE_BUTTON, type InjectedEvent, type InputPlan } from '../../../bench/cadence/injection';
 import type { Point } from '../../../bench/cadence/person';
 import type { InputStepResult } from '../../../renderer/input/input-step-result';
+import { waitUntil } from '../../support/wait-until';
 
 export interface StepOptions {
   /** Clicks on stand-in onboarding buttons before the step (recorded passively), at most 5. */
@@ -109,8 +110,7 @@ export class StepPage {
   }
 
   /**
-   * Sends each event through CDP no earlier than its time (busy-waiting the last few ms, as Node's
-   * timers are coarse). Events within a millisecond of each other go out together, as one packet.
+   * Sends each event through CDP no earlier than its time. Events within a millisecond of each other go out together, as one packet.
    */
   async inject(events: readonly InjectedEvent[], stamping: Stamping): Promise<void> {
     const sent: Promise<unknown>[] = [];
@@ -118,12 +118,7 @@ export class StepPage {
     while (i < events.length) {
       const batch = [events[i++]!];
       while (i < events.length && events[i]!.time - batch[0]!.time <= 1) batch.push(events[i++]!);
-      const due = batch[batch.length - 1]!.time;
-      const ahead = due - this.now();
-      if (ahead > 4) await sleep(ahead - 3);
-      while (this.now() < due) {
-        // Busy-wait: a timer cannot aim within a millisecond.
-      }
+      await waitUntil(batch[batch.length - 1]!.time, () => this.now());
       for (const event of batch) sent.push(this.send(event, stamping));
     }
     await Promise.all(sent);

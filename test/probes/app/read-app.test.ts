@@ -59,6 +59,7 @@ describe('the app probe, running from source', () => {
       list: () => Promise.reject(new Error('read')),
       readLink: () => Promise.reject(new Error('read')),
       run: () => Promise.reject(new Error('run')),
+      dial: () => Promise.reject(new Error('dial')),
     };
     const runtime = {
       isPackaged: false,

@@ -34,6 +34,30 @@ describe('readLinuxCameras', () => {
       driver: 'v4l2loopback',
       transport: 'virtual',
       usb: null,
+      mipiRelay: null,
+    });
+  });
+
+  it("keeps Ubuntu's IPU6 relay as a relay: its loopback is named in v4l2-relayd's settings and the ISP is bound", async () => {
+    const cameras = await readLinuxCameras(sysrootHost(sysroot('ipu6-mipi-camera')));
+    expect(cameras.map((c) => [c.id, c.name, c.driver, c.transport, c.mipiRelay])).toEqual([
+      ['video0', 'Integrated Camera: Integrated C', 'uvcvideo', 'usb', null],
+      ['video1', 'Integrated Camera: Integrated C', 'uvcvideo', 'usb', null],
+      ['video10', 'Intel IPU6 ISYS Capture 0', null, 'builtin', null],
+      ['video11', 'Intel IPU6 ISYS Capture 1', null, 'builtin', null],
+      ['video20', 'Intel MIPI Camera', 'v4l2loopback', 'virtual', { isp: 'intel-ipu6' }],
+    ]);
+    const impostor = await readLinuxCameras(sysrootHost(sysroot('mipi-relay-impostor')));
+    expect(impostor.find((c) => c.id === 'video20')?.mipiRelay).toBeNull();
+  });
+
+  it('tells a driver-made platform camera (vivid) and a USB/IP camera from built-in and USB ones', async () => {
+    const vivid = await readLinuxCameras(sysrootHost(sysroot('vivid-test-camera')));
+    expect(vivid.find((c) => c.id === 'video2')).toMatchObject({ driver: 'vivid', transport: 'platform' });
+    const usbip = await readLinuxCameras(sysrootHost(sysroot('usbip-devices')));
+    expect(usbip.find((c) => c.id === 'video6')).toMatchObject({
+      transport: 'usbip',
+      usb: { vendorId: '046d', productId: '082d' },
     });
   });
 });

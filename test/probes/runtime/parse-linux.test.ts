@@ -15,16 +15,24 @@ import {
 } from '../../../main/probes/runtime/parse-linux';
 
 const table = (rows: StatRow[]) => new Map(rows.map((row) => [row.pid, row]));
-const user = (pid: number, ppid: number, comm = 'x'): StatRow => ({ pid, comm, ppid, flags: 0x400000 });
+const user = (pid: number, ppid: number, comm = 'x'): StatRow => ({
+  pid,
+  comm,
+  ppid,
+  session: pid,
+  flags: 0x400000,
+});
 
 describe('runtime parsers (proc(5), ld.so(8), user_namespaces(7))', () => {
-  it('reads stat with a comm holding spaces and parentheses, and the PF_KTHREAD flag', () => {
+  it('reads stat with a comm holding spaces and parentheses, the session and the PF_KTHREAD flag', () => {
     expect(parseStat('2 (kthreadd) S 0 0 0 0 -1 2129984 0 0')).toEqual({
       pid: 2,
       comm: 'kthreadd',
       ppid: 0,
+      session: 0,
       flags: 2129984,
     });
+    expect(parseStat('3012 (bash) S 3010 3012 3012 34816 3050 4194560 0')?.session).toBe(3012);
     expect(parseStat('77 (a (b) c) S 12 77 77 0 -1 4194304 0')?.comm).toBe('a (b) c');
     expect(parseStat('garbage')).toBeNull();
   });
@@ -87,7 +95,7 @@ describe('runtime parsers (proc(5), ld.so(8), user_namespaces(7))', () => {
   });
 
   it('tells a full process table from one that holds only our own tree', () => {
-    const kthreadd: StatRow = { pid: 2, comm: 'kthreadd', ppid: 0, flags: 0x208040 };
+    const kthreadd: StatRow = { pid: 2, comm: 'kthreadd', ppid: 0, session: 0, flags: 0x208040 };
     expect(processTable(50, table([user(1, 0), kthreadd, user(40, 1), user(50, 40), user(60, 1)]))).toEqual({
       visible: 5,
       kernelThreads: true,

@@ -15,7 +15,7 @@ const TCP6 = `  sl  local_address                         remote_address        
 `;
 
 describe('parseProcNetTcp', () => {
-  it('decodes IPv4 addresses in host byte order, ports, states and inodes', () => {
+  it('decodes IPv4 addresses in host byte order, ports, states, owner uids and inodes', () => {
     const rows = parseProcNetTcp(TCP, 'tcp');
     expect(rows).toHaveLength(3);
     expect(rows[0]).toEqual({
@@ -26,6 +26,7 @@ describe('parseProcNetTcp', () => {
       remotePort: 0,
       state: 'listen',
       inode: 48211,
+      uid: 1000,
     });
     expect(rows[1]).toMatchObject({
       localAddress: '192.0.2.2',

@@ -23,12 +23,14 @@ describe('readLinuxUsb', () => {
       serial: 'CAFEBABE',
       deviceClass: 0,
       interfaces: [
-        { interfaceClass: 3, interfaceSubClass: 1, interfaceProtocol: 1 },
-        { interfaceClass: 3, interfaceSubClass: 0, interfaceProtocol: 0 },
+        { interfaceClass: 3, interfaceSubClass: 1, interfaceProtocol: 1, hid: null },
+        { interfaceClass: 3, interfaceSubClass: 0, interfaceProtocol: 0, hid: null },
         { interfaceClass: 8, interfaceSubClass: 6, interfaceProtocol: 0x50 },
       ],
       rootHub: false,
       error: null,
+      storage: [],
+      usbip: false,
     });
   });
 
@@ -42,5 +44,24 @@ describe('readLinuxUsb', () => {
       error:
         '/sys/bus/usb/devices/1-1: idVendor is not four hex digits: "\\u0013ÿzz"; 1-1:1.0 bInterfaceClass is not two hex digits: "0x"',
     });
+  });
+
+  it("reads each HID interface's report descriptor and the INQUIRY strings of the device's drives", async () => {
+    const devices = await readLinuxUsb(sysrootHost(sysroot('jetkvm-spoofed-ids')));
+    const gadget = devices.find((d) => d.location === '1-1')!;
+    expect(gadget).toMatchObject({ vendorId: '046d', productId: 'c31c', usbip: false });
+    expect(gadget.interfaces.map((i) => i.hid ?? null)).toEqual([
+      { applications: ['keyboard'], absolutePointer: false },
+      { applications: ['mouse'], absolutePointer: true },
+      null,
+    ]);
+    // scsi_sysfs pads vendor and model with spaces; the reader trims them.
+    expect(gadget.storage).toEqual([{ vendor: 'JetKVM', model: 'Virtual Media', cdrom: true }]);
+  });
+
+  it('marks devices behind a USB/IP virtual host controller', async () => {
+    const devices = await readLinuxUsb(sysrootHost(sysroot('usbip-devices')));
+    expect(devices.filter((d) => d.usbip).map((d) => d.location)).toEqual(['3-1', '3-2', 'usb3']);
+    expect(devices.find((d) => d.location === '1-2')?.usbip).toBe(false);
   });
 });

@@ -5,10 +5,10 @@ import { launchBrowser } from '../../support/chromium';
 import { faceFrame } from '../../support/face-frame';
 import { attestWithCli, attestWithFace, enrolAsApp, enrolWithCli } from '../../support/hr-device';
 import { ADMIN_TOKEN, api, startTestServer } from '../../support/hr-service';
+import { screenshot } from '../../support/screenshots';
 
 const ID_PHOTO = 'test/fixtures/faces/obama/1.jpg';
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `docs/screenshots/dashboard-${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) => screenshot(page, `dashboard-${name}`);
 
 /**
  * HR's day in Chromium against a real service: sign in, create a hire through the form and see its

@@ -92,7 +92,7 @@ describe('durable SQLite writes, flushed off the event loop', () => {
       for (let i = 0; i < 40; i++)
         await db
           .insertInto('webhooks')
-          .values({ id: `${round}-${i}`, url: payload, secret: 's', created_at: 'now' })
+          .values({ id: `${round}-${i}`, url: payload, sealed_secret: Buffer.from('s'), created_at: 'now' })
           .execute();
       await new Promise((resolve) => setTimeout(resolve, 1_100));
     }

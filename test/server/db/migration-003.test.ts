@@ -8,7 +8,14 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrationProvider } from '../../../server/db/migrations';
 import { startServer } from '../../../server/start-server';
-import { ADMIN_TOKEN, api, freshPostgres, storages, type Storage } from '../../support/hr-service';
+import {
+  ADMIN_TOKEN,
+  api,
+  freshPostgres,
+  storages,
+  TEST_PHOTO_KEY,
+  type Storage,
+} from '../../support/hr-service';
 
 /**
  * A database written by the first version (before the server judged), migrated by a server of
@@ -84,6 +91,7 @@ describe.each(storages)('migration 003 on an existing %s database', (storage: St
       port: 0,
       dataDir,
       databaseUrl,
+      ...(databaseUrl ? { photoKey: TEST_PHOTO_KEY } : {}),
       adminToken: ADMIN_TOKEN,
       runJobs: false,
     });

@@ -9,7 +9,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AuditPage, HirePage, StatusCounts, VerdictStats } from '../../../main/contract/hr-api';
 import { migrationProvider } from '../../../server/db/migrations';
 import { startServer } from '../../../server/start-server';
-import { ADMIN_TOKEN, api, freshPostgres, storages, type Storage } from '../../support/hr-service';
+import {
+  ADMIN_TOKEN,
+  api,
+  freshPostgres,
+  storages,
+  TEST_PHOTO_KEY,
+  type Storage,
+} from '../../support/hr-service';
 
 /**
  * A database written before the roster existed, migrated by this server: every hire gets its
@@ -91,6 +98,7 @@ describe.each(storages)('migration 005 on an existing %s database', (storage: St
       dataDir,
       databaseUrl: database?.url,
       adminToken: ADMIN_TOKEN,
+      ...(database ? { photoKey: TEST_PHOTO_KEY } : {}),
       runJobs: false,
     });
     cleanups.push(() => server.close());
@@ -110,6 +118,7 @@ describe.each(storages)('migration 005 on an existing %s database', (storage: St
       review: 0,
       failed: 1,
       overdue: 1,
+      offboarded: 0,
     });
     const found = HirePage.parse((await api(server.url, 'GET', '/v1/hires?q=OTTO')).json).hires;
     expect(found.map((h) => h.id)).toEqual([ids.overdue]);

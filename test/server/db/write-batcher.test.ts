@@ -12,7 +12,12 @@ describe('group commit on SQLite', () => {
     const webhook = (id: string) => (trx: Parameters<Parameters<typeof writer.run>[0]>[0]) =>
       trx
         .insertInto('webhooks')
-        .values({ id, url: 'https://hr.example.com/hook', secret: 's', created_at: 'now' })
+        .values({
+          id,
+          url: 'https://hr.example.com/hook',
+          sealed_secret: Buffer.from('s'),
+          created_at: 'now',
+        })
         .execute();
     const results = await Promise.allSettled([
       writer.run(webhook('a')),
@@ -30,7 +35,10 @@ describe('group commit on SQLite', () => {
     const { db } = await openDatabase({ dataDir: await mkdtemp(join(tmpdir(), 'hireproof-batch-')) });
     const writer = groupCommit(db);
     const ok = writer.run((trx) =>
-      trx.insertInto('webhooks').values({ id: 'x', url: 'u', secret: 's', created_at: 'now' }).execute(),
+      trx
+        .insertInto('webhooks')
+        .values({ id: 'x', url: 'u', sealed_secret: Buffer.from('s'), created_at: 'now' })
+        .execute(),
     );
     const refused = expect(ok).rejects.toThrow();
     // Closing the database under the batch makes its transaction fail as a whole.

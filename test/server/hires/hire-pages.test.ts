@@ -134,7 +134,8 @@ describe.each(storages)('HR lists, paged, on %s', (storage) => {
         status: expectedStatus(hire),
         latestVerdict: hire.reports[0]?.verdict ?? null,
         latestReportAt: hire.reports[0]?.receivedAt ?? null,
-        verifiedAt: hire.verifiedAt,
+        // Only while the hire stands verified: a later failure or review is not "verified at".
+        verifiedAt: hire.devices.length > 0 && hire.reports[0]?.verdict === 'pass' ? hire.verifiedAt : null,
       });
   });
 
@@ -163,7 +164,7 @@ describe.each(storages)('HR lists, paged, on %s', (storage) => {
         expected_serial: null,
         expected_asset_tag: null,
         id_photo: null,
-        face_descriptor: null,
+        face_template: null,
         face_status: 'pending',
         created_at: at,
         verified_at: null,
@@ -205,6 +206,7 @@ describe.each(storages)('HR lists, paged, on %s', (storage) => {
       review: 0,
       failed: 0,
       overdue: 0,
+      offboarded: 0,
     };
     for (const hire of hires) expected[expectedStatus(hire)] += 1;
     expect(counts).toEqual(expected);
@@ -283,7 +285,7 @@ describe.each(storages)('HR lists, paged, on %s', (storage) => {
       .values({
         id: hookId,
         url: 'https://hr.example.com/hooks',
-        secret: 'whsec_x',
+        sealed_secret: Buffer.from('whsec_x'),
         created_at: NOW.toISOString(),
       })
       .execute();

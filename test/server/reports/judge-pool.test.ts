@@ -24,6 +24,7 @@ describe('the judge pool', () => {
       identity: JSON.stringify(identity.claims),
       expectedSerial: null,
       hasReferenceFace: false,
+      biometricWithdrawn: false,
     };
     const now = new Date();
     const inputs: JudgeInput[] = [];
@@ -37,7 +38,12 @@ describe('the judge pool', () => {
         observations: observed.observations,
         checks: observed.checks,
       });
-      inputs.push({ jws: await signReport(payload, signer), device, now: now.toISOString() });
+      inputs.push({
+        jws: await signReport(payload, signer),
+        device,
+        now: now.toISOString(),
+        reportAddress: '127.0.0.1',
+      });
     }
     const [h, p, s] = inputs[0]!.jws.split('.') as [string, string, string];
     inputs.push({ ...inputs[0]!, jws: `${h}.${p}.${s.startsWith('A') ? 'B' : 'A'}${s.slice(1)}` });

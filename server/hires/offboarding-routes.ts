@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { hrApi } from '../../main/contract/hr-api';
+import { audit } from '../audit/audit';
+import { requireAdmin } from '../auth/admin-auth';
+import type { ServerContext } from '../context';
+import { ApiFailure } from '../http/api-failure';
+import { deleteBiometrics } from '../privacy/delete-biometrics';
+import { reclaimDeleted } from '../privacy/reclaim';
+import { refreshRoster } from '../db/roster';
+
+/**
+ * HR offboards a hire who left: the face template (kept only to match later re-attestations) and
+ * any biometric data still held are deleted, and the hire's devices take no more challenges. The
+ * reports stay as the record of what was checked, until the hire is erased.
+ */
+export function offboardingRoutes(app: FastifyInstance, context: ServerContext): void {
+  const { db } = context;
+  const { offboard } = hrApi;
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .post(
+      offboard.path,
+      { schema: { params: offboard.params, response: { 200: offboard.response } } },
+      async (request) => {
+        const actor = await requireAdmin(db, request, context.now());
+        const now = context.now();
+        const offboardedAt = await db.transaction().execute(async (trx) => {
+          const hire = await trx
+            .selectFrom('hires')
+            .select('offboarded_at')
+            .where('id', '=', request.params.id)
+            .executeTakeFirst();
+          if (!hire) throw new ApiFailure(404, 'hire.unknown', 'no such hire');
+          if (hire.offboarded_at) return hire.offboarded_at;
+          await deleteBiometrics(trx, request.params.id, { template: true, at: now });
+          await trx
+            .updateTable('hires')
+            .set({ offboarded_at: now.toISOString() })
+            .where('id', '=', request.params.id)
+            .execute();
+          await refreshRoster(trx, context.dialect, request.params.id);
+          await audit(trx, {
+            actor,
+            action: 'hire.offboard',
+            target: request.params.id,
+            hire: request.params.id,
+            at: now,
+          });
+          return now.toISOString();
+        });
+        await reclaimDeleted(context);
+        return { hireId: request.params.id, offboardedAt };
+      },
+    );
+}
