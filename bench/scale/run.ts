@@ -42,6 +42,8 @@ const RATE = Number(flags.rate);
 const READERS = Number(flags.readers);
 const THINK_MS = Number(flags['think-ms']);
 const TOKEN = 'bench-admin-token-0123456789abcdef';
+/** The seeder and the service seal with one photo key (PostgreSQL keeps none of its own). */
+const PHOTO_KEY = randomBytes(32).toString('base64');
 const INTAKE_DEVICES = 400;
 const SAMPLES = 60;
 
@@ -110,7 +112,10 @@ async function startService(dataDir: string, databaseUrl?: string) {
       '100000',
       '--demo',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, HIREPROOF_ADMIN_TOKEN: TOKEN } },
+    {
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      env: { ...process.env, HIREPROOF_ADMIN_TOKEN: TOKEN, HIREPROOF_PHOTO_KEY: PHOTO_KEY },
+    },
   );
   const url = await new Promise<string>((resolve, reject) => {
     let err = '';
@@ -160,7 +165,7 @@ async function run(storage: Storage) {
   checkDisk(storage === 'sqlite' ? dataDir : '/var/lib/postgresql', storage, average);
   const database = storage === 'postgres' && pgBase ? await freshPostgres(pgBase) : null;
   const now = new Date();
-  const opened = await openDatabase({ dataDir, url: database?.url });
+  const opened = await openDatabase({ dataDir, url: database?.url, photoKey: PHOTO_KEY });
   const { db } = opened;
 
   log(
@@ -193,9 +198,9 @@ async function run(storage: Storage) {
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   receiver.unref();
   const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-  await sql`INSERT INTO webhooks (id, url, secret, created_at) VALUES ('bench-hook', ${hookUrl}, ${`whsec_${randomBytes(24).toString('base64')}`}, ${now.toISOString()})`.execute(
-    db,
-  );
+  const secret = opened.seal.seal(Buffer.from(`whsec_${randomBytes(24).toString('base64')}`));
+  await sql`INSERT INTO webhooks (id, url, sealed_secret, created_at)
+    VALUES ('bench-hook', ${hookUrl}, ${secret}, ${now.toISOString()})`.execute(db);
   await sql`INSERT INTO webhook_deliveries (id, webhook_id, report_id, created_at, attempts, last_status, delivered_at)
     SELECT id, 'bench-hook', id, received_at, 1, 204, received_at FROM reports WHERE received_at > ${new Date(now.getTime() - 7 * 86_400_000).toISOString()}`.execute(
     db,
