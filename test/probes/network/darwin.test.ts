@@ -42,6 +42,12 @@ describe('macOS network from ifconfig, netstat -rn and scutil', () => {
     expect(parseDefaultRoutes(recordedText('darwin', 'clean-macbook', 'netstat-rn.txt'))).toEqual(['en0']);
   });
 
+  it('ignores scoped defaults of a Tailscale utun and a UTM bridge on a real Mac', () => {
+    expect(parseDefaultRoutes(recordedText('darwin', 'tailscale-utm-routes', 'netstat-rn.txt'))).toEqual([
+      'en0',
+    ]);
+  });
+
   it('sees a VPN that takes the default with 0/1 and 128.0/1', () => {
     const routes =
       'Internet:\nDestination        Gateway            Flags               Netif Expire\n' +
