@@ -2,6 +2,16 @@ import { field, flag, text } from '../json-rows';
 import type { LoginSession, SessionInfo } from './session';
 
 /**
+ * After the session name: the user (may be blank, may end in digits or hold spaces), the id, then a
+ * state that never starts with a digit. A user like `t1_toby.beck5` therefore keeps its digits, and
+ * the columns need not line up with the header (a CJK header is wider on screen than in characters).
+ */
+const SESSION_ROW = /^\s*(?:(.*?\S)\s+)?(\d+)\s+([^\s\d]\S*)/;
+
+/** Listeners take session ids from 65536 up, whatever language names their `Listen` state (`侦听`). */
+const FIRST_LISTENER_ID = 65536;
+
+/**
  * `qwinsta`: fixed columns under a (localised) header. The session name and user may be blank;
  * `>` marks the session this runs in. Listener rows (`rdp-tcp … Listen`) are not sessions.
  */
@@ -14,10 +24,10 @@ export function parseQwinsta(output: string): LoginSession[] {
   for (const line of lines.slice(header + 1)) {
     if (line.trim() === '') continue;
     const name = line.slice(1, userColumn).trim();
-    const rest = /^(.*?)\s*(\d+)\s+(\S+)/.exec(line.slice(userColumn));
+    const rest = SESSION_ROW.exec(line.slice(userColumn));
     if (!rest) continue;
     const [, user = '', id = '', state = ''] = rest;
-    if (/^listen$/i.test(state) || name === 'services') continue;
+    if (/^listen$/i.test(state) || Number(id) >= FIRST_LISTENER_ID || name === 'services') continue;
     sessions.push({
       id: name ? `${name} (${id})` : id,
       remote: /^(rdp-tcp#|ica-)/i.test(name),

@@ -43,4 +43,32 @@ describe('Windows session from SESSIONNAME, SM_REMOTESESSION and qwinsta', () =>
     ]);
     expect(parseQwinsta('')).toEqual([]);
   });
+
+  describe('on real qwinsta captures (test/fixtures/recorded/manifest.json)', () => {
+    const rows = (scenario: string) =>
+      session(scenario).loginSessions.map((s) => [s.id, s.user, s.type, s.remote]);
+
+    it('keeps the digits a user name ends in, and the id and state after it', () => {
+      const jump = rows('qwinsta-jumphost-digit-users');
+      expect(jump).toContainEqual(['2', 't1_user.name5', 'Disc', false]);
+      expect(jump).toContainEqual(['7', 't1_user.name4', 'Disc', false]);
+      expect(jump).toContainEqual(['rdp-tcp#59 (8)', 't2_hire.person', 'Active, this session', true]);
+      expect(jump).toHaveLength(9);
+    });
+
+    it('reads a Chinese qwinsta whose columns do not line up with its header, listener left out', () => {
+      expect(rows('qwinsta-zh-cn-rdp')).toEqual([
+        ['rdp-tcp#0 (1)', 'hireusr', '运行中, this session', true],
+        ['console (3)', null, '已连接', false],
+      ]);
+    });
+
+    it('reads an RDP session beside an active console, and a console session alone', () => {
+      expect(rows('qwinsta-printspoofer-rdp')).toEqual([
+        ['console (1)', 'Administrator', 'Active', false],
+        ['rdp-tcp#3 (3)', 'lab-user', 'Active, this session', true],
+      ]);
+      expect(rows('qwinsta-htb-console')).toEqual([['console (1)', 'forend', 'Active, this session', false]]);
+    });
+  });
 });
