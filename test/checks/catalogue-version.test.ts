@@ -16,6 +16,8 @@ const PINNED: Record<string, string> = {
   '2026.12.2': 'e7a4f015ac9d826be39495755e832259dbabd158eb1bda69fa0aca66cc1882b8',
   // macOS system utuns (link-local only, no default route) are not tunnels.
   '2026.12.3': '5daecc01c0f6b790f569e682bc9bd766698bbfd7b7696bad69bc4ac470a5df5e',
+  // A Windows display adapter under ROOT\\DISPLAY (indirect display drivers) is a virtual display.
+  '2026.12.4': '0628480666bc1507842f36483d10c8bd6edd28322217f12896b99969274c059a',
 };
 
 const CATALOGUE_FOLDERS = ['main/checks', 'main/reference'];
