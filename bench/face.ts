@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { faceMatchThresholds } from '../main/contract/face-decision';
+import { faceQualityRules, serverFaceQualityRules } from '../main/contract/face-quality';
 import type { FaceReading } from '../main/contract/face-reading';
 import { FaceModel, serverFaceModel, templateDistance } from '../main/contract/face-template';
 import { parseCsv } from '../main/cli/parse-csv';
@@ -67,7 +68,8 @@ const groups = [...new Set(images.map((i) => i.group))].sort((a, b) => b.localeC
 
 // The gate: the same for every model (one detection per photo).
 const gate = readings.map((r) => r[0]!);
-const before = gate.map((r) => r.usable && r.pass === 'ssd');
+// Before: SSD alone and face-api's 80 px floor; after: the second pass and the server's floor.
+const before = gate.map((r) => r.usable && r.pass === 'ssd' && r.box.width >= faceQualityRules.minFaceWidth);
 const after = gate.map((r) => r.usable);
 out(`Faces: ${images.length} images from ${facesDir}`);
 out(
@@ -100,6 +102,7 @@ for (const group of groups) {
 gate.forEach((r, i) => {
   if (!r.usable) out(`  refused ${images[i]!.file}: ${r.reason} (${r.detail})`);
   else if (r.pass !== 'ssd') out(`  recovered by the ${r.pass} pass: ${images[i]!.file}`);
+  else if (!before[i]) out(`  recovered, ${Math.round(r.box.width)} px wide: ${images[i]!.file}`);
 });
 
 const fold = identityFolds(images, folds);
@@ -150,6 +153,14 @@ for (const [m, model] of models.entries()) {
         )
         .join(', '),
   );
+  const calibratedFolds = perFold.flatMap((f) => (f.thresholds ? [f.thresholds] : []));
+  if (calibratedFolds.length === folds) {
+    const match = Math.min(...calibratedFolds.map((t) => t.match));
+    const review = Math.min(...calibratedFolds.map((t) => t.review));
+    out(
+      `Recommended (the strictest fold's): match below ${match}, review below ${review}; configured: ${configured.match}, ${configured.review}`,
+    );
+  }
   const table = (title: string, outcomes: Map<string, Outcomes>) => {
     out(`\n${title}`);
     out(

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { Point } from './face-pose';
-import { FaceBox, FaceRejection, judgeFaces, type FaceJudgement } from './face-quality';
+import {
+  FaceBox,
+  faceQualityRules,
+  FaceRejection,
+  judgeFaces,
+  type FaceJudgement,
+  type FaceQualityRules,
+} from './face-quality';
 import { FaceTemplate } from './face-template';
 
 /**
@@ -51,6 +58,7 @@ export type PhotoFace<T extends LandmarkedFace> = {
 export function judgeDetectedFaces<T extends LandmarkedFace>(
   found: readonly T[],
   border: number,
+  rules: FaceQualityRules = faceQualityRules,
 ): FaceJudgement<PhotoFace<T>> {
   return judgeFaces(
     found.map((f) => ({
@@ -64,6 +72,7 @@ export function judgeDetectedFaces<T extends LandmarkedFace>(
       score: f.detection.score,
       found: f,
     })),
+    rules,
   );
 }
 

@@ -5,7 +5,7 @@ import {
   type FaceGatePass,
   type PhotoFace,
 } from '../contract/face-reading';
-import type { FaceJudgement } from '../contract/face-quality';
+import { serverFaceQualityRules, type FaceJudgement, type FaceQualityRules } from '../contract/face-quality';
 import type { NodeFaceApi } from './node-face-api';
 
 /**
@@ -22,7 +22,8 @@ type Landmarked = {
 export type GateOutcome = FaceJudgement<PhotoFace<Landmarked>> & { pass: FaceGatePass };
 
 /**
- * Finds the one usable face in a grey-bordered photo. SSD misses some faces outright (low
+ * Finds the one usable face in a grey-bordered photo, by the server's rules (a smaller face than the
+ * app's camera gate allows: the recognizer's crop is smaller than face-api's). SSD misses some faces outright (low
  * contrast, hair over the face); a second detector with another architecture finds many of them.
  * Only a photo where SSD saw no face at all gets the second pass, and it is judged by the same
  * rules: SSD's several-faces, too-small and side-on verdicts stand, so neither profiles nor
@@ -32,12 +33,13 @@ export async function gateFace(
   { faceapi }: NodeFaceApi,
   canvas: Canvas,
   border: number,
+  rules: FaceQualityRules = serverFaceQualityRules,
 ): Promise<GateOutcome> {
   const input = canvas as unknown as HTMLCanvasElement;
   const first = await faceapi
     .detectAllFaces(input, new faceapi.SsdMobilenetv1Options({ minConfidence: ssdMinConfidence }))
     .withFaceLandmarks();
-  const judged = judgeDetectedFaces(first, border);
+  const judged = judgeDetectedFaces(first, border, rules);
   if (judged.usable || judged.reason !== 'no-face') return { ...judged, pass: 'ssd' };
   const second = await faceapi
     .detectAllFaces(
@@ -45,5 +47,5 @@ export async function gateFace(
       new faceapi.TinyFaceDetectorOptions({ inputSize: tinyInputSize, scoreThreshold: ssdMinConfidence }),
     )
     .withFaceLandmarks();
-  return { ...judgeDetectedFaces(second, border), pass: 'tiny' };
+  return { ...judgeDetectedFaces(second, border, rules), pass: 'tiny' };
 }
