@@ -72,12 +72,12 @@ const gate = readings.map((r) => r[0]!);
 const before = gate.map((r) => r.usable && r.pass === 'ssd' && r.box.width >= faceQualityRules.minFaceWidth);
 const after = gate.map((r) => r.usable);
 out(`Faces: ${images.length} images from ${facesDir}`);
+const { minFaceWidth, maxYaw } = faceQualityRules;
 out(
-  `\nThe gate (one face, ≥ 80 px, |yaw| ≤ 0.65): images without a usable face, and genuine pairs losing a photo to it`,
+  `\nThe gate (one face, |yaw| ≤ ${maxYaw}): images without a usable face, and genuine pairs losing a photo to it, ` +
+    `before (SSD alone, face ≥ ${minFaceWidth} px) and after (second detector pass, face ≥ ${serverFaceQualityRules.minFaceWidth} px)`,
 );
-out(
-  `| group | images | lost: SSD alone | lost: + second pass | genuine pairs lost: SSD alone | + second pass |`,
-);
+out(`| group | images | lost before | lost after | genuine pairs lost before | after |`);
 out(`|---|---|---|---|---|---|`);
 for (const group of groups) {
   const inGroup = images.map((image, i) => ({ image, i })).filter(({ image }) => image.group === group);
