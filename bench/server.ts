@@ -37,6 +37,9 @@ async function startService(
     dataDir,
     '--device-rate',
     '1000000',
+    // Every bench device is 127.0.0.1.
+    '--address-rate',
+    '1000000',
     '--demo',
   ];
   const child = spawn(process.execPath, [...args, ...(databaseUrl ? ['--database', databaseUrl] : [])], {

@@ -3,7 +3,12 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { 'cli/hireproof': 'main/cli/hireproof.ts', 'face/face-worker': 'main/face/face-worker.ts' },
+  entryPoints: {
+    'cli/hireproof': 'main/cli/hireproof.ts',
+    'face/face-worker': 'main/face/face-worker.ts',
+    'db/checkpoint-worker': 'server/db/checkpoint-worker.ts',
+    'reports/judge-worker': 'server/reports/judge-worker.ts',
+  },
   outdir: 'out',
   outExtension: { '.js': '.mjs' },
   bundle: true,

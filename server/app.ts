@@ -1,8 +1,9 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { hrApi } from '../main/contract/hr-api';
+import { readAudit } from './audit/audit';
 import { auditRoutes } from './audit/audit-routes';
 import { sessionRoutes } from './auth/session-routes';
 import type { ServerContext } from './context';
@@ -11,21 +12,36 @@ import { deviceRoutes } from './devices/device-routes';
 import { exportRoutes } from './hires/export-routes';
 import { erasureRoutes } from './hires/erasure-routes';
 import { hireRoutes } from './hires/hire-routes';
+import { trustedProxies } from './http/client-address';
+import { capConnections, defaultHttpLimits, timeoutOptions, type HttpLimits } from './http/connections';
 import { offboardingRoutes } from './hires/offboarding-routes';
 import { installErrorHandler } from './http/error-handler';
+import { installRequestLimits } from './http/request-limits';
 import { photoRoutes } from './photos/photo-routes';
 import { privacyRoutes } from './privacy/privacy-routes';
 import { reportRoutes } from './reports/report-routes';
+import { reportViewRoutes } from './reports/report-view-routes';
 import { reviewRoutes } from './reports/review-routes';
 import { statsRoutes } from './reports/stats-routes';
 import { webhookRoutes } from './webhooks/webhook-routes';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route answers bytes (an image, a CSV stream), not JSON: it has no response schema. */
+    raw?: boolean;
+  }
+}
+
 export interface AppOptions {
   logger?: boolean;
-  /** Per-route limits still apply; this is the default for routes without their own. */
-  rateLimitMax?: number;
   /** The built dashboard page; `out/dashboard` by default. */
   dashboardDir?: string;
+  /**
+   * The TLS proxies in front of the service (addresses or CIDR ranges): only their
+   * X-Forwarded-For and X-Forwarded-Proto are believed. Empty: the socket's address is the client.
+   */
+  trustProxy?: readonly string[];
+  http?: Partial<HttpLimits>;
 }
 
 /**
@@ -33,9 +49,10 @@ export interface AppOptions {
  * addresses or headers (which hold tokens and personal data).
  */
 export async function buildApp(
-  context: Omit<ServerContext, 'log'>,
+  context: Omit<ServerContext, 'log' | 'auditRead'>,
   options: AppOptions = {},
 ): Promise<{ app: FastifyInstance; context: ServerContext }> {
+  const http = { ...defaultHttpLimits, ...options.http };
   const app = Fastify({
     logger: options.logger
       ? {
@@ -50,11 +67,19 @@ export async function buildApp(
         }
       : false,
     bodyLimit: 8 * 1024 * 1024,
-    trustProxy: false,
+    trustProxy: options.trustProxy?.length ? [...options.trustProxy] : false,
+    ...timeoutOptions(http),
   });
-  const full: ServerContext = { ...context, log: app.log };
+  capConnections(app.server, http, trustedProxies(options.trustProxy ?? []));
+  const full: ServerContext = { ...context, log: app.log, auditRead: readAudit(context.writes) };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Every API route answers what its contract says, checked as it answers: one without a
+  // response schema is a programming error caught at start (bytes, like a photo, are marked raw).
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/v1/') && !route.config?.raw && !route.schema?.response)
+      throw new Error(`${String(route.method)} ${route.url} has no response schema in main/contract`);
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -67,7 +92,7 @@ export async function buildApp(
     },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: true, max: options.rateLimitMax ?? 600, timeWindow: '1 minute' });
+  installRequestLimits(app, full);
   // JSON, and application/jose for reports: anything else is 415, not a string the schema trips on.
   app.removeContentTypeParser('text/plain');
   installErrorHandler(app);
@@ -77,6 +102,7 @@ export async function buildApp(
   deviceRoutes(app, full);
   reportRoutes(app, full);
   reviewRoutes(app, full);
+  reportViewRoutes(app, full);
   webhookRoutes(app, full);
   exportRoutes(app, full);
   sessionRoutes(app, full);
@@ -85,6 +111,8 @@ export async function buildApp(
   privacyRoutes(app, full);
   auditRoutes(app, full);
   await dashboardRoutes(app, options.dashboardDir ?? builtDashboard());
-  app.get('/healthz', () => ({ ok: true }));
+  app.get(hrApi.health.path, { schema: { response: { 200: hrApi.health.response } } }, () => ({
+    ok: true as const,
+  }));
   return { app, context: full };
 }

@@ -1,9 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { AuditEntry } from './audit/audit';
 import type { Database } from './db/schema';
 import type { Writer } from './db/write-batcher';
 import type { FaceService } from './face/face-service';
+import type { Limiter } from './http/limiter';
 import type { JobQueue } from './jobs/job-queue';
+import type { Judge } from './reports/judge-pool';
 import type { PhotoSeal } from './photos/photo-seal';
 import type { ServerPolicy } from './server-policy';
 
@@ -19,8 +22,17 @@ export interface ServerContext {
   log: FastifyBaseLogger;
   /** Report intake's writes: group-committed on SQLite, a transaction each on PostgreSQL. */
   writes: Writer;
+  /** Records an HR read on the audit trail, batched with other writes (see `readAudit`). */
+  auditRead: (entry: AuditEntry) => Promise<void>;
   /** A test or demo server: accepts fixture machines (`--sysroot`) and apps run from source. */
   demo: boolean;
-  /** Requests per minute one device may make to the device endpoints. */
-  limits: { devicePerMinute: number };
+  /**
+   * Requests per minute: one verified device to the device endpoints, and one client address
+   * before its requests prove who sent them (see `installRequestLimits`).
+   */
+  limits: { devicePerMinute: number; addressPerMinute: number };
+  /** Where those requests are counted: in memory (SQLite), or shared in PostgreSQL. */
+  limiter: Limiter;
+  /** Verifies and judges reports off the request loop. */
+  judge: Judge;
 }

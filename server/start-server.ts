@@ -1,13 +1,15 @@
 import { resolve } from 'node:path';
-import { buildApp } from './app';
+import { buildApp, type AppOptions } from './app';
+import { databaseLimiter, memoryLimiter } from './http/limiter';
 import { registerBootstrapToken } from './auth/admin-auth';
-import { openDatabase } from './db/open-database';
+import { openBookkeeping, openDatabase } from './db/open-database';
 import { groupCommit, transactionPerWrite } from './db/write-batcher';
 import { faceService, type FaceService } from './face/face-service';
 import { verifyFaceJob } from './face/verify-face-job';
 import { JobQueue } from './jobs/job-queue';
-import { jobRunner } from './jobs/job-runner';
+import { jobRunner, type JobKind } from './jobs/job-runner';
 import { retentionJob } from './retention/retention-job';
+import { judgePool } from './reports/judge-pool';
 import { defaultServerPolicy, type ServerPolicy } from './server-policy';
 import { deliverWebhookJob } from './webhooks/deliver-webhook-job';
 
@@ -24,46 +26,66 @@ export interface ServerOptions {
   now?: () => Date;
   /** Run background jobs in this process (the default); tests may drain them by hand. */
   runJobs?: boolean;
-  rateLimitMax?: number;
   devicePerMinute?: number;
+  /** Unproven requests per minute per client address (enrolments, sign-ins, anything refused). */
+  addressPerMinute?: number;
+  trustProxy?: readonly string[];
+  http?: AppOptions['http'];
   dashboardDir?: string;
   /** Accept fixture machines and apps run from source: for tests and `npm start`, never production. */
   demo?: boolean;
 }
 
-export const jobHandlers = {
-  'face.verify': verifyFaceJob,
-  'webhook.deliver': deliverWebhookJob,
-  'retention.sweep': retentionJob,
+/**
+ * Each kind of background job with its lanes: face matches share the face workers' cores, webhook
+ * deliveries mostly wait on receivers, and one retention sweep at a time is enough.
+ */
+export const jobKinds: Record<string, JobKind> = {
+  'face.verify': { handler: verifyFaceJob, concurrency: 2, timeoutMs: 120_000 },
+  'webhook.deliver': { handler: deliverWebhookJob, concurrency: 8, timeoutMs: 30_000 },
+  'retention.sweep': { handler: retentionJob, concurrency: 1, timeoutMs: 30 * 60_000 },
 };
 
 /** Opens the database (migrating it), wires the routes and the job runner, and listens. */
 export async function startServer(options: ServerOptions) {
   const dataDir = resolve(options.dataDir);
   const now = options.now ?? (() => new Date());
-  const { db, dialect, where, seal } = await openDatabase({
-    dataDir,
-    url: options.databaseUrl,
-    photoKey: options.photoKey,
-  });
+  const opened = await openDatabase({ dataDir, url: options.databaseUrl, photoKey: options.photoKey });
+  const { db, dialect, where, seal } = opened;
+  const bookkeeping = openBookkeeping(opened, options.databaseUrl);
   if (options.adminToken) await registerBootstrapToken(db, options.adminToken, now());
   const faces = options.faces ?? faceService();
+  const clock = () => now().getTime();
+  const limiter = dialect === 'postgres' ? databaseLimiter(bookkeeping, clock) : memoryLimiter(clock);
+  const policy = options.policy ?? defaultServerPolicy;
+  const demo = options.demo ?? false;
+  const judge = judgePool(policy, demo);
   const { app, context } = await buildApp(
     {
       db,
       dialect,
       seal,
-      policy: options.policy ?? defaultServerPolicy,
+      policy,
       faces,
-      jobs: new JobQueue(db, now),
+      jobs: new JobQueue(db, now, bookkeeping),
       now,
-      limits: { devicePerMinute: options.devicePerMinute ?? 60 },
-      demo: options.demo ?? false,
+      limits: {
+        devicePerMinute: options.devicePerMinute ?? 60,
+        addressPerMinute: options.addressPerMinute ?? 60,
+      },
+      limiter,
+      judge,
+      demo,
       writes: dialect === 'sqlite' ? groupCommit(db) : transactionPerWrite(db),
     },
-    { logger: options.logger, rateLimitMax: options.rateLimitMax, dashboardDir: options.dashboardDir },
+    {
+      logger: options.logger,
+      dashboardDir: options.dashboardDir,
+      trustProxy: options.trustProxy,
+      http: options.http,
+    },
   );
-  const runner = jobRunner(context, jobHandlers);
+  const runner = jobRunner(context, jobKinds);
   const pendingSweep = await db
     .selectFrom('jobs')
     .select('id')
@@ -75,7 +97,10 @@ export async function startServer(options: ServerOptions) {
   const close = async () => {
     await runner.stop();
     await app.close();
+    limiter.close();
+    await judge.close();
     await faces.close();
+    if (bookkeeping !== db) await bookkeeping.destroy();
     await db.destroy();
   };
   let url: string;

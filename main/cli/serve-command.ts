@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { defaultHttpLimits } from '../../server/http/connections';
 import { startServer } from '../../server/start-server';
 import { ServerPolicy } from '../../server/server-policy';
 import { defaultDataDir } from '../data/data-dir';
@@ -8,7 +10,7 @@ import { UsageError } from './usage-error';
 import { whyUnreadable } from './why-unreadable';
 
 export const serveUsage =
-  'hireproof serve [--port 8080] [--host 127.0.0.1] [--data DIR] [--database URL] [--policy FILE] [--device-rate PER_MINUTE] [--demo]';
+  'hireproof serve [--port 8080] [--host 127.0.0.1] [--data DIR] [--database URL] [--policy FILE] [--device-rate PER_MINUTE] [--address-rate PER_MINUTE] [--connections-per-address N] [--trust-proxy ADDRESS[,CIDR…]] [--demo]';
 
 async function loadServerPolicy(path: string | undefined): Promise<ServerPolicy | undefined> {
   if (!path) return undefined;
@@ -38,6 +40,9 @@ export async function serveCommand(args: string[]): Promise<number> {
       database: { type: 'string' },
       policy: { type: 'string' },
       'device-rate': { type: 'string' },
+      'address-rate': { type: 'string' },
+      'connections-per-address': { type: 'string' },
+      'trust-proxy': { type: 'string' },
       demo: { type: 'boolean' },
     },
     strict: true,
@@ -45,9 +50,22 @@ export async function serveCommand(args: string[]): Promise<number> {
   const port = Number(values.port ?? process.env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port ${values.port} is not a port number`);
-  const devicePerMinute = Number(values['device-rate'] ?? 60);
-  if (!Number.isInteger(devicePerMinute) || devicePerMinute < 1)
-    throw new UsageError(`--device-rate ${values['device-rate']} is not a positive whole number`);
+  const whole = (flag: 'device-rate' | 'address-rate' | 'connections-per-address', fallback: number) => {
+    const value = Number(values[flag] ?? fallback);
+    if (!Number.isInteger(value) || value < 1)
+      throw new UsageError(`--${flag} ${values[flag]} is not a positive whole number`);
+    return value;
+  };
+  const trustProxy = (values['trust-proxy'] ?? process.env.HIREPROOF_TRUST_PROXY ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of trustProxy)
+    if (
+      !isIP(entry.split('/')[0] ?? '') ||
+      (entry.includes('/') && !/^\d{1,3}$/.test(entry.split('/')[1] ?? ''))
+    )
+      throw new UsageError(`--trust-proxy ${entry} is not an address or a CIDR range`);
   const dataDir = values.data ?? `${defaultDataDir()}-server`;
   const server = await startServer({
     port,
@@ -58,7 +76,10 @@ export async function serveCommand(args: string[]): Promise<number> {
     photoKey: process.env.HIREPROOF_PHOTO_KEY,
     policy: await loadServerPolicy(values.policy),
     logger: true,
-    devicePerMinute,
+    devicePerMinute: whole('device-rate', 60),
+    addressPerMinute: whole('address-rate', 60),
+    http: { perAddress: whole('connections-per-address', defaultHttpLimits.perAddress) },
+    trustProxy,
     demo: values.demo ?? false,
   });
   process.stderr.write(`HireProof HR service on ${server.url} (database: ${server.database})\n`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { EvidenceRow, Verdict } from './checks';
+import { Verdict } from './checks';
+import { Reason } from './reason';
 import { Identity } from './identity';
 import { ObservationSource } from './observations';
 import { Policy } from './policy';
@@ -7,8 +8,8 @@ import { ReportKind } from './report';
 
 /** The HR protocol (JSON over HTTPS), shared by the app, the CLI and the server. */
 
-export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
-export type ApiError = z.infer<typeof ApiError>;
+export { ApiError, BiometricWithdrawal, CreateHireRequest, CreateHireResponse } from './hr-api';
+export { Reason } from './reason';
 
 /** 16 characters from an alphabet without look-alikes (no 0/O, 1/I/L), in groups: 80 bits. */
 export const ENROLMENT_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -27,30 +28,6 @@ export const EnrolmentCode = z
 export const Ed25519PublicJwk = z
   .object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string().regex(/^[A-Za-z0-9_-]{43}$/) })
   .strict();
-
-/** HR creates a hire: who, which laptop IT shipped, and the ID photo the face is matched to. */
-export const CreateHireRequest = z
-  .object({
-    name: z.string().trim().min(1).max(200),
-    email: z.email().max(254),
-    expectedDevice: z
-      .object({
-        serial: z.string().trim().min(1).max(128).optional(),
-        assetTag: z.string().trim().min(1).max(128).optional(),
-      })
-      .strict()
-      .optional(),
-    /** Base64 JPEG or PNG holding exactly one face. */
-    idPhoto: z.string().min(1).max(7_000_000),
-  })
-  .strict();
-export type CreateHireRequest = z.infer<typeof CreateHireRequest>;
-
-export const CreateHireResponse = z.object({
-  id: z.uuid(),
-  code: z.string(),
-  codeExpiresAt: z.iso.datetime(),
-});
 
 /** What a device says it is: the desktop app, or the headless command IT runs from MDM. */
 export const DeviceClient = z.enum(['app', 'cli']);
@@ -97,14 +74,6 @@ export const ChallengeResponse = z.object({
 });
 export type ChallengeResponse = z.infer<typeof ChallengeResponse>;
 
-/** Why the server decided as it did: the check, and the evidence that decided it. */
-export const Reason = z.object({
-  check: z.string(),
-  message: z.string(),
-  evidence: z.array(EvidenceRow).optional(),
-});
-export type Reason = z.infer<typeof Reason>;
-
 export const ReportAck = z.object({
   reportId: z.uuid(),
   verdict: Verdict,
@@ -134,7 +103,3 @@ export const PrivacyTerms = z.object({
   unverifiedRetentionDays: z.number().int().nonnegative(),
 });
 export type PrivacyTerms = z.infer<typeof PrivacyTerms>;
-
-/** The answer to a withdrawal of biometric consent: when the hire's biometric data was deleted. */
-export const BiometricWithdrawal = z.object({ withdrawnAt: z.iso.datetime() });
-export type BiometricWithdrawal = z.infer<typeof BiometricWithdrawal>;

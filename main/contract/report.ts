@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ChecksReport, Verdict } from './checks';
 import { Identity } from './identity';
 import { Observations } from './observations';
+import { ReportKind } from './report-kind';
 
 /** v2: the report carries the observations and the server judges them; v1 reports are refused as outdated. */
 export const REPORT_SCHEMA = 'hireproof.report/v2';
@@ -61,13 +62,7 @@ export const Consent = z.object({
   biometric: z.boolean(),
 });
 
-/**
- * What a report is, as the server's challenge decides: the first-day run, a scheduled
- * re-attestation (both with face, liveness and input evidence), or a device-only check that can
- * never verify a hire (the headless command, or the app between re-attestations).
- */
-export const ReportKind = z.enum(['onboarding', 'reattestation', 'device-check']);
-export type ReportKind = z.infer<typeof ReportKind>;
+export { ReportKind } from './report-kind';
 
 /** What a device signs: one attestation, bound to a server nonce. Defined once, for app, CLI and server. */
 export const ReportPayload = z

@@ -98,7 +98,10 @@ export async function requireAdmin(db: Kysely<Database>, request: FastifyRequest
   const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
   if (bearer) {
     const token = await validToken(db, bearer);
-    if (token) return `token:${token.name}`;
+    if (token) {
+      request.proven = true;
+      return `token:${token.name}`;
+    }
     throw new ApiFailure(401, 'auth.invalid-token', 'the API token is not valid');
   }
   const session = request.cookies[SESSION_COOKIE];
@@ -110,7 +113,10 @@ export async function requireAdmin(db: Kysely<Database>, request: FastifyRequest
       .where('sessions.id_hash', '=', hashSecret(session))
       .where('admin_tokens.revoked_at', 'is', null)
       .executeTakeFirst();
-    if (row && row.expires_at > now.toISOString()) return row.actor;
+    if (row && row.expires_at > now.toISOString()) {
+      request.proven = true;
+      return row.actor;
+    }
     throw new ApiFailure(401, 'auth.session-expired', 'the session has ended; sign in again');
   }
   throw new ApiFailure(401, 'auth.required', 'HR access needs an API token or a dashboard session');

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { hrApi } from '../../main/contract/hr-api';
 import { audit } from '../audit/audit';
 import type { ServerContext } from '../context';
 import { ApiFailure } from '../http/api-failure';
@@ -12,15 +12,16 @@ const SESSION_HOURS = 8;
 /** Dashboard sign-in with an HR API token; the browser then holds only an httpOnly session cookie. */
 export function sessionRoutes(app: FastifyInstance, context: ServerContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  const { signIn, session: sessionRoute, signOut } = hrApi;
   api.post(
-    '/v1/session',
+    signIn.path,
     {
-      schema: { body: z.object({ token: z.string().min(1).max(200) }).strict() },
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { body: signIn.body, response: { 200: signIn.response } },
     },
     async (request, reply) => {
       const token = await validToken(context.db, request.body.token);
       if (!token) throw new ApiFailure(401, 'auth.invalid-token', 'the API token is not valid');
+      request.proven = true;
       const session = newSecret('hps');
       const now = context.now();
       const expires = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
@@ -38,6 +39,7 @@ export function sessionRoutes(app: FastifyInstance, context: ServerContext): voi
         actor: `session:${token.name}`,
         action: 'session.start',
         target: '*',
+        hire: null,
         at: now,
       });
       return reply
@@ -52,12 +54,12 @@ export function sessionRoutes(app: FastifyInstance, context: ServerContext): voi
     },
   );
   /** Who is signed in (the dashboard asks on load); 401 when no one is. */
-  api.get('/v1/session', async (request) => ({
+  api.get(sessionRoute.path, { schema: { response: { 200: sessionRoute.response } } }, async (request) => ({
     actor: await requireAdmin(context.db, request, context.now()),
   }));
-  api.delete('/v1/session', async (request, reply) => {
+  api.delete(signOut.path, { schema: { response: { 200: signOut.response } } }, async (request, reply) => {
     const session = request.cookies[SESSION_COOKIE];
     if (session) await context.db.deleteFrom('sessions').where('id_hash', '=', hashSecret(session)).execute();
-    return reply.clearCookie(SESSION_COOKIE, { path: '/' }).send({ signedOut: true });
+    return reply.clearCookie(SESSION_COOKIE, { path: '/' }).send({ signedOut: true as const });
   });
 }

@@ -46,6 +46,7 @@ export async function revokeAdminToken(
         actor: 'admin-cli',
         action: 'token.revoke',
         target: row.id,
+        hire: null,
         detail: { name: row.name },
         at: now,
       });

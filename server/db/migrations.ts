@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
+import { countAllStandings, DUE_STANDINGS, rosterRefresh, searchTextOf } from './roster';
+import { countAllReports } from './verdict-counts';
 import type { PhotoSeal } from '../photos/photo-seal';
 
 /** Portable column types: `bytes` is BLOB on SQLite and BYTEA on PostgreSQL. */
@@ -246,6 +248,150 @@ function migrations(dialect: Dialect, seal: PhotoSeal | undefined): Record<strin
           await sql`UPDATE reports SET payload = ${JSON.stringify(payload)}, liveness_trace = ${sealed}
             WHERE id = ${row.id}`.execute(db);
         }
+      },
+    },
+    '005-scale': {
+      /*
+       * Pages cost what they show: the roster (each hire's standing, kept current as reports
+       * arrive), the chart's daily counts, the audit trail by hire, keyset indexes on every list,
+       * fair job claiming, and rate limits shared through the database.
+       */
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('roster')
+          .addColumn('hire_id', 'text', (c) => c.primaryKey().references('hires.id'))
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('email', 'text', (c) => c.notNull())
+          .addColumn('expected_serial', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('verified_at', 'text')
+          .addColumn('standing', 'text', (c) => c.notNull().defaultTo('invited'))
+          .addColumn('latest_verdict', 'text')
+          .addColumn('latest_report_at', 'text')
+          .addColumn('due_at', 'text')
+          .addColumn('search_text', 'text', (c) => c.notNull())
+          .execute();
+        const hires = await sql<{
+          id: string;
+          name: string;
+          email: string;
+          expected_serial: string | null;
+          created_at: string;
+        }>`SELECT id, name, email, expected_serial, created_at FROM hires`.execute(db);
+        for (let i = 0; i < hires.rows.length; i += 500) {
+          const rows = hires.rows.slice(i, i + 500);
+          await sql`INSERT INTO roster (hire_id, name, email, expected_serial, created_at, search_text) VALUES ${sql.join(
+            rows.map(
+              (h) =>
+                sql`(${h.id}, ${h.name}, ${h.email}, ${h.expected_serial}, ${h.created_at}, ${searchTextOf(h.name, h.email)})`,
+            ),
+          )}`.execute(db);
+        }
+        await db.schema
+          .createIndex('devices_by_hire')
+          .on('devices')
+          .columns(['hire_id', 'client', 'next_due_at'])
+          .execute();
+        await db.schema.dropIndex('reports_by_hire').execute();
+        await db.schema
+          .createIndex('reports_by_hire')
+          .on('reports')
+          .columns(['hire_id', 'received_at', 'id', 'verdict'])
+          .execute();
+        // Retention looks only at reports still holding biometric data, not at every report.
+        await db.schema
+          .createIndex('reports_holding_biometrics')
+          .on('reports')
+          .columns(['received_at', 'hire_id'])
+          .where(sql<boolean>`frames IS NOT NULL OR liveness_trace IS NOT NULL`)
+          .execute();
+        await rosterRefresh(null).execute(db);
+        await db.schema
+          .createIndex('roster_newest')
+          .on('roster')
+          .columns(['created_at', 'hire_id'])
+          .execute();
+        await db.schema
+          .createIndex('roster_by_standing')
+          .on('roster')
+          .columns(['standing', 'created_at', 'hire_id', 'due_at'])
+          .execute();
+        // Literal values, so SQLite can prove a query's `standing IN (…)` implies the index's.
+        await db.schema
+          .createIndex('roster_by_due_date')
+          .on('roster')
+          .columns(['due_at', 'hire_id', 'standing'])
+          .where(sql<boolean>`standing IN (${sql.join(DUE_STANDINGS.map((s) => sql.lit(s)))})`)
+          .execute();
+
+        await db.schema
+          .createTable('standing_counts')
+          .addColumn('standing', 'text', (c) => c.notNull())
+          .addColumn('shard', 'integer', (c) => c.notNull())
+          .addColumn('count', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('standing_counts_key', ['standing', 'shard'])
+          .execute();
+        await countAllStandings().execute(db);
+
+        await db.schema
+          .createTable('report_counts')
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('verdict', 'text', (c) => c.notNull())
+          .addColumn('shard', 'integer', (c) => c.notNull())
+          .addColumn('count', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('report_counts_key', ['day', 'verdict', 'shard'])
+          .execute();
+        await countAllReports().execute(db);
+
+        await db.schema.alterTable('audit_log').addColumn('hire_id', 'text').execute();
+        await sql`UPDATE audit_log SET hire_id = target WHERE target IN (SELECT id FROM hires)`.execute(db);
+        await sql`UPDATE audit_log SET hire_id = (SELECT r.hire_id FROM reports r WHERE r.id = audit_log.target)
+          WHERE hire_id IS NULL AND target IN (SELECT id FROM reports)`.execute(db);
+        await db.schema.createIndex('audit_by_hire').on('audit_log').columns(['hire_id', 'id']).execute();
+
+        await db.schema
+          .alterTable('webhook_deliveries')
+          .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(''))
+          .execute();
+        await sql`UPDATE webhook_deliveries SET created_at = COALESCE(
+          (SELECT r.received_at FROM reports r WHERE r.id = webhook_deliveries.report_id), '')`.execute(db);
+        await db.schema
+          .createIndex('deliveries_newest')
+          .on('webhook_deliveries')
+          .columns(['created_at', 'id'])
+          .execute();
+        await db.schema
+          .createIndex('deliveries_by_report')
+          .on('webhook_deliveries')
+          .columns(['webhook_id', 'report_id'])
+          .execute();
+
+        await db.schema
+          .alterTable('jobs')
+          .addColumn('fair_key', 'text', (c) => c.notNull().defaultTo(''))
+          .execute();
+        // Waiting jobs only (done ones pile up): the oldest of a kind, and an owner's oldest.
+        await db.schema
+          .createIndex('jobs_waiting')
+          .on('jobs')
+          .columns(['kind', 'run_at'])
+          .where(sql<boolean>`done_at IS NULL`)
+          .execute();
+        await db.schema
+          .createIndex('jobs_waiting_by_owner')
+          .on('jobs')
+          .columns(['kind', 'fair_key', 'run_at'])
+          .where(sql<boolean>`done_at IS NULL`)
+          .execute();
+
+        await db.schema
+          .createTable('rate_limits')
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('period', 'integer', (c) => c.notNull())
+          .addColumn('count', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('rate_limits_key', ['key', 'period'])
+          .execute();
+        await db.schema.createIndex('rate_limits_by_period').on('rate_limits').column('period').execute();
       },
     },
   };

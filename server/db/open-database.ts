@@ -1,9 +1,13 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { privateDir, privateFiles } from '../../main/data/private-dir';
 import pg from 'pg';
+import { packageRoot } from '../../main/package-root';
+import { DurableSqliteDialect, walFlusher } from './durable-sqlite';
 import { ensureSealCheck, resolvePhotoSeal } from '../photos/photo-key';
 import type { PhotoSeal } from '../photos/photo-seal';
 import { migrationProvider } from './migrations';
@@ -62,9 +66,10 @@ function openSqlite(dataDir: string): Omit<OpenDatabase, 'seal'> {
   privateFiles([path], true);
   privateFiles([`${path}-wal`, `${path}-shm`], false);
   const sqlite = new SqliteDatabase(path);
-  // WAL lets readers (the dashboard) work while a report is written; FULL sync keeps acks durable.
+  // WAL lets readers (the dashboard) work while a report is written. Commits are made durable by
+  // the driver, off the event loop (see DurableSqliteDialect); checkpoints run in their own thread.
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // Deleted biometric data is overwritten with zeros in place, and freed pages can be given back
@@ -74,10 +79,35 @@ function openSqlite(dataDir: string): Omit<OpenDatabase, 'seal'> {
     sqlite.pragma('auto_vacuum = INCREMENTAL');
     sqlite.exec('VACUUM'); // takes effect on a database that already has tables only after a VACUUM
   }
+  const checkpoints = startCheckpoints(path);
+  if (checkpoints) sqlite.pragma('wal_autocheckpoint = 0');
+  const wal = walFlusher(`${path}-wal`);
+  const dialect = new DurableSqliteDialect(
+    { database: withStatementCache(sqlite) },
+    {
+      flush: wal.flush,
+      beforeClose: async () => {
+        await checkpoints?.stop();
+        await wal.close();
+      },
+    },
+  );
+  return { db: new Kysely<Database>({ dialect }), dialect: 'sqlite', where: path };
+}
+
+/** The checkpoint thread, from the bundle `npm run build:cli` writes; without it SQLite checkpoints inline. */
+function startCheckpoints(path: string) {
+  const script = join(packageRoot(import.meta.url), 'out', 'db', 'checkpoint-worker.mjs');
+  if (!existsSync(script)) return null;
+  const worker = new Worker(script, { workerData: { path, everyMs: 1_000 } });
+  worker.unref();
   return {
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
-    dialect: 'sqlite',
-    where: path,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        worker.once('exit', () => resolve());
+        worker.once('message', () => void worker.terminate());
+        worker.postMessage('stop');
+      }),
   };
 }
 
@@ -104,11 +134,22 @@ function openPostgres(url: string): Omit<OpenDatabase, 'seal'> {
   const parsed = new URL(url);
   if (!/^postgres(ql)?:$/.test(parsed.protocol))
     throw new Error(`--database must be a postgres:// URL, not ${parsed.protocol}`);
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 20 });
   parsed.password = '';
   return {
     db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
     dialect: 'postgres',
     where: parsed.toString(),
   };
+}
+
+/**
+ * For writes a crash may lose without harm (rate-limit counts; job leases and completions, which
+ * at worst run a job twice, and every job tolerates that): on PostgreSQL a small pool whose commits
+ * do not wait for the disk, so they do not queue behind intake's. SQLite's own writer otherwise.
+ */
+export function openBookkeeping(opened: OpenDatabase, url: string | undefined): Kysely<Database> {
+  if (opened.dialect !== 'postgres' || !url) return opened.db;
+  const pool = new pg.Pool({ connectionString: url, max: 4, options: '-c synchronous_commit=off' });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

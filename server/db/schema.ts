@@ -1,4 +1,8 @@
 import type { Generated } from 'kysely';
+import type { HireStatus } from '../../main/contract/hr-api';
+
+/** A hire's standing without the clock; `overdue` is added at read time from `roster.due_at`. */
+export type Standing = Exclude<HireStatus, 'overdue'>;
 
 /**
  * The HR service's tables. Times are ISO-8601 UTC strings (sortable, identical on SQLite and
@@ -22,6 +26,46 @@ export interface Database {
     biometric_withdrawn_at: string | null;
     /** HR offboarded the hire: the face template is deleted and the hire's devices re-attest no more. */
     offboarded_at: string | null;
+  };
+  /**
+   * One row per hire as HR's list shows it, kept current in the transaction that changes any of it
+   * (enrolment, report, face re-check, review): narrow rows, so pages, filters, counts and the CSV
+   * export read indexes and never the hires' photos or the reports' payloads.
+   */
+  roster: {
+    hire_id: string;
+    name: string;
+    email: string;
+    expected_serial: string | null;
+    created_at: string;
+    verified_at: Generated<string | null>;
+    /** Where the hire stands, apart from the clock: overdue is `due_at` passed, decided at read time. */
+    standing: Generated<Standing>;
+    latest_verdict: Generated<'pass' | 'review' | 'fail' | null>;
+    latest_report_at: Generated<string | null>;
+    /** The earliest re-attestation date of the hire's app devices. */
+    due_at: Generated<string | null>;
+    /** Name and email, lower-cased, for HR's search. */
+    search_text: string;
+  };
+  /** How many hires stand where (overdue is counted at read time), sharded like `report_counts`. */
+  standing_counts: {
+    standing: Standing;
+    shard: number;
+    count: number;
+  };
+  /** Reports received per UTC day and current verdict, in a few shards so concurrent writers rarely meet. */
+  report_counts: {
+    day: string;
+    verdict: 'pass' | 'review' | 'fail';
+    shard: number;
+    count: number;
+  };
+  /** Requests per key (a device, an address) per minute, shared by every server on one PostgreSQL. */
+  rate_limits: {
+    key: string;
+    period: number;
+    count: number;
   };
   enrolment_codes: {
     code_hash: string;
@@ -88,6 +132,8 @@ export interface Database {
     locked_until: string | null;
     done_at: string | null;
     last_error: string | null;
+    /** Whose work this is (a hire, a webhook): the runner takes turns between them. */
+    fair_key: string;
   };
   webhooks: {
     id: string;
@@ -100,6 +146,7 @@ export interface Database {
     id: string;
     webhook_id: string;
     report_id: string;
+    created_at: string;
     attempts: number;
     last_status: number | null;
     delivered_at: string | null;
@@ -132,6 +179,8 @@ export interface Database {
     actor: string;
     action: string;
     target: string;
+    /** The hire the entry is about (its own or one of its reports'), for the hire's trail. */
+    hire_id: string | null;
     detail: string;
   };
 }

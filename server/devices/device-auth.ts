@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { compactVerify, decodeProtectedHeader, importJWK, type JWK } from 'jose';
+import { compactVerify, decodeProtectedHeader, importJWK } from 'jose';
 import {
   DEVICE_AUTH_SCHEME,
   DEVICE_REQUEST_JWS_TYPE,
@@ -8,7 +8,9 @@ import {
   DeviceRequestClaims,
 } from '../../main/contract/device-request';
 import type { ServerContext } from '../context';
+import { columns } from '../db/codecs';
 import { ApiFailure } from '../http/api-failure';
+import { chargeDevice } from '../http/request-limits';
 
 export interface AuthenticatedDevice {
   id: string;
@@ -59,7 +61,7 @@ export async function authenticateDevice(
 
   let claims: DeviceRequestClaims;
   try {
-    const key = await importJWK(JSON.parse(device.public_jwk) as JWK, 'EdDSA');
+    const key = await importJWK(columns.devicePublicJwk.decode(device.public_jwk), 'EdDSA');
     const { payload } = await compactVerify(jws, key, { algorithms: ['EdDSA'] });
     claims = DeviceRequestClaims.parse(JSON.parse(new TextDecoder().decode(payload)));
   } catch {
@@ -86,5 +88,7 @@ export async function authenticateDevice(
     .executeTakeFirst();
   if (Number(fresh.numInsertedOrUpdatedRows ?? 0) !== 1)
     throw refuse('device.request-replayed', 'this signed request was already used');
+  // Signed, fresh and not replayed: only now does the request count against the device itself.
+  await chargeDevice(request, context, device.id);
   return { id: device.id, hireId: device.hire_id, client: device.client, nextDueAt: device.next_due_at };
 }

@@ -1,12 +1,12 @@
-import type {} from '@fastify/rate-limit';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { calculateJwkThumbprint } from 'jose';
-import { z } from 'zod';
-import { ChallengeRequest, ChallengeResponse, EnrolmentRequest } from '../../main/contract/protocol';
+import { deviceApi } from '../../main/contract/device-api';
 import { hashSecret } from '../auth/secrets';
 import type { ServerContext } from '../context';
+import { columns } from '../db/codecs';
+import { refreshRoster } from '../db/roster';
 import { ApiFailure } from '../http/api-failure';
 import { challengeTerms } from './challenge-terms';
 import { authenticateDevice } from './device-auth';
@@ -18,11 +18,11 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
   const { db } = context;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
+  const { enrol, challenge, schedule } = deviceApi;
   api.post(
-    '/v1/enrolments',
+    enrol.path,
     {
-      schema: { body: EnrolmentRequest },
-      config: { rateLimit: { max: context.limits.devicePerMinute, timeWindow: '1 minute' } },
+      schema: { body: enrol.body, response: { 201: enrol.response } },
     },
     async (request, reply) => {
       const now = context.now();
@@ -70,9 +70,9 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
           .values({
             id: deviceId,
             hire_id: row.hire_id,
-            public_jwk: JSON.stringify(publicKey),
+            public_jwk: columns.devicePublicJwk.encode(publicKey),
             key_thumbprint: thumbprint,
-            identity: JSON.stringify(identity.claims),
+            identity: columns.deviceIdentity.encode(identity.claims),
             fingerprint: identity.fingerprint,
             enrolled_at: now.toISOString(),
             next_due_at: now.toISOString(),
@@ -80,6 +80,7 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
             client,
           })
           .execute();
+        await refreshRoster(trx, context.dialect, row.hire_id);
         return trx.selectFrom('hires').select('name').where('id', '=', row.hire_id).executeTakeFirstOrThrow();
       });
       // No face template: the server alone matches faces, whoever holds the enrolment code.
@@ -88,18 +89,9 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
   );
 
   api.post(
-    '/v1/challenges',
+    challenge.path,
     {
-      schema: { body: ChallengeRequest, response: { 201: ChallengeResponse } },
-      config: {
-        rateLimit: {
-          // Keyed by the key that signed the request, so the body must be parsed first.
-          hook: 'preHandler',
-          max: context.limits.devicePerMinute,
-          timeWindow: '1 minute',
-          keyGenerator: (r) => r.headers.authorization?.split('.')[0] ?? r.ip,
-        },
-      },
+      schema: { body: challenge.body, response: { 201: challenge.response } },
     },
     async (request, reply) => {
       const device = await authenticateDevice(request, context);
@@ -133,31 +125,40 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
           expires_at: expiresAt,
           used_at: null,
           kind: terms.kind,
-          evidence: JSON.stringify(terms.evidence),
+          evidence: columns.nonceEvidence.encode(terms.evidence),
         })
         .execute();
       return reply.status(201).send({ nonce, expiresAt, ...terms, policy: context.policy.device });
     },
   );
 
-  api.get('/v1/devices/:id/schedule', { schema: { params: z.object({ id: z.uuid() }) } }, async (request) => {
-    const signed = await authenticateDevice(request, context);
-    if (signed.id !== request.params.id)
-      throw new ApiFailure(403, 'device.not-yours', 'a device may read only its own schedule');
-    const device = await db
-      .selectFrom('devices')
-      .innerJoin('hires', 'hires.id', 'devices.hire_id')
-      .select(['devices.id', 'devices.next_due_at', 'devices.last_report_at', 'hires.biometric_withdrawn_at'])
-      .where('devices.id', '=', request.params.id)
-      .executeTakeFirst();
-    if (!device) throw new ApiFailure(404, 'device.unknown', 'no such device');
-    return {
-      deviceId: device.id,
-      nextDueAt: device.next_due_at,
-      everyDays: context.policy.reattestEveryDays,
-      overdue: device.next_due_at < context.now().toISOString(),
-      lastReportAt: device.last_report_at,
-      biometricConsentWithdrawn: device.biometric_withdrawn_at !== null,
-    };
-  });
+  api.get(
+    schedule.path,
+    { schema: { params: schedule.params, response: { 200: schedule.response } } },
+    async (request) => {
+      const signed = await authenticateDevice(request, context);
+      if (signed.id !== request.params.id)
+        throw new ApiFailure(403, 'device.not-yours', 'a device may read only its own schedule');
+      const device = await db
+        .selectFrom('devices')
+        .innerJoin('hires', 'hires.id', 'devices.hire_id')
+        .select([
+          'devices.id',
+          'devices.next_due_at',
+          'devices.last_report_at',
+          'hires.biometric_withdrawn_at',
+        ])
+        .where('devices.id', '=', request.params.id)
+        .executeTakeFirst();
+      if (!device) throw new ApiFailure(404, 'device.unknown', 'no such device');
+      return {
+        deviceId: device.id,
+        nextDueAt: device.next_due_at,
+        everyDays: context.policy.reattestEveryDays,
+        overdue: device.next_due_at < context.now().toISOString(),
+        lastReportAt: device.last_report_at,
+        biometricConsentWithdrawn: device.biometric_withdrawn_at !== null,
+      };
+    },
+  );
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { FaceReading } from '../../main/contract/face-reading';
+import { columns } from '../db/codecs';
+import { refreshRoster } from '../db/roster';
+import { countVerdict } from '../db/verdict-counts';
 import type { JobHandler } from '../jobs/job-runner';
-import { verdictOfReasons, WeighedReason } from '../reports/decide-verdict';
+import { verdictOfReasons, type WeighedReason } from '../reports/decide-verdict';
 import { finalVerdictJobs } from '../reports/final-verdict';
 
 const WEIGHT = { match: 'pass', review: 'review', 'no-match': 'fail', 'no-face': 'review' } as const;
@@ -18,6 +20,8 @@ export const verifyFaceJob: JobHandler = async (job, context) => {
     .select([
       'reports.frames',
       'reports.reasons',
+      'reports.verdict',
+      'reports.received_at',
       'reports.face_status',
       'reports.hire_id',
       'reports.kind',
@@ -26,13 +30,15 @@ export const verifyFaceJob: JobHandler = async (job, context) => {
     .where('reports.id', '=', reportId)
     .executeTakeFirstOrThrow();
   if (report.face_status !== 'pending') return;
-  const reasons = z.array(WeighedReason).parse(JSON.parse(report.reasons));
+  const reasons = columns.reportReasons.decode(report.reasons);
   let face: { decision: keyof typeof WEIGHT; distance: number | null; threshold: number; frames: number };
   if (!report.frames || !report.face_template) {
     face = { decision: 'no-face', distance: null, threshold: 0, frames: 0 };
   } else {
-    const reference = FaceReading.parse(JSON.parse(context.seal.open(report.face_template).toString('utf8')));
-    const frames = z.array(z.string()).parse(JSON.parse(context.seal.open(report.frames).toString('utf8')));
+    const reference = columns.hireFaceTemplate.decode(
+      context.seal.open(report.face_template).toString('utf8'),
+    );
+    const frames = columns.reportFrames.decode(context.seal.open(report.frames).toString('utf8'));
     const comparisons = await Promise.all(
       frames.map((f) => context.faces.compare(reference, Buffer.from(f, 'base64'))),
     );
@@ -68,9 +74,11 @@ export const verifyFaceJob: JobHandler = async (job, context) => {
   await context.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('reports')
-      .set({ verdict, reasons: JSON.stringify(all), face_status: 'done' })
+      .set({ verdict, reasons: columns.reportReasons.encode(all), face_status: 'done' })
       .where('id', '=', reportId)
       .execute();
+    await countVerdict(trx, context.dialect, report.received_at, { from: report.verdict, to: verdict });
     await finalVerdictJobs(trx, context, reportId, report.hire_id, report.kind, verdict);
+    await refreshRoster(trx, context.dialect, report.hire_id);
   });
 };

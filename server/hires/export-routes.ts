@@ -1,9 +1,9 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { audit } from '../audit/audit';
+import { hrApi } from '../../main/contract/hr-api';
 import { requireAdmin } from '../auth/admin-auth';
 import type { ServerContext } from '../context';
-import { hireStatus } from './hire-status';
-import { latestVerdicts } from './hire-routes';
+import { rosterBatches, statusOf } from '../db/hire-queries';
 
 /**
  * An RFC 4180 field that no spreadsheet runs as a formula, whichever separator its locale splits
@@ -17,46 +17,43 @@ export function csvField(value: string | null): string {
   return /[",;\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+const HEADER = 'id,name,email,expected_serial,status,latest_verdict,created_at,verified_at';
+
+/** The CSV, a batch of hires at a time: memory stays flat and other requests run between batches. */
+async function* csvOf(context: ServerContext, now: Date) {
+  yield `${HEADER}\r\n`;
+  for await (const batch of rosterBatches(context.db)) {
+    yield batch
+      .map(
+        (h) =>
+          [
+            h.hire_id,
+            h.name,
+            h.email,
+            h.expected_serial,
+            statusOf(h, now),
+            h.latest_verdict,
+            h.created_at,
+            h.verified_at,
+          ]
+            .map(csvField)
+            .join(',') + '\r\n',
+      )
+      .join('');
+    // Let intake and other readers in before the next batch.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 export function exportRoutes(app: FastifyInstance, context: ServerContext): void {
-  app.get('/v1/export.csv', async (request, reply) => {
+  app.get(hrApi.exportCsv.path, { config: { raw: true } }, async (request, reply) => {
     const actor = await requireAdmin(context.db, request, context.now());
-    const hires = await context.db
-      .selectFrom('hires')
-      .select(['id', 'name', 'email', 'expected_serial', 'created_at', 'verified_at', 'offboarded_at'])
-      .orderBy('created_at')
-      .execute();
-    const devices = await context.db
-      .selectFrom('devices')
-      .select(['hire_id', 'next_due_at', 'client'])
-      .execute();
-    const latest = await latestVerdicts(context);
-    const rows = hires.map((h) =>
-      [
-        h.id,
-        h.name,
-        h.email,
-        h.expected_serial,
-        hireStatus({
-          devices: devices.filter((d) => d.hire_id === h.id),
-          latestVerdict: latest.get(h.id) ?? null,
-          verifiedAt: h.verified_at,
-          offboardedAt: h.offboarded_at,
-          now: context.now(),
-        }),
-        latest.get(h.id) ?? null,
-        h.created_at,
-        h.verified_at,
-      ]
-        .map(csvField)
-        .join(','),
-    );
-    await audit(context.db, { actor, action: 'export.csv', target: '*', at: context.now() });
+    const now = context.now();
+    await context.auditRead({ actor, action: 'export.csv', target: '*', hire: null, at: now });
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="hireproof-hires.csv"')
-      .send(
-        ['id,name,email,expected_serial,status,latest_verdict,created_at,verified_at', ...rows].join('\r\n') +
-          '\r\n',
-      );
+      .header('cache-control', 'no-store')
+      .send(Readable.from(csvOf(context, now)));
   });
 }

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { hrApi } from '../../main/contract/hr-api';
 import { audit } from '../audit/audit';
 import { requireAdmin } from '../auth/admin-auth';
 import type { ServerContext } from '../context';
 import { ApiFailure } from '../http/api-failure';
 import { deleteBiometrics } from '../privacy/delete-biometrics';
 import { reclaimDeleted } from '../privacy/reclaim';
+import { refreshRoster } from '../db/roster';
 
 /**
  * HR offboards a hire who left: the face template (kept only to match later re-attestations) and
@@ -15,11 +16,12 @@ import { reclaimDeleted } from '../privacy/reclaim';
  */
 export function offboardingRoutes(app: FastifyInstance, context: ServerContext): void {
   const { db } = context;
+  const { offboard } = hrApi;
   app
     .withTypeProvider<ZodTypeProvider>()
     .post(
-      '/v1/hires/:id/offboarding',
-      { schema: { params: z.object({ id: z.uuid() }) } },
+      offboard.path,
+      { schema: { params: offboard.params, response: { 200: offboard.response } } },
       async (request) => {
         const actor = await requireAdmin(db, request, context.now());
         const now = context.now();
@@ -37,7 +39,14 @@ export function offboardingRoutes(app: FastifyInstance, context: ServerContext):
             .set({ offboarded_at: now.toISOString() })
             .where('id', '=', request.params.id)
             .execute();
-          await audit(trx, { actor, action: 'hire.offboard', target: request.params.id, at: now });
+          await refreshRoster(trx, context.dialect, request.params.id);
+          await audit(trx, {
+            actor,
+            action: 'hire.offboard',
+            target: request.params.id,
+            hire: request.params.id,
+            at: now,
+          });
           return now.toISOString();
         });
         await reclaimDeleted(context);

@@ -1,6 +1,8 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { BadCursor } from '../db/pages';
 import { ApiFailure } from './api-failure';
+import { tooMany } from './request-limits';
 
 const FASTIFY_CODES: Record<string, [number, string]> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'request.unsupported-media-type'],
@@ -11,11 +13,21 @@ const FASTIFY_CODES: Record<string, [number, string]> = {
   FST_ERR_VALIDATION: [400, 'request.invalid'],
 };
 
+const send = (reply: FastifyReply, failure: ApiFailure) =>
+  reply
+    .status(failure.status)
+    .headers(failure.headers)
+    .send({ error: { code: failure.code, message: failure.message } });
+
 /** Every error leaves as `{error: {code, message}}`; a 5xx never shows internals. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof ApiFailure) {
-      return reply.status(error.status).send({ error: { code: error.code, message: error.message } });
+    // An address over its allowance learns nothing more from a refused request than that.
+    if (request.addressOver && !request.proven && !(error instanceof ApiFailure && error.status === 429))
+      return send(reply, tooMany(60));
+    if (error instanceof ApiFailure) return send(reply, error);
+    if (error instanceof BadCursor) {
+      return reply.status(400).send({ error: { code: 'request.invalid', message: error.message } });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];
@@ -25,11 +37,6 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply
         .status(400)
         .send({ error: { code: 'request.invalid', message: `${where}: ${first?.message ?? 'invalid'}` } });
-    }
-    if (error.statusCode === 429) {
-      return reply
-        .status(429)
-        .send({ error: { code: 'rate-limited', message: 'too many requests; retry later' } });
     }
     const known = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (known) return reply.status(known[0]).send({ error: { code: known[1], message: error.message } });

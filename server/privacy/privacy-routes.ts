@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import type { BiometricWithdrawal, PrivacyTerms } from '../../main/contract/protocol';
+import { deviceApi } from '../../main/contract/device-api';
+import { hrApi, type BiometricWithdrawal } from '../../main/contract/hr-api';
 import { audit } from '../audit/audit';
 import type { Actor } from '../auth/admin-auth';
 import { requireAdmin } from '../auth/admin-auth';
@@ -10,8 +10,6 @@ import { authenticateDevice } from '../devices/device-auth';
 import { ApiFailure } from '../http/api-failure';
 import { deleteBiometrics } from './delete-biometrics';
 import { reclaimDeleted } from './reclaim';
-
-const ById = { params: z.object({ id: z.uuid() }) };
 
 /**
  * What the consent screen states (public: the app asks before it enrols), and the withdrawal of
@@ -22,7 +20,8 @@ export function privacyRoutes(app: FastifyInstance, context: ServerContext): voi
   const { db } = context;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  api.get('/v1/privacy', (): PrivacyTerms => {
+  const { privacy, withdrawBiometricConsent: deviceWithdrawal } = deviceApi;
+  api.get(privacy.path, { schema: { response: { 200: privacy.response } } }, () => {
     const { retentionDays, unverifiedRetentionDays } = context.policy;
     return { retentionDays, unverifiedRetentionDays };
   });
@@ -44,7 +43,13 @@ export function privacyRoutes(app: FastifyInstance, context: ServerContext): voi
         .set({ biometric_withdrawn_at: now.toISOString() })
         .where('id', '=', hireId)
         .execute();
-      await audit(trx, { actor, action: 'hire.biometric-consent.withdrawn', target: hireId, at: now });
+      await audit(trx, {
+        actor,
+        action: 'hire.biometric-consent.withdrawn',
+        target: hireId,
+        hire: hireId,
+        at: now,
+      });
       return { withdrawnAt: now.toISOString() };
     });
     await reclaimDeleted(context);
@@ -52,8 +57,14 @@ export function privacyRoutes(app: FastifyInstance, context: ServerContext): voi
   };
 
   api.post(
-    '/v1/devices/:id/biometric-consent/withdrawal',
-    { schema: { ...ById, body: z.object({}).strict() } },
+    deviceWithdrawal.path,
+    {
+      schema: {
+        params: deviceWithdrawal.params,
+        body: deviceWithdrawal.body,
+        response: { 200: deviceWithdrawal.response },
+      },
+    },
     async (request) => {
       const device = await authenticateDevice(request, context);
       if (device.id !== request.params.id)
@@ -62,8 +73,13 @@ export function privacyRoutes(app: FastifyInstance, context: ServerContext): voi
     },
   );
 
-  api.post('/v1/hires/:id/biometric-consent/withdrawal', { schema: ById }, async (request) => {
-    const actor = await requireAdmin(db, request, context.now());
-    return withdraw(request.params.id, actor);
-  });
+  const { withdrawBiometricConsent: hrWithdrawal } = hrApi;
+  api.post(
+    hrWithdrawal.path,
+    { schema: { params: hrWithdrawal.params, response: { 200: hrWithdrawal.response } } },
+    async (request) => {
+      const actor = await requireAdmin(db, request, context.now());
+      return withdraw(request.params.id, actor);
+    },
+  );
 }

@@ -29,5 +29,9 @@ export async function finalVerdictJobs(
   }
   const hooks = await db.selectFrom('webhooks').select('id').execute();
   for (const hook of hooks)
-    await context.jobs.enqueue('webhook.deliver', { webhookId: hook.id, reportId }, now, db);
+    await context.jobs.enqueue(
+      'webhook.deliver',
+      { webhookId: hook.id, reportId },
+      { runAt: now, db, fairKey: hireId },
+    );
 }

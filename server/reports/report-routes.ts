@@ -1,22 +1,21 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import type { IdentityClaims } from '../../main/contract/identity';
-import { RequiredEvidence, type ReportAck } from '../../main/contract/protocol';
+import { deviceApi } from '../../main/contract/device-api';
+import type { ReportAck } from '../../main/contract/protocol';
 import { MAX_REPORT_BYTES, ReportKind } from '../../main/contract/report';
-import {
-  nonceVerdict,
-  openReport,
-  type NonceState,
-  type ReportRejection,
-} from '../../main/contract/verify-report';
+import { decodeProtectedHeader } from 'jose';
+import { nonceVerdict, type NonceState, type ReportRejection } from '../../main/contract/verify-report';
 import type { ServerContext } from '../context';
+import { columns } from '../db/codecs';
+import { refreshRoster } from '../db/roster';
+import { countVerdict } from '../db/verdict-counts';
 import type { Database } from '../db/schema';
 import { isDue, nextDueAt } from '../devices/schedule';
 import { ApiFailure } from '../http/api-failure';
+import { chargeDevice } from '../http/request-limits';
 import { audit } from '../audit/audit';
 import { termsMismatch, type ChallengeTerms } from '../devices/challenge-terms';
-import { decideVerdict, WeighedReason } from './decide-verdict';
+import type { WeighedReason } from './decide-verdict';
 import { finalVerdictJobs } from './final-verdict';
 import type { Transaction } from 'kysely';
 
@@ -37,6 +36,16 @@ const STATUS_OF: Record<ReportRejection, number> = {
 };
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The JWS's key id, or undefined when its header cannot be read (the judge then says why). */
+function keyIdOf(jws: string): string | undefined {
+  try {
+    const { kid } = decodeProtectedHeader(jws);
+    return typeof kid === 'string' ? kid : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The answer to a report whose kind or evidence is not what its challenge asked for. */
 const termsRefusal = (reasons: readonly { message: string }[]) =>
@@ -66,7 +75,7 @@ async function consumeNonce(
     // A nonce issued before challenges carried terms sets none: any kind would be a guess.
     const terms =
       used.kind && used.evidence
-        ? { kind: ReportKind.parse(used.kind), evidence: RequiredEvidence.parse(JSON.parse(used.evidence)) }
+        ? { kind: ReportKind.parse(used.kind), evidence: columns.nonceEvidence.decode(used.evidence) }
         : null;
     return { state: 'ok', terms };
   }
@@ -115,7 +124,6 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
       ])
       .where('devices.key_thumbprint', '=', thumbprint)
       .executeTakeFirst();
-  type DeviceRow = NonNullable<Awaited<ReturnType<typeof deviceByKey>>>;
 
   app.addContentTypeParser(
     'application/jose',
@@ -129,15 +137,10 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
       .select(['id', 'verdict', 'reasons', 'face_status', 'refusal'])
       .where('jws_hash', '=', jwsHash)
       .executeTakeFirst();
-    if (row?.refusal) throw termsRefusal(JSON.parse(row.reasons) as { message: string }[]);
-    return row
-      ? ackOf(
-          row.id,
-          row.verdict,
-          z.array(WeighedReason).parse(JSON.parse(row.reasons)),
-          row.face_status === 'pending',
-        )
-      : null;
+    if (!row) return null;
+    const reasons = columns.reportReasons.decode(row.reasons);
+    if (row.refusal) throw termsRefusal(reasons);
+    return ackOf(row.id, row.verdict, reasons, row.face_status === 'pending');
   };
 
   /** A retry of a stored report gets the first answer and writes nothing; another body under its id is refused. */
@@ -158,18 +161,11 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
     return storedAnswerFor(jwsHash);
   };
 
+  const { submitReport } = deviceApi;
   app.post(
-    '/v1/reports',
+    submitReport.path,
     {
-      config: {
-        rateLimit: {
-          // Keyed by the device (its id or its signed header), so the body must be parsed first.
-          hook: 'preHandler',
-          max: context.limits.devicePerMinute,
-          timeWindow: '1 minute',
-          keyGenerator: (r) => (typeof r.body === 'string' ? (r.body.split('.')[0] ?? r.ip) : r.ip),
-        },
-      },
+      schema: { response: { 200: submitReport.response, 201: submitReport.response } },
     },
     async (request, reply) => {
       if (typeof request.body !== 'string')
@@ -181,48 +177,50 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
       if (replay) return reply.status(200).send(replay);
 
       const now = context.now();
-      let device: DeviceRow | undefined;
-      const opened = await openReport(jws, {
-        now,
-        keyFor: async (thumbprint) => {
-          device = await deviceByKey(thumbprint);
-          return device
-            ? { deviceId: device.id, publicJwk: JSON.parse(device.public_jwk) as Record<string, string> }
-            : null;
-        },
+      // The key that signed it names the device; reading the header is cheap, the rest is the judge's.
+      const kid = keyIdOf(jws);
+      const device = kid ? await deviceByKey(kid) : undefined;
+      const judged = await context.judge.judge({
+        jws,
+        now: now.toISOString(),
+        device: device
+          ? {
+              id: device.id,
+              publicJwk: device.public_jwk,
+              client: device.client,
+              identity: device.identity,
+              expectedSerial: device.expected_serial,
+              hasReferenceFace: device.has_face !== 0,
+              biometricWithdrawn: device.biometric_withdrawn_at !== null,
+            }
+          : null,
+        reportAddress: request.ip,
       });
-      if (!opened.ok || !device) {
-        const code = opened.ok ? 'report.unknown-key' : opened.code;
+      if (!judged.ok || !device) {
+        const code = judged.ok ? 'report.unknown-key' : judged.code;
         if (code === 'report.outdated' && device)
           await audit(db, {
             actor: `device:${device.id}`,
             action: 'report.outdated',
             target: device.hire_id,
+            hire: device.hire_id,
             at: now,
           });
-        throw new ApiFailure(STATUS_OF[code], code, opened.ok ? 'unknown device' : opened.message);
+        throw new ApiFailure(STATUS_OF[code], code, judged.ok ? 'unknown device' : judged.message);
       }
-      const { payload, deviceId } = opened;
+      const { payload, decision } = judged;
+      const deviceId = device.id;
       const enrolled = device;
+      // Signed by an enrolled key: from here the device pays for its own requests.
+      await chargeDevice(request, context, deviceId);
       if (payload.observations.source === 'fixture' && !context.demo)
         throw new ApiFailure(
           422,
           'observations.fixture',
           'this report observed a fixture machine (--sysroot), not this device; this server accepts live observations only (fixtures are for a server started with --demo)',
         );
-      const decision = decideVerdict({
-        payload,
-        client: enrolled.client,
-        enrolledIdentity: JSON.parse(enrolled.identity) as IdentityClaims,
-        expectedSerial: enrolled.expected_serial,
-        hasReferenceFace: enrolled.has_face !== 0,
-        biometricWithdrawn: enrolled.biometric_withdrawn_at !== null,
-        policy: context.policy,
-        demo: context.demo,
-        reportAddress: request.ip,
-      });
       const frames = payload.face?.frames.length
-        ? context.seal.seal(Buffer.from(JSON.stringify(payload.face.frames)))
+        ? context.seal.seal(Buffer.from(columns.reportFrames.encode(payload.face.frames)))
         : null;
       const trace = payload.liveness?.trace.length
         ? context.seal.seal(Buffer.from(JSON.stringify(payload.liveness.trace)))
@@ -250,7 +248,7 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
       const outcome = await context.writes
         .run(async (trx) => {
           const { state, terms } = await consumeNonce(trx, deviceId, payload.nonce, now.toISOString());
-          const nonce = nonceVerdict(opened, state);
+          const nonce = nonceVerdict({ ok: true, deviceId, payload }, state);
           if (!nonce.ok) return nonce;
           // A challenge taken before the withdrawal still asked for a face: the withdrawal wins.
           const mismatch =
@@ -266,18 +264,20 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
               .insertInto('reports')
               .values({
                 ...row,
-                payload: JSON.stringify({ ...stored, face: null, liveness: null }),
+                payload: columns.reportPayload.encode({ ...stored, face: null, liveness: null }),
                 frames: null,
                 verdict: 'review',
-                reasons: JSON.stringify(reasons),
+                reasons: columns.reportReasons.encode(reasons),
                 face_status: 'none',
                 refusal: 'report.terms-mismatch',
               })
               .execute();
+            await countVerdict(trx, context.dialect, row.received_at, { from: null, to: 'review' });
             await audit(trx, {
               actor: `device:${deviceId}`,
               action: 'report.terms-mismatch',
               target: enrolled.hire_id,
+              hire: enrolled.hire_id,
               detail: { reportId: payload.reportId, reason: mismatch },
               at: now,
             });
@@ -289,21 +289,23 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
               'device-check',
               'review',
             );
+            await refreshRoster(trx, context.dialect, enrolled.hire_id);
             return { refused: termsRefusal(reasons) };
           }
           await trx
             .insertInto('reports')
             .values({
               ...row,
-              payload: JSON.stringify(stored),
+              payload: columns.reportPayload.encode(stored),
               frames,
               liveness_trace: trace,
               verdict: decision.verdict,
-              reasons: JSON.stringify(decision.reasons),
+              reasons: columns.reportReasons.encode(decision.reasons),
               face_status: decision.faceToVerify ? 'pending' : 'none',
               refusal: null,
             })
             .execute();
+          await countVerdict(trx, context.dialect, row.received_at, { from: null, to: decision.verdict });
           // Only a report with the hire's face and input, sent while due, moves the re-attestation
           // date: another report the same week draws no new spot check.
           const due =
@@ -317,7 +319,11 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
             .where('id', '=', deviceId)
             .execute();
           if (decision.faceToVerify)
-            await context.jobs.enqueue('face.verify', { reportId: payload.reportId }, now, trx);
+            await context.jobs.enqueue(
+              'face.verify',
+              { reportId: payload.reportId },
+              { runAt: now, db: trx, fairKey: enrolled.hire_id },
+            );
           else
             await finalVerdictJobs(
               trx,
@@ -327,6 +333,7 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
               payload.kind,
               decision.verdict,
             );
+          await refreshRoster(trx, context.dialect, enrolled.hire_id);
           return null;
         })
         .catch(async (error: unknown) => {

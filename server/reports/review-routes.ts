@@ -1,28 +1,27 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { hrApi } from '../../main/contract/hr-api';
 import { audit } from '../audit/audit';
 import { requireAdmin } from '../auth/admin-auth';
 import type { ServerContext } from '../context';
+import { refreshRoster } from '../db/roster';
+import { countVerdict } from '../db/verdict-counts';
 import { ApiFailure } from '../http/api-failure';
 import { finalVerdictJobs } from './final-verdict';
 
-const Review = z
-  .object({ decision: z.enum(['pass', 'fail']), note: z.string().trim().min(1).max(2000) })
-  .strict();
-
 /** HR settles a report that needed a human: approve or reject, with a note, audited. */
 export function reviewRoutes(app: FastifyInstance, context: ServerContext): void {
+  const { review } = hrApi;
   app
     .withTypeProvider<ZodTypeProvider>()
     .post(
-      '/v1/reports/:id/review',
-      { schema: { params: z.object({ id: z.uuid() }), body: Review } },
+      review.path,
+      { schema: { params: review.params, body: review.body, response: { 200: review.response } } },
       async (request) => {
         const actor = await requireAdmin(context.db, request, context.now());
         const report = await context.db
           .selectFrom('reports')
-          .select(['id', 'hire_id', 'verdict', 'kind', 'refusal'])
+          .select(['id', 'hire_id', 'verdict', 'kind', 'refusal', 'received_at'])
           .where('id', '=', request.params.id)
           .executeTakeFirst();
         if (!report) throw new ApiFailure(404, 'report.unknown', 'no such report');
@@ -39,16 +38,22 @@ export function reviewRoutes(app: FastifyInstance, context: ServerContext): void
             .set({ verdict: decision, reviewed_by: actor, review_note: note })
             .where('id', '=', report.id)
             .execute();
+          await countVerdict(trx, context.dialect, report.received_at, {
+            from: report.verdict,
+            to: decision,
+          });
           await audit(trx, {
             actor,
             action: `report.review.${decision}`,
             target: report.id,
+            hire: report.hire_id,
             detail: { note },
             at: context.now(),
           });
           // A refused report never verifies a hire, whatever HR settles it as.
           const kind = report.refusal ? 'device-check' : report.kind;
           await finalVerdictJobs(trx, context, report.id, report.hire_id, kind, decision);
+          await refreshRoster(trx, context.dialect, report.hire_id);
         });
         return { reportId: report.id, verdict: decision };
       },

@@ -1,12 +1,5 @@
 import type { Verdict } from '../../main/contract/checks';
-
-export interface VerdictDay {
-  /** UTC day, YYYY-MM-DD. */
-  day: string;
-  pass: number;
-  review: number;
-  fail: number;
-}
+import type { VerdictDay } from '../../main/contract/hr-api';
 
 const DAY = 86_400_000;
 

@@ -64,11 +64,12 @@ export const retentionJob: JobHandler = async (_job, context) => {
         actor: 'system',
         action: 'retention.delete-biometrics',
         target: hireId,
+        hire: hireId,
         detail: { idPhoto: photo, reports: reports.length },
         at: now,
       });
     });
   }
   if (photos.length > 0 || frames.length > 0) await reclaimDeleted(context);
-  await context.jobs.enqueue('retention.sweep', {}, new Date(now.getTime() + 60 * 60_000));
+  await context.jobs.enqueue('retention.sweep', {}, { runAt: new Date(now.getTime() + 60 * 60_000) });
 };

@@ -78,6 +78,7 @@ export const deliverWebhookJob: JobHandler = async (job, context) => {
           id: crypto.randomUUID(),
           webhook_id: webhookId,
           report_id: reportId,
+          created_at: sentAt.toISOString(),
           attempts: job.attempts,
           last_status: status,
           delivered_at: delivered,

@@ -16,7 +16,7 @@ const ENDPOINTS: [string, string][] = [
 describe('fuzzing the HR service', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   beforeAll(async () => {
-    server = await startTestServer('sqlite', { runJobs: false, rateLimitMax: 100_000 });
+    server = await startTestServer('sqlite', { runJobs: false, addressPerMinute: 100_000 });
   }, 60_000);
   afterAll(async () => server?.close());
 

@@ -5,6 +5,8 @@ import pg from 'pg';
 import { startServer, type ServerOptions } from '../../server/start-server';
 import { postgresUrl } from './test-database';
 
+export { postgresUrl };
+
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 /** The photo key every test server on PostgreSQL shares (a server there needs one given). */
 export const TEST_PHOTO_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -27,6 +29,16 @@ export async function freshPostgres(): Promise<{ url: string; drop: () => Promis
       const client = new pg.Client({ connectionString: base });
       await client.connect();
       try {
+        // A closed pool has asked its connections to end, but they may not have gone yet: one
+        // ended by FORCE would reach its test as an uncaught "terminating connection" error.
+        for (let waited = 0; waited < 5_000; waited += 50) {
+          const { rows } = await client.query<{ n: string }>(
+            'SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1',
+            [name],
+          );
+          if (Number(rows[0]?.n) === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         // FORCE may not end a backend the test role does not own (an autovacuum worker on the
         // fresh database): those finish on their own in a moment, so try again.
         for (let attempt = 1; ; attempt++) {
@@ -55,6 +67,8 @@ export async function startTestServer(storage: Storage, options: Partial<ServerO
     databaseUrl: database?.url,
     adminToken: ADMIN_TOKEN,
     demo: true,
+    // Every test client is 127.0.0.1: a suite's devices and HR calls must not share one allowance.
+    addressPerMinute: 100_000,
     ...(database ? { photoKey: TEST_PHOTO_KEY } : {}),
     ...options,
   });

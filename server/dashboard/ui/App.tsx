@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { api, ApiError } from './api';
+import { ApiError, call, hrApi } from './api';
 import { CreateHire } from './CreateHire';
 import { HireView } from './HireView';
 import { Link } from './Link';
@@ -17,7 +17,7 @@ export function App() {
   const firstRoute = useRef(true);
 
   useEffect(() => {
-    api.session().then(
+    call(hrApi.session, {}).then(
       ({ actor }) => setSession({ state: 'in', actor }),
       (error: unknown) =>
         setSession({
@@ -27,21 +27,23 @@ export function App() {
     );
   }, []);
 
-  // After an in-page navigation, start the keyboard and the screen reader at the new page's top.
+  // After moving to another page, start the keyboard and the screen reader at its top (a new
+  // filter on the same page keeps the focus where it is).
+  const pageKey = route.page === 'hire' ? `hire:${route.id}` : route.page;
   useEffect(() => {
     if (firstRoute.current) {
       firstRoute.current = false;
       return;
     }
     main.current?.focus();
-  }, [route]);
+  }, [pageKey]);
 
   const signedOut = () =>
     setSession((s) =>
       s.state === 'in' ? { state: 'out', notice: 'Your session has ended; sign in again.' } : s,
     );
   const signOut = () =>
-    void api.signOut().finally(() => setSession({ state: 'out', notice: 'You are signed out.' }));
+    void call(hrApi.signOut, {}).finally(() => setSession({ state: 'out', notice: 'You are signed out.' }));
 
   if (session.state === 'checking') return <p aria-live="polite">Loading…</p>;
   if (session.state === 'out')
@@ -66,7 +68,9 @@ export function App() {
         </button>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        {route.page === 'overview' ? <Overview onSignedOut={signedOut} /> : null}
+        {route.page === 'overview' ? (
+          <Overview status={route.status} q={route.q} onSignedOut={signedOut} />
+        ) : null}
         {route.page === 'new-hire' ? <CreateHire onSignedOut={signedOut} /> : null}
         {route.page === 'hire' ? <HireView key={route.id} id={route.id} onSignedOut={signedOut} /> : null}
       </main>

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError, type NewHire } from './api';
+import { ApiError, call, hrApi, type NewHire } from './api';
 import { formatTime } from './format';
 import { Link } from './Link';
 import { readPhoto } from './read-photo';
@@ -46,7 +46,7 @@ export function CreateHire({ onSignedOut }: { onSignedOut: () => void }) {
           ? { expectedDevice: { ...(serial ? { serial } : {}), ...(assetTag ? { assetTag } : {}) } }
           : {}),
       };
-      const answer = await api.createHire(hire);
+      const answer = await call(hrApi.createHire, { body: hire });
       setCreated({ ...answer, name });
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 401) onSignedOut();

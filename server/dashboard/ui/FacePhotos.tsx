@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, ApiError } from './api';
+import { ApiError, call, hrApi, photoUrl } from './api';
 import { formatTime } from './format';
 import { Problem } from './Problem';
 
@@ -41,7 +41,7 @@ export function FacePhotos({
 
   const show = () => {
     setFrames({ state: 'loading' });
-    api.frames(reportId).then(
+    call(hrApi.frames, { params: { id: reportId } }).then(
       (answer) => setFrames({ state: 'shown', frames: answer.frames }),
       (error: unknown) => {
         const failure = error instanceof ApiError ? error : new ApiError(0, 'unknown', String(error));
@@ -66,7 +66,7 @@ export function FacePhotos({
         </p>
       ) : (
         <figure>
-          <img src={api.photoUrl(hireId)} alt="ID photo on file" />
+          <img src={photoUrl(hireId)} alt="ID photo on file" />
           <figcaption>ID photo</figcaption>
         </figure>
       )}

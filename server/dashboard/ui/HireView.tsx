@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from './api';
+import { ApiError, call, hrApi, type ReportSummary } from './api';
 import { AuditTrail } from './AuditTrail';
 import { formatTime } from './format';
 import { Link } from './Link';
@@ -12,7 +12,7 @@ import { useApi } from './useApi';
 export function HireView({ id, onSignedOut }: { id: string; onSignedOut: () => void }) {
   const [version, setVersion] = useState(0);
   const [announcement, setAnnouncement] = useState('');
-  const hire = useApi(`hire:${id}:${version}`, () => api.hire(id), onSignedOut);
+  const hire = useApi(`hire:${id}:${version}`, () => call(hrApi.hire, { params: { id } }), onSignedOut);
   const reviewed = (verdict: string) => {
     setAnnouncement(`Review saved: the report is now ${verdict}.`);
     setVersion((v) => v + 1);
@@ -58,8 +58,10 @@ export function HireView({ id, onSignedOut }: { id: string; onSignedOut: () => v
             ? 'none enrolled yet (the code has not been used)'
             : h.devices.map((d) => (
                 <span key={d.id} className="device">
-                  key <code>{d.keyThumbprint.slice(0, 12)}</code>, enrolled {formatTime(d.enrolledAt)}, next
-                  check due {formatTime(d.nextDueAt)}
+                  key <code>{d.keyThumbprint.slice(0, 12)}</code>, enrolled {formatTime(d.enrolledAt)}
+                  {d.client === 'app'
+                    ? `, next check due ${formatTime(d.nextDueAt)}`
+                    : ' (headless device checks)'}
                 </span>
               ))}
         </dd>
@@ -69,25 +71,81 @@ export function HireView({ id, onSignedOut }: { id: string; onSignedOut: () => v
       </p>
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
-        {h.reports.length === 0 ? <p>No reports yet.</p> : null}
-        <ol className="timeline">
-          {h.reports.map((report) => (
-            <li key={report.id}>
-              <ReportCard
-                hireId={h.id}
-                report={report}
-                photosDeletedAt={h.photosDeletedAt}
-                onReviewed={reviewed}
-                onSignedOut={onSignedOut}
-              />
-            </li>
-          ))}
-        </ol>
+        <Timeline
+          key={hire.key}
+          hireId={h.id}
+          first={h.reports}
+          next={h.nextReports}
+          photosDeletedAt={h.photosDeletedAt}
+          onReviewed={reviewed}
+          onSignedOut={onSignedOut}
+        />
       </section>
       <section aria-labelledby="audit-heading">
         <h2 id="audit-heading">Audit trail</h2>
         <AuditTrail hireId={h.id} version={version} onSignedOut={onSignedOut} />
       </section>
+    </>
+  );
+}
+
+/** The hire's reports, newest first: the first page comes with the hire, older ones on request. */
+function Timeline({
+  hireId,
+  first,
+  next,
+  photosDeletedAt,
+  onReviewed,
+  onSignedOut,
+}: {
+  hireId: string;
+  first: ReportSummary[];
+  next: string | null;
+  photosDeletedAt: string | null;
+  onReviewed: (verdict: string) => void;
+  onSignedOut: () => void;
+}) {
+  const [reports, setReports] = useState(first);
+  const [cursor, setCursor] = useState(next);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const older = async (from: string) => {
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await call(hrApi.hireReports, { params: { id: hireId }, query: { cursor: from } });
+      setReports((shown) => [...shown, ...page.reports]);
+      setCursor(page.next);
+    } catch (failure) {
+      const refusal = failure instanceof ApiError ? failure : new ApiError(0, 'unknown', String(failure));
+      if (refusal.status === 401) onSignedOut();
+      setError(refusal);
+    } finally {
+      setLoading(false);
+    }
+  };
+  return (
+    <>
+      {reports.length === 0 ? <p>No reports yet.</p> : null}
+      <ol className="timeline">
+        {reports.map((report) => (
+          <li key={report.id}>
+            <ReportCard
+              hireId={hireId}
+              report={report}
+              photosDeletedAt={photosDeletedAt}
+              onReviewed={onReviewed}
+              onSignedOut={onSignedOut}
+            />
+          </li>
+        ))}
+      </ol>
+      {error ? <Problem error={error} /> : null}
+      {cursor ? (
+        <button type="button" className="secondary" disabled={loading} onClick={() => void older(cursor)}>
+          {loading ? 'Loading…' : 'Show older reports'}
+        </button>
+      ) : null}
     </>
   );
 }

@@ -1,17 +1,32 @@
-import { api, type HireSummary } from './api';
-import { formatDate, STATUS_LABEL, STATUS_ORDER } from './format';
+import { useState, type FormEvent } from 'react';
+import { call, hrApi, type HireStatus, type HireSummary, type StatusCounts } from './api';
+import { formatDate, formatTime, STATUS_LABEL, STATUS_ORDER, VERDICT_LABEL } from './format';
 import { Link } from './Link';
+import { Problem } from './Problem';
+import { navigate } from './router';
 import { StatusBadge } from './StatusBadge';
 import { useApi } from './useApi';
 import { VerdictChart } from './VerdictChart';
-import { Problem } from './Problem';
 
 const CHART_DAYS = 30;
+const PAGE = 50;
 
-/** Hires at a glance: how many stand where, verdicts over time, and every hire. */
-export function Overview({ onSignedOut }: { onSignedOut: () => void }) {
-  const hires = useApi('hires', api.hires, onSignedOut);
-  const stats = useApi('verdicts', () => api.verdicts(CHART_DAYS), onSignedOut);
+/** Hires at a glance: how many stand where, verdicts over time, and the hires, a page at a time. */
+export function Overview({
+  status,
+  q,
+  onSignedOut,
+}: {
+  status?: HireStatus;
+  q?: string;
+  onSignedOut: () => void;
+}) {
+  const counts = useApi('counts', () => call(hrApi.hireCounts, {}), onSignedOut);
+  const stats = useApi(
+    'verdicts',
+    () => call(hrApi.verdictStats, { query: { days: CHART_DAYS } }),
+    onSignedOut,
+  );
 
   return (
     <>
@@ -21,24 +36,22 @@ export function Overview({ onSignedOut }: { onSignedOut: () => void }) {
           New hire
         </Link>
       </div>
-      {hires.state === 'failed' ? <Problem error={hires.error} /> : null}
-      {hires.state === 'ready' ? <StatusCounts hires={hires.data.hires} /> : null}
+      {counts.state === 'failed' ? <Problem error={counts.error} /> : null}
+      {counts.state === 'ready' ? <Counts counts={counts.data} current={status} /> : null}
       <section aria-labelledby="chart-heading">
         <h2 id="chart-heading">Verdicts, last {CHART_DAYS} days</h2>
         {stats.state === 'loading' ? <p aria-live="polite">Loading…</p> : null}
         {stats.state === 'failed' ? <Problem error={stats.error} /> : null}
         {stats.state === 'ready' ? <VerdictChart days={stats.data.days} /> : null}
       </section>
-      <section aria-labelledby="hires-heading">
-        <h2 id="hires-heading">All hires</h2>
-        {hires.state === 'loading' ? <p aria-live="polite">Loading…</p> : null}
-        {hires.state === 'ready' ? <HireTable hires={hires.data.hires} /> : null}
-      </section>
+      {/* A new filter starts again from its first page. */}
+      <HireList key={`${status ?? ''}|${q ?? ''}`} status={status} q={q} onSignedOut={onSignedOut} />
     </>
   );
 }
 
-function StatusCounts({ hires }: { hires: HireSummary[] }) {
+/** Each count is also the way to the list of those hires. */
+function Counts({ counts, current }: { counts: StatusCounts; current?: HireStatus }) {
   return (
     <section aria-labelledby="glance-heading">
       <h2 id="glance-heading" className="visually-hidden">
@@ -47,18 +60,117 @@ function StatusCounts({ hires }: { hires: HireSummary[] }) {
       <ul className="counts">
         {STATUS_ORDER.map((status) => (
           <li key={status} className={`count count-${status}`}>
-            <span className="count-number">{hires.filter((h) => h.status === status).length}</span>
-            <span className="count-label">{STATUS_LABEL[status]}</span>
+            <Link to={{ page: 'overview', status }} className="count-link" current={current === status}>
+              <span className="count-number">{counts[status]}</span>
+              <span className="count-label">{STATUS_LABEL[status]}</span>
+            </Link>
           </li>
         ))}
       </ul>
+      <p className="hint">{counts.total.toLocaleString()} hires in all.</p>
     </section>
   );
 }
 
-function HireTable({ hires }: { hires: HireSummary[] }) {
+function HireList({ status, q, onSignedOut }: { status?: HireStatus; q?: string; onSignedOut: () => void }) {
+  // The cursors of the pages before this one: Next pushes, Previous pops.
+  const [cursors, setCursors] = useState<string[]>([]);
+  const cursor = cursors.at(-1);
+  const page = useApi(
+    `hires:${status ?? ''}:${q ?? ''}:${cursor ?? ''}`,
+    () => call(hrApi.listHires, { query: { status, q, cursor, limit: PAGE } }),
+    onSignedOut,
+  );
+  const heading = status ? `Hires: ${STATUS_LABEL[status]}` : 'All hires';
+  const number = cursors.length + 1;
+
+  return (
+    <section aria-labelledby="hires-heading">
+      <h2 id="hires-heading">{heading}</h2>
+      <Filters status={status} q={q} />
+      {page.state === 'loading' ? <p aria-live="polite">Loading…</p> : null}
+      {page.state === 'failed' ? <Problem error={page.error} /> : null}
+      {page.state === 'ready' ? (
+        <>
+          <HireTable hires={page.data.hires} filtered={Boolean(status ?? q)} />
+          <nav className="pager" aria-label="Pages of hires">
+            <button
+              type="button"
+              className="secondary"
+              disabled={cursors.length === 0}
+              onClick={() => setCursors((c) => c.slice(0, -1))}
+            >
+              Previous page
+            </button>
+            <span aria-live="polite">
+              Page {number}
+              {page.data.hires.length > 0
+                ? `: hires ${(number - 1) * PAGE + 1}–${(number - 1) * PAGE + page.data.hires.length}`
+                : ''}
+            </span>
+            <button
+              type="button"
+              className="secondary"
+              disabled={page.data.next === null}
+              onClick={() => {
+                const next = page.data.next;
+                if (next) setCursors((c) => [...c, next]);
+              }}
+            >
+              Next page
+            </button>
+          </nav>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** Search and status filter; applying them changes the address, so Back undoes a filter. */
+function Filters({ status, q }: { status?: HireStatus; q?: string }) {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = form.get('q');
+    const chosen = STATUS_ORDER.find((s) => s === form.get('status'));
+    navigate({
+      page: 'overview',
+      ...(typeof text === 'string' && text.trim() ? { q: text.trim() } : {}),
+      ...(chosen ? { status: chosen } : {}),
+    });
+  };
+  return (
+    <form role="search" className="filters" onSubmit={submit}>
+      <div className="field">
+        <label htmlFor="hire-search">Name or email</label>
+        <input id="hire-search" name="q" type="search" defaultValue={q ?? ''} maxLength={100} />
+      </div>
+      <div className="field">
+        <label htmlFor="hire-status">Status</label>
+        <select id="hire-status" name="status" defaultValue={status ?? ''}>
+          <option value="">Any status</option>
+          {STATUS_ORDER.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABEL[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit">Show hires</button>
+      {status || q ? (
+        <Link to={{ page: 'overview' }} className="button secondary">
+          Clear filters
+        </Link>
+      ) : null}
+    </form>
+  );
+}
+
+function HireTable({ hires, filtered }: { hires: HireSummary[]; filtered: boolean }) {
   if (hires.length === 0)
-    return (
+    return filtered ? (
+      <p>No hires match.</p>
+    ) : (
       <p>
         No hires yet. <Link to={{ page: 'new-hire' }}>Create the first one</Link>.
       </p>
@@ -71,6 +183,8 @@ function HireTable({ hires }: { hires: HireSummary[] }) {
             <th scope="col">Name</th>
             <th scope="col">Email</th>
             <th scope="col">Status</th>
+            <th scope="col">Last report</th>
+            <th scope="col">Next check due</th>
             <th scope="col">Created</th>
           </tr>
         </thead>
@@ -83,6 +197,19 @@ function HireTable({ hires }: { hires: HireSummary[] }) {
               <td>{hire.email}</td>
               <td>
                 <StatusBadge status={hire.status} />
+              </td>
+              <td>
+                {hire.latestReportAt && hire.latestVerdict ? (
+                  <>
+                    {VERDICT_LABEL[hire.latestVerdict]},{' '}
+                    <time dateTime={hire.latestReportAt}>{formatTime(hire.latestReportAt)}</time>
+                  </>
+                ) : (
+                  'none yet'
+                )}
+              </td>
+              <td>
+                {hire.nextDueAt ? <time dateTime={hire.nextDueAt}>{formatDate(hire.nextDueAt)}</time> : '—'}
               </td>
               <td>{formatDate(hire.createdAt)}</td>
             </tr>

@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import type { CheckResult } from '../../../main/contract/checks';
-import type { ReportView } from './api';
+import { ApiError, call, hrApi, type ReportDetail, type ReportSummary } from './api';
 import { EvidenceTable } from '../../../renderer/ui/EvidenceTable';
 import { FacePhotos } from './FacePhotos';
 import { formatTime } from './format';
+import { Problem } from './Problem';
 import { ReviewForm } from './ReviewForm';
 import { VerdictBadge } from './StatusBadge';
 
@@ -21,7 +23,7 @@ export function ReportCard({
   onSignedOut,
 }: {
   hireId: string;
-  report: ReportView;
+  report: ReportSummary;
   photosDeletedAt: string | null;
   onReviewed: (verdict: string) => void;
   onSignedOut: () => void;
@@ -73,15 +75,58 @@ export function ReportCard({
           />
         </>
       ) : null}
-      <details className="checks">
-        <summary>All {report.checks.length} checks</summary>
-        <ul>
-          {report.checks.map((check) => (
-            <CheckRow key={check.id} check={check} />
-          ))}
-        </ul>
-      </details>
+      <Checks reportId={report.id} onSignedOut={onSignedOut} />
     </article>
+  );
+}
+
+type Loaded =
+  | { state: 'hidden' }
+  | { state: 'loading' }
+  | { state: 'failed'; error: ApiError }
+  | { state: 'shown'; report: ReportDetail };
+
+/** Every check the report carried, with its evidence: fetched only when HR asks for them. */
+function Checks({ reportId, onSignedOut }: { reportId: string; onSignedOut: () => void }) {
+  const [checks, setChecks] = useState<Loaded>({ state: 'hidden' });
+  const show = () => {
+    setChecks({ state: 'loading' });
+    call(hrApi.report, { params: { id: reportId } }).then(
+      (report) => setChecks({ state: 'shown', report }),
+      (error: unknown) => {
+        const failure = error instanceof ApiError ? error : new ApiError(0, 'unknown', String(error));
+        if (failure.status === 401) onSignedOut();
+        setChecks({ state: 'failed', error: failure });
+      },
+    );
+  };
+  if (checks.state !== 'shown')
+    return (
+      <div className="checks">
+        {checks.state === 'failed' ? <Problem error={checks.error} /> : null}
+        <button type="button" className="secondary" disabled={checks.state === 'loading'} onClick={show}>
+          {checks.state === 'loading' ? 'Loading checks…' : 'Show every check'}
+        </button>
+      </div>
+    );
+  const { report } = checks;
+  return (
+    <div className="checks">
+      <h4>
+        All {report.checks.length} checks
+        {report.judgedBy === 'device'
+          ? ' (as the device reported them: stored before the server judged)'
+          : ''}
+      </h4>
+      <ul>
+        {report.checks.map((check) => (
+          <CheckRow key={check.id} check={check} />
+        ))}
+      </ul>
+      <button type="button" className="secondary" onClick={() => setChecks({ state: 'hidden' })}>
+        Hide checks
+      </button>
+    </div>
   );
 }
 

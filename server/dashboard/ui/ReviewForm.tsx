@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { api, ApiError } from './api';
+import { ApiError, call, hrApi } from './api';
 
 /** HR settles a report that needs a person: approve or reject, always with a note (audited). */
 export function ReviewForm({
@@ -26,7 +26,7 @@ export function ReviewForm({
     setBusy(true);
     setError(null);
     try {
-      const answer = await api.review(reportId, decision, note);
+      const answer = await call(hrApi.review, { params: { id: reportId }, body: { decision, note } });
       onReviewed(answer.verdict);
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 401) onSignedOut();

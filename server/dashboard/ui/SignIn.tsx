@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError } from './api';
+import { ApiError, call, hrApi } from './api';
 
 /** HR signs in with an API token; the browser keeps only the httpOnly session cookie it gets back. */
 export function SignIn({ onSignedIn, notice }: { onSignedIn: (actor: string) => void; notice?: string }) {
@@ -19,7 +19,7 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: (actor: string) => 
     setBusy(true);
     setError(null);
     try {
-      const session = await api.signIn(token.trim());
+      const session = await call(hrApi.signIn, { body: { token: token.trim() } });
       onSignedIn(session.actor);
     } catch (failure) {
       setError(

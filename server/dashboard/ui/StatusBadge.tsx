@@ -1,5 +1,5 @@
 import type { Verdict } from '../../../main/contract/checks';
-import type { HireStatus } from '../../hires/hire-status';
+import type { HireStatus } from '../../../main/contract/hr-api';
 import { STATUS_LABEL, VERDICT_LABEL } from './format';
 
 /** Colour is never the only signal: every badge carries its word. */

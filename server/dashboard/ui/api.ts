@@ -1,69 +1,19 @@
-import type { CheckResult, EvidenceRow, Verdict } from '../../../main/contract/checks';
-import type { Reason } from '../../../main/contract/protocol';
-import type { HireStatus } from '../../hires/hire-status';
+import type { z } from 'zod';
+import { hrApi, type Endpoint } from '../../../main/contract/hr-api';
+import { ApiError as ApiErrorBody } from '../../../main/contract/hr-api';
 
-/** What the dashboard reads from the HR API (the same routes an API token reaches). */
-export interface HireSummary {
-  id: string;
-  name: string;
-  email: string;
-  createdAt: string;
-  verifiedAt: string | null;
-  status: HireStatus;
-}
-
-export interface ReportView {
-  id: string;
-  deviceId: string;
-  kind: string;
-  issuedAt: string;
-  receivedAt: string;
-  verdict: Verdict;
-  reasons: Reason[];
-  faceStatus: 'none' | 'pending' | 'done';
-  review: { by: string; note: string | null } | null;
-  checks: CheckResult[];
-  hasFaceFrames: boolean;
-  faceFramesDeletedAt: string | null;
-}
-
-export interface HireDetail extends HireSummary {
-  expectedDevice: { serial: string | null; assetTag: string | null };
-  photosDeletedAt: string | null;
-  devices: {
-    id: string;
-    fingerprint: string;
-    keyThumbprint: string;
-    enrolledAt: string;
-    nextDueAt: string;
-    lastReportAt: string | null;
-  }[];
-  reports: ReportView[];
-}
-
-export interface VerdictDay {
-  day: string;
-  pass: number;
-  review: number;
-  fail: number;
-}
-
-export interface AuditEntry {
-  at: string;
-  actor: string;
-  action: string;
-  target: string;
-  detail: Record<string, unknown>;
-}
-
-export interface NewHire {
-  name: string;
-  email: string;
-  expectedDevice?: { serial?: string; assetTag?: string };
-  idPhoto: string;
-}
-
-export type { EvidenceRow };
+export type {
+  AuditEntry,
+  HireDetail,
+  HireListQuery,
+  HireStatus,
+  HireSummary,
+  ReportDetail,
+  ReportSummary,
+  StatusCounts,
+  VerdictDay,
+} from '../../../main/contract/hr-api';
+export type { CreateHireRequest as NewHire } from '../../../main/contract/hr-api';
 
 /** A refusal from the API, with its code and the server's own words. */
 export class ApiError extends Error {
@@ -76,14 +26,45 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+type Part<S, K extends string> = S extends z.ZodType ? { [P in K]: z.input<S> } : { [P in K]?: never };
+/** What a route takes: its path parameters, query and body, typed from the contract. */
+export type Input<E extends Endpoint> = Part<E['params'], 'params'> &
+  Partial<Part<E['query'], 'query'>> &
+  Part<E['body'], 'body'>;
+
+/** Path parameters and query values are ids, words and numbers. */
+const textOf = (value: unknown) =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+
+/** The address of a route with its parameters and query filled in. */
+export function urlOf<E extends Endpoint>(endpoint: E, input: Input<E>): string {
+  const params = new Map<string, unknown>(Object.entries(input.params ?? {}));
+  const path = endpoint.path.replace(/:(\w+)/g, (_, name: string) =>
+    encodeURIComponent(textOf(params.get(name))),
+  );
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(input.query ?? {}))
+    if (textOf(value) !== '') query.set(key, textOf(value));
+  const search = query.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+/**
+ * The dashboard's one way to the HR API: the same routes an API token reaches, with the session
+ * cookie. Every answer is parsed with the route's response schema, so a page never renders what
+ * the contract does not promise.
+ */
+export async function call<S extends z.ZodType, E extends Endpoint>(
+  endpoint: E & { response: S },
+  input: Input<E>,
+): Promise<z.output<S>> {
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
+    response = await fetch(urlOf(endpoint, input), {
+      method: endpoint.method,
       credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: input.body === undefined ? {} : { 'content-type': 'application/json' },
+      body: input.body === undefined ? undefined : JSON.stringify(input.body),
     });
   } catch {
     throw new ApiError(0, 'network', 'the HR service cannot be reached; check the connection and retry');
@@ -100,39 +81,18 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     );
   }
   if (!response.ok) {
-    const error = (json as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiError(
-      response.status,
-      error?.code ?? 'unknown',
-      error?.message ?? `the HR service answered ${response.status}`,
-    );
+    const refusal = ApiErrorBody.safeParse(json);
+    throw refusal.success
+      ? new ApiError(response.status, refusal.data.error.code, refusal.data.error.message)
+      : new ApiError(response.status, 'unknown', `the HR service answered ${response.status}`);
   }
-  return json as T;
+  const parsed = endpoint.response.safeParse(json);
+  if (!parsed.success)
+    throw new ApiError(response.status, 'bad-response', 'the HR service answered with something unexpected');
+  return parsed.data;
 }
 
-export const api = {
-  signIn: (token: string) => call<{ actor: string; expiresAt: string }>('POST', '/v1/session', { token }),
-  session: () => call<{ actor: string }>('GET', '/v1/session'),
-  signOut: () => call<{ signedOut: true }>('DELETE', '/v1/session'),
-  hires: () => call<{ hires: HireSummary[] }>('GET', '/v1/hires'),
-  hire: (id: string) => call<HireDetail>('GET', `/v1/hires/${encodeURIComponent(id)}`),
-  createHire: (hire: NewHire) =>
-    call<{ id: string; code: string; codeExpiresAt: string }>('POST', '/v1/hires', hire),
-  verdicts: (days: number) =>
-    call<{ from: string; to: string; days: VerdictDay[] }>('GET', `/v1/stats/verdicts?days=${days}`),
-  frames: (reportId: string) =>
-    call<{ reportId: string; frames: { mediaType: string; data: string }[] }>(
-      'GET',
-      `/v1/reports/${encodeURIComponent(reportId)}/frames`,
-    ),
-  review: (reportId: string, decision: 'pass' | 'fail', note: string) =>
-    call<{ reportId: string; verdict: Verdict }>(
-      'POST',
-      `/v1/reports/${encodeURIComponent(reportId)}/review`,
-      { decision, note },
-    ),
-  audit: (hireId: string) =>
-    call<{ hireId: string; entries: AuditEntry[] }>('GET', `/v1/hires/${encodeURIComponent(hireId)}/audit`),
-  /** An <img> source: the browser sends the session cookie; the server audits each fetch. */
-  photoUrl: (hireId: string) => `/v1/hires/${encodeURIComponent(hireId)}/photo`,
-};
+/** An <img> source for a hire's ID photo: the browser sends the session cookie; the server audits each fetch. */
+export const photoUrl = (hireId: string) => urlOf(hrApi.photo, { params: { id: hireId } });
+
+export { hrApi };

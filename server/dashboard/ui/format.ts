@@ -1,5 +1,5 @@
 import type { Verdict } from '../../../main/contract/checks';
-import type { HireStatus } from '../../hires/hire-status';
+import type { HireStatus } from '../../../main/contract/hr-api';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });

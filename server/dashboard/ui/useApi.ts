@@ -2,7 +2,10 @@ import { useEffect, useState } from 'react';
 import { ApiError } from './api';
 
 export type Loaded<T> =
-  { state: 'loading' } | { state: 'failed'; error: ApiError } | { state: 'ready'; data: T };
+  | { state: 'loading' }
+  | { state: 'failed'; error: ApiError }
+  /** `key`: the load that gave `data`, so a component holding state from it knows when it is replaced. */
+  | { state: 'ready'; data: T; key: string };
 
 /**
  * Loads again whenever `key` changes, keeping what it showed until the new answer arrives; a 401
@@ -13,7 +16,7 @@ export function useApi<T>(key: string, load: () => Promise<T>, onSignedOut: () =
   useEffect(() => {
     let current = true;
     load().then(
-      (data) => current && setResult({ state: 'ready', data }),
+      (data) => current && setResult({ state: 'ready', data, key }),
       (error: unknown) => {
         if (!current) return;
         const failure = error instanceof ApiError ? error : new ApiError(0, 'unknown', String(error));

@@ -149,7 +149,10 @@ describe('the HR dashboard in Chromium', () => {
     await expect.poll(() => reasons.textContent()).toContain('display.ipkvm');
     expect(await reasons.textContent()).toContain('usb.ipkvm');
     expect(await reasons.getByRole('table').count()).toBeGreaterThan(0);
-    await page.getByText(/All \d+ checks/).click();
+    // Each report's checks and their evidence are fetched when HR asks for them.
+    expect(await page.locator('.check').count()).toBe(0);
+    await page.getByRole('button', { name: 'Show every check' }).click();
+    await page.getByRole('heading', { name: /All \d+ checks/ }).waitFor();
     expect(await page.locator('.check-fail').count()).toBeGreaterThanOrEqual(2);
     await shot(page, 'hire-failed');
 

@@ -101,13 +101,13 @@ describe.each(storages)('migration 003 on an existing %s database', (storage: St
     expect(cliOnly.verifiedAt).toBeNull();
     expect(cliOnly.status).toBe('enrolled');
     // The stored v1 report still shows, with the app's own results (the server never judged it).
-    expect(cliOnly.reports).toMatchObject([
-      {
-        kind: 'device-check',
-        verdict: 'pass',
-        checks: [{ id: 'display.ipkvm', status: 'pass', message: 'no IP-KVM' }],
-      },
-    ]);
+    expect(cliOnly.reports).toMatchObject([{ kind: 'device-check', verdict: 'pass' }]);
+    const [v1] = cliOnly.reports as { id: string }[];
+    const opened = await api(server.url, 'GET', `/v1/reports/${v1?.id}`);
+    expect(opened.json).toMatchObject({
+      judgedBy: 'device',
+      checks: [{ id: 'display.ipkvm', status: 'pass', summary: 'no IP-KVM' }],
+    });
     const trail = (await api(server.url, 'GET', `/v1/hires/${ids.cliOnly}/audit`)).json.entries as {
       actor: string;
       action: string;

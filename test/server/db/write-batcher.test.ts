@@ -40,8 +40,9 @@ describe('group commit on SQLite', () => {
         .values({ id: 'x', url: 'u', sealed_secret: Buffer.from('s'), created_at: 'now' })
         .execute(),
     );
+    const refused = expect(ok).rejects.toThrow();
     // Closing the database under the batch makes its transaction fail as a whole.
     await db.destroy();
-    await expect(ok).rejects.toThrow();
+    await refused;
   });
 });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HireDetail, StatusCounts, VerdictStats } from '../../../main/contract/hr-api';
 import type { ReportPayload } from '../../../main/contract/report';
 import { carve } from '../../support/carve';
 import { enrolDevice } from '../../support/device-under-test';
@@ -20,6 +21,7 @@ describe.each(storages)('erasing a hire on %s', (storage) => {
 
   const tables = [
     'hires',
+    'roster',
     'enrolment_codes',
     'devices',
     'nonces',
@@ -64,6 +66,14 @@ describe.each(storages)('erasing a hire on %s', (storage) => {
       .select('id_photo')
       .where('id', '=', device.hireId)
       .executeTakeFirstOrThrow();
+    const counts = async () => ({
+      hires: StatusCounts.parse((await api(server.url, 'GET', '/v1/stats/hires')).json),
+      reportsToday: VerdictStats.parse((await api(server.url, 'GET', '/v1/stats/verdicts?days=1')).json)
+        .days.map((d) => d.pass + d.review + d.fail)
+        .reduce((a, b) => a + b, 0),
+    });
+    const countedBefore = await counts();
+    const { status } = HireDetail.parse((await api(server.url, 'GET', `/v1/hires/${device.hireId}`)).json);
     const before = await everything();
     expect(before.audit_log).toContain(note);
     expect(before.jobs).toContain(reportId);
@@ -76,6 +86,11 @@ describe.each(storages)('erasing a hire on %s', (storage) => {
     expect((await api(server.url, 'GET', path)).status).toBe(404);
     expect((await api(server.url, 'DELETE', path)).status).toBe(404);
 
+    // The counts HR reads come from running totals: the erased hire and its report leave them too.
+    const countedAfter = await counts();
+    expect(countedAfter.hires.total).toBe(countedBefore.hires.total - 1);
+    expect(countedAfter.hires[status]).toBe(countedBefore.hires[status] - 1);
+    expect(countedAfter.reportsToday).toBe(countedBefore.reportsToday - 1);
     const after = await everything();
     for (const table of tables)
       for (const id of [device.hireId, device.deviceId, reportId])
@@ -88,7 +103,7 @@ describe.each(storages)('erasing a hire on %s', (storage) => {
       .where('target', '=', device.hireId)
       .orderBy('id')
       .execute();
-    expect(trail.map((e) => e.action)).toEqual(['hire.create', 'hire.erase']);
+    expect(trail.map((e) => e.action)).toEqual(['hire.create', 'hire.view', 'hire.erase']);
     expect(trail.at(-1)).toEqual({
       actor: 'token:bootstrap',
       action: 'hire.erase',

@@ -68,6 +68,10 @@ describe.each(storages)('the face template on %s', (storage) => {
     expect(await templateOf(device.hireId)).toBeNull();
     const hire = await api(server.url, 'GET', `/v1/hires/${device.hireId}`);
     expect(hire.json).toMatchObject({ status: 'offboarded', offboardedAt: answer.json.offboardedAt });
+    // HR's list and counts see it too (the roster's standing moved in the offboarding's transaction).
+    const listed = await api(server.url, 'GET', '/v1/hires?status=offboarded&limit=100');
+    expect((listed.json.hires as { id: string }[]).map((h) => h.id)).toContain(device.hireId);
+    expect((await api(server.url, 'GET', '/v1/stats/hires')).json.offboarded).toBeGreaterThanOrEqual(1);
     expect((await api(server.url, 'GET', `/v1/hires/${device.hireId}/photo`)).status).toBe(410);
     expect(await auditEntries(server.context, 'hire.offboard')).toContainEqual({
       actor: 'token:bootstrap',

@@ -3,6 +3,7 @@ import { auditEntries } from '../../support/audit-log';
 import { attestWithCli, enrolWithCli } from '../../support/hr-device';
 import { api, startTestServer, storages } from '../../support/hr-service';
 import { readFile } from 'node:fs/promises';
+import { recountReports } from '../../../server/db/verdict-counts';
 
 const DAY = 86_400_000;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -26,12 +27,16 @@ describe.each(storages)('verdicts over time on %s', (storage) => {
     for (const machine of ['laptop', 'pikvm', 'laptop', 'vpn'])
       verdicts.push(await attestWithCli(data, machine));
     expect(verdicts.map((v) => v.verdict)).toEqual(['pass', 'fail', 'pass', 'review']);
-    // History: the first two reports were received three days ago.
+    // Counted as they arrived.
+    const live = await api(base, 'GET', '/v1/stats/verdicts?days=1');
+    expect(live.json.days).toEqual([{ day: today(), pass: 2, review: 1, fail: 1 }]);
+    // History: the first two reports were received three days ago (moved in the database, then recounted).
     await server.context.db
       .updateTable('reports')
       .set({ received_at: new Date(Date.now() - 3 * DAY).toISOString() })
       .where('id', 'in', [verdicts[0]!.reportId, verdicts[1]!.reportId])
       .execute();
+    await recountReports(server.context.db);
   }, 90_000);
   afterAll(async () => server?.close());
 

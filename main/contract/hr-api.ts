@@ -1,0 +1,384 @@
+import { z } from 'zod';
+import { CheckResult, Verdict } from './checks';
+import { Reason } from './reason';
+import { ReportKind } from './report-kind';
+
+/**
+ * The HR service's HTTP API for HR (its device routes are in `device-api.ts`), as one table:
+ * every route's method, path, inputs and response schema. The server registers its routes from
+ * it (answers are checked against it), and the dashboard's one fetch wrapper derives its types
+ * from it and parses every answer with it. Nothing here imports the report's observations, so the
+ * dashboard's bundle stays small.
+ */
+
+/** Every refusal: `{error: {code, message}}` with the right status. */
+export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export type ApiError = z.infer<typeof ApiError>;
+
+/** HR creates a hire: who, which laptop IT shipped, and the ID photo the face is matched to. */
+export const CreateHireRequest = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    email: z.email().max(254),
+    expectedDevice: z
+      .object({
+        serial: z.string().trim().min(1).max(128).optional(),
+        assetTag: z.string().trim().min(1).max(128).optional(),
+      })
+      .strict()
+      .optional(),
+    /** Base64 JPEG or PNG holding exactly one face. */
+    idPhoto: z.string().min(1).max(7_000_000),
+  })
+  .strict();
+export type CreateHireRequest = z.infer<typeof CreateHireRequest>;
+
+export const CreateHireResponse = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  codeExpiresAt: z.iso.datetime(),
+});
+
+/** The answer to a withdrawal of biometric consent: when the hire's biometric data was deleted. */
+export const BiometricWithdrawal = z.object({ withdrawnAt: z.iso.datetime() });
+export type BiometricWithdrawal = z.infer<typeof BiometricWithdrawal>;
+
+/** HR offboarded a hire who left (a second call answers with the first time). */
+export const Offboarded = z.object({ hireId: z.uuid(), offboardedAt: z.iso.datetime() });
+
+/** HR erased a hire: how many of its devices and reports went. */
+export const Erased = z.object({
+  hireId: z.uuid(),
+  erased: z.object({ devices: z.number().int().nonnegative(), reports: z.number().int().nonnegative() }),
+});
+
+/** Where a hire stands, as HR sees it at a glance. */
+export const HireStatus = z.enum([
+  'invited',
+  'enrolled',
+  'verified',
+  'review',
+  'failed',
+  'overdue',
+  'offboarded',
+]);
+export type HireStatus = z.infer<typeof HireStatus>;
+
+/** The position after the last item of a page, opaque to clients: send it back for the next page. */
+export const Cursor = z
+  .string()
+  .max(400)
+  .regex(/^[A-Za-z0-9_-]+$/, 'a cursor from the previous page');
+
+export const PAGE_SIZE = { hires: 50, reports: 20, audit: 50, deliveries: 50, max: 100 } as const;
+
+const limit = (fallback: number) => z.coerce.number().int().min(1).max(PAGE_SIZE.max).default(fallback);
+export const Time = z.iso.datetime();
+export const ById = z.object({ id: z.uuid() });
+
+export const HireListQuery = z
+  .object({
+    status: HireStatus.optional(),
+    /** Part of a name or an email, any case. */
+    q: z.string().trim().min(1).max(100).optional(),
+    cursor: Cursor.optional(),
+    limit: limit(PAGE_SIZE.hires),
+  })
+  .strict();
+export type HireListQuery = z.input<typeof HireListQuery>;
+
+export const HireSummary = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  createdAt: Time,
+  /** When the hire was verified, while they stand verified (null once a later report failed or needs review). */
+  verifiedAt: Time.nullable(),
+  status: HireStatus,
+  latestVerdict: Verdict.nullable(),
+  latestReportAt: Time.nullable(),
+  /** When the hire's app is due to re-attest (overdue once passed). */
+  nextDueAt: Time.nullable(),
+});
+export type HireSummary = z.infer<typeof HireSummary>;
+
+/** Newest hires first; overdue ones most overdue first. `next` is null on the last page. */
+export const HirePage = z.object({ hires: z.array(HireSummary), next: Cursor.nullable() });
+export type HirePage = z.infer<typeof HirePage>;
+
+const Count = z.number().int().nonnegative();
+/** How many hires stand where; `total` is every hire. */
+export const StatusCounts = z.object({
+  total: Count,
+  invited: Count,
+  enrolled: Count,
+  verified: Count,
+  review: Count,
+  failed: Count,
+  overdue: Count,
+  offboarded: Count,
+});
+export type StatusCounts = z.infer<typeof StatusCounts>;
+
+export const PageQuery = (size: number) =>
+  z.object({ cursor: Cursor.optional(), limit: limit(size) }).strict();
+
+export const ReportSummary = z.object({
+  id: z.uuid(),
+  deviceId: z.string(),
+  kind: ReportKind,
+  issuedAt: Time,
+  receivedAt: Time,
+  verdict: Verdict,
+  reasons: z.array(Reason),
+  faceStatus: z.enum(['none', 'pending', 'done']),
+  review: z.object({ by: z.string(), note: z.string().nullable() }).nullable(),
+  hasFaceFrames: z.boolean(),
+  /** When this report's face frames and movement traces were deleted (retention, withdrawal, offboarding). */
+  faceFramesDeletedAt: Time.nullable(),
+  /** Why the report was refused (its terms differed from its challenge), or null. */
+  refusal: z.string().nullable(),
+});
+export type ReportSummary = z.infer<typeof ReportSummary>;
+
+/** A hire's reports, newest first. */
+export const ReportPage = z.object({ reports: z.array(ReportSummary), next: Cursor.nullable() });
+export type ReportPage = z.infer<typeof ReportPage>;
+
+/** One report with every check and its evidence, fetched when HR opens it. */
+export const ReportDetail = ReportSummary.extend({
+  hireId: z.uuid(),
+  /** `server`: the server's own judgement; `device`: a report stored before the server judged. */
+  judgedBy: z.enum(['server', 'device']),
+  checks: z.array(CheckResult),
+});
+export type ReportDetail = z.infer<typeof ReportDetail>;
+
+export const DeviceView = z.object({
+  id: z.string(),
+  client: z.enum(['app', 'cli']),
+  fingerprint: z.string(),
+  keyThumbprint: z.string(),
+  enrolledAt: Time,
+  nextDueAt: Time,
+  lastReportAt: Time.nullable(),
+});
+
+export const HireDetail = HireSummary.extend({
+  expectedDevice: z.object({ serial: z.string().nullable(), assetTag: z.string().nullable() }),
+  photosDeletedAt: Time.nullable(),
+  biometricConsentWithdrawnAt: Time.nullable(),
+  offboardedAt: Time.nullable(),
+  devices: z.array(DeviceView),
+  /** The first page of the timeline, newest first. */
+  reports: z.array(ReportSummary),
+  /** The cursor for the hire's reports route, when there are more. */
+  nextReports: Cursor.nullable(),
+});
+export type HireDetail = z.infer<typeof HireDetail>;
+
+export const AuditEntry = z.object({
+  at: Time,
+  actor: z.string(),
+  action: z.string(),
+  target: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+export const AuditPage = z.object({
+  hireId: z.uuid(),
+  entries: z.array(AuditEntry),
+  next: Cursor.nullable(),
+});
+export type AuditPage = z.infer<typeof AuditPage>;
+
+export const Delivery = z.object({
+  webhookId: z.string(),
+  reportId: z.string(),
+  createdAt: z.string(),
+  attempts: z.number().int(),
+  lastStatus: z.number().int().nullable(),
+  deliveredAt: Time.nullable(),
+});
+export const DeliveryPage = z.object({ deliveries: z.array(Delivery), next: Cursor.nullable() });
+export type DeliveryPage = z.infer<typeof DeliveryPage>;
+
+export const WebhookRequest = z
+  .object({
+    url: z
+      .url()
+      .refine((u) => /^https?:\/\//.test(u), 'must be http(s)')
+      .refine(
+        (u) => u.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(u),
+        'must use https',
+      ),
+  })
+  .strict();
+export const WebhookCreated = z.object({ id: z.uuid(), url: z.string(), secret: z.string() });
+
+export const VerdictDay = z.object({
+  /** UTC day, YYYY-MM-DD. */
+  day: z.string(),
+  pass: z.number().int(),
+  review: z.number().int(),
+  fail: z.number().int(),
+});
+export type VerdictDay = z.infer<typeof VerdictDay>;
+export const VerdictStatsQuery = z
+  .object({ days: z.coerce.number().int().min(1).max(366).default(30) })
+  .strict();
+export const VerdictStats = z.object({ from: z.string(), to: z.string(), days: z.array(VerdictDay) });
+
+export const ReviewRequest = z
+  .object({ decision: z.enum(['pass', 'fail']), note: z.string().trim().min(1).max(2000) })
+  .strict();
+export const ReviewResponse = z.object({ reportId: z.uuid(), verdict: Verdict });
+
+export const FaceFrames = z.object({
+  reportId: z.uuid(),
+  frames: z.array(z.object({ mediaType: z.string(), data: z.string() })),
+});
+
+export const SignInRequest = z.object({ token: z.string().min(1).max(200) }).strict();
+export const SessionStarted = z.object({ actor: z.string(), expiresAt: Time });
+export const SessionInfo = z.object({ actor: z.string() });
+export const SignedOut = z.object({ signedOut: z.literal(true) });
+
+/** One route: what it takes and what it answers with (JSON unless `response` is null). */
+export interface Endpoint {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  status: 200 | 201;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType | null;
+}
+
+export const endpoint = <E extends Endpoint>(e: E) => e;
+
+export const hrApi = {
+  createHire: endpoint({
+    method: 'POST',
+    path: '/v1/hires',
+    status: 201,
+    body: CreateHireRequest,
+    response: CreateHireResponse,
+  }),
+  listHires: endpoint({
+    method: 'GET',
+    path: '/v1/hires',
+    status: 200,
+    query: HireListQuery,
+    response: HirePage,
+  }),
+  hireCounts: endpoint({ method: 'GET', path: '/v1/stats/hires', status: 200, response: StatusCounts }),
+  hire: endpoint({ method: 'GET', path: '/v1/hires/:id', status: 200, params: ById, response: HireDetail }),
+  hireReports: endpoint({
+    method: 'GET',
+    path: '/v1/hires/:id/reports',
+    status: 200,
+    params: ById,
+    query: PageQuery(PAGE_SIZE.reports),
+    response: ReportPage,
+  }),
+  deviceCheckCode: endpoint({
+    method: 'POST',
+    path: '/v1/hires/:id/device-check-codes',
+    status: 201,
+    params: ById,
+    response: CreateHireResponse,
+  }),
+  report: endpoint({
+    method: 'GET',
+    path: '/v1/reports/:id',
+    status: 200,
+    params: ById,
+    response: ReportDetail,
+  }),
+  review: endpoint({
+    method: 'POST',
+    path: '/v1/reports/:id/review',
+    status: 200,
+    params: ById,
+    body: ReviewRequest,
+    response: ReviewResponse,
+  }),
+  frames: endpoint({
+    method: 'GET',
+    path: '/v1/reports/:id/frames',
+    status: 200,
+    params: ById,
+    response: FaceFrames,
+  }),
+  /** The ID photo's bytes (an image), for an <img>. */
+  photo: endpoint({ method: 'GET', path: '/v1/hires/:id/photo', status: 200, params: ById, response: null }),
+  audit: endpoint({
+    method: 'GET',
+    path: '/v1/hires/:id/audit',
+    status: 200,
+    params: ById,
+    query: PageQuery(PAGE_SIZE.audit),
+    response: AuditPage,
+  }),
+  verdictStats: endpoint({
+    method: 'GET',
+    path: '/v1/stats/verdicts',
+    status: 200,
+    query: VerdictStatsQuery,
+    response: VerdictStats,
+  }),
+  /** Every hire as CSV, streamed. */
+  exportCsv: endpoint({ method: 'GET', path: '/v1/export.csv', status: 200, response: null }),
+  createWebhook: endpoint({
+    method: 'POST',
+    path: '/v1/webhooks',
+    status: 201,
+    body: WebhookRequest,
+    response: WebhookCreated,
+  }),
+  deliveries: endpoint({
+    method: 'GET',
+    path: '/v1/webhooks/deliveries',
+    status: 200,
+    query: PageQuery(PAGE_SIZE.deliveries),
+    response: DeliveryPage,
+  }),
+  signIn: endpoint({
+    method: 'POST',
+    path: '/v1/session',
+    status: 200,
+    body: SignInRequest,
+    response: SessionStarted,
+  }),
+  session: endpoint({ method: 'GET', path: '/v1/session', status: 200, response: SessionInfo }),
+  signOut: endpoint({ method: 'DELETE', path: '/v1/session', status: 200, response: SignedOut }),
+  offboard: endpoint({
+    method: 'POST',
+    path: '/v1/hires/:id/offboarding',
+    status: 200,
+    params: ById,
+    response: Offboarded,
+  }),
+  eraseHire: endpoint({
+    method: 'DELETE',
+    path: '/v1/hires/:id',
+    status: 200,
+    params: ById,
+    response: Erased,
+  }),
+  withdrawBiometricConsent: endpoint({
+    method: 'POST',
+    path: '/v1/hires/:id/biometric-consent/withdrawal',
+    status: 200,
+    params: ById,
+    response: BiometricWithdrawal,
+  }),
+  health: endpoint({
+    method: 'GET',
+    path: '/healthz',
+    status: 200,
+    response: z.object({ ok: z.literal(true) }),
+  }),
+} as const;
+export type HrApi = typeof hrApi;
