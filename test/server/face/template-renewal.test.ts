@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverFaceModel } from '../../../main/contract/face-template';
 import { columns } from '../../../server/db/codecs';
@@ -5,6 +6,7 @@ import { auditEntries } from '../../support/audit-log';
 import { enrolDevice } from '../../support/device-under-test';
 import { faceFrame } from '../../support/face-frame';
 import { api, startTestServer } from '../../support/hr-service';
+import { twoFacesSideBySide } from '../../face/face-fixtures';
 
 /**
  * Hires enrolled before the server's recognizer changed hold a face-api descriptor, in the shape
@@ -94,7 +96,7 @@ describe('a face template from an older model', () => {
     });
   });
 
-  it('without a retained ID photo sends the report to review, saying a new ID photo is needed, and marks the hire', async () => {
+  it('without a retained ID photo sends the report to review, saying a new ID photo is needed, until HR sends one', async () => {
     const device = await enrolDevice(server.url, { client: 'app' });
     await storeOldTemplate(device.hireId, { id_photo: null, photos_deleted_at: new Date().toISOString() });
 
@@ -107,5 +109,34 @@ describe('a face template from an older model', () => {
       "server re-check: no-face: the hire's face template was made by face-api-descriptor@1.7.15, which the server no longer matches with, and the ID photo is no longer retained: a new ID photo is needed",
     );
     expect((await hireRow(device.hireId)).face_status).toBe('needs-photo');
+    expect((await api(server.url, 'GET', `/v1/hires/${device.hireId}`)).json.newIdPhotoNeeded).toBe(true);
+
+    // HR sends a new ID photo: refused without a usable face, taken with one; the next report passes.
+    const path = `/v1/hires/${device.hireId}/id-photo`;
+    const photoOf = async (file: string) => ({ idPhoto: (await readFile(file)).toString('base64') });
+    const twoPeople = await twoFacesSideBySide(
+      await readFile('test/fixtures/faces/obama/1.jpg'),
+      await readFile('test/fixtures/faces/biden/1.jpg'),
+    );
+    const refused = await api(server.url, 'POST', path, {
+      idPhoto: Buffer.from(twoPeople).toString('base64'),
+    });
+    expect([refused.status, refused.json.error?.code]).toEqual([422, 'id-photo.several-faces']);
+    const unsigned = await api(server.url, 'POST', path, await photoOf('test/fixtures/faces/obama/1.jpg'), {
+      authorization: '',
+    });
+    expect(unsigned.status).toBe(401);
+    const replaced = await api(server.url, 'POST', path, await photoOf('test/fixtures/faces/obama/1.jpg'));
+    expect(replaced.status).toBe(200);
+    expect((await api(server.url, 'GET', `/v1/hires/${device.hireId}`)).json.newIdPhotoNeeded).toBe(false);
+    expect(await auditEntries(server.context, 'hire.id-photo.replace')).toContainEqual({
+      actor: 'token:bootstrap',
+      action: 'hire.id-photo.replace',
+      target: device.hireId,
+      detail: { model: serverFaceModel },
+    });
+    await device.post((await onboardingOf(device)).jws);
+    await server.jobs.drain();
+    expect((await faceReasonOf(device.hireId)).verdict).toBe('pass');
   });
 });
