@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FaceRejection } from '../../main/contract/face-quality';
 import { hrApi, PAGE_SIZE } from '../../main/contract/hr-api';
 import { audit } from '../audit/audit';
 import { requireAdmin } from '../auth/admin-auth';
@@ -12,11 +13,12 @@ import { ApiFailure } from '../http/api-failure';
 import { newEnrolmentCode } from './enrolment-code';
 import { decodeIdPhoto } from './id-photo';
 
-const FACE_REFUSALS: Record<string, string> = {
+const FACE_REFUSALS: Record<FaceRejection, string> = {
   'no-face': 'id-photo.no-face',
   'several-faces': 'id-photo.several-faces',
   'too-small': 'id-photo.face-too-small',
-  'turned-head': 'id-photo.turned-head',
+  // The gate calls a side-on head `profile`; the API has always said `turned-head`.
+  profile: 'id-photo.turned-head',
 };
 
 const unknownHire = () => new ApiFailure(404, 'hire.unknown', 'no such hire');
@@ -33,7 +35,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
     if (!reading.usable) {
       throw new ApiFailure(
         422,
-        FACE_REFUSALS[reading.reason] ?? 'id-photo.unusable',
+        FACE_REFUSALS[reading.reason],
         `the ID photo needs exactly one clear, frontal face: ${reading.detail}`,
       );
     }

@@ -6,7 +6,7 @@ import { auditEntries } from '../../support/audit-log';
 import { enrolDevice } from '../../support/device-under-test';
 import { faceFrame } from '../../support/face-frame';
 import { api, startTestServer } from '../../support/hr-service';
-import { twoFacesSideBySide } from '../../face/face-fixtures';
+import { sharedFaces, twoFacesSideBySide } from '../../face/face-fixtures';
 
 /**
  * Hires enrolled before the server's recognizer changed hold a face-api descriptor, in the shape
@@ -122,6 +122,8 @@ describe('a face template from an older model', () => {
       idPhoto: Buffer.from(twoPeople).toString('base64'),
     });
     expect([refused.status, refused.json.error?.code]).toEqual([422, 'id-photo.several-faces']);
+    const profile = await api(server.url, 'POST', path, await photoOf(`${sharedFaces}meds_S001/9.jpg`));
+    expect([profile.status, profile.json.error?.code]).toEqual([422, 'id-photo.turned-head']);
     const unsigned = await api(server.url, 'POST', path, await photoOf('test/fixtures/faces/obama/1.jpg'), {
       authorization: '',
     });
