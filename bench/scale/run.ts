@@ -1,13 +1,14 @@
-// The HR service at company scale: `npm run bench:scale [-- --full] [-- --database sqlite|postgres]`.
+// The HR service at company scale: `npm run bench:scale [-- --full] [-- --database sqlite|postgres]
+// [-- --keep DIR | --reuse DIR]`.
 // Builds a company's database directly (hires, devices, months of reports with the real payload),
 // starts the service as its own process, and measures every HR endpoint, then report intake at a
 // steady rate while HR readers page through, with the service's event-loop delay and memory.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { statfsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,6 +34,10 @@ const { values: flags } = parseArgs({
     readers: { type: 'string', default: '10' },
     /** A reader's pause between pages (0: each asks again as soon as it has its answer). */
     'think-ms': { type: 'string', default: '250' },
+    /** Only seed, into this folder, and keep it (PostgreSQL: the database) to measure with --reuse: a long seed need not run on a quiet machine. */
+    keep: { type: 'string' },
+    /** Measure the company a --keep run left in this folder, without seeding. */
+    reuse: { type: 'string' },
   },
 });
 const HIRES = Number(flags.hires ?? (flags.full ? 100_000 : 10_000));
@@ -87,7 +92,8 @@ async function freshPostgres(base: string) {
 }
 
 /** The service as HR runs it, in its own process, with the event-loop probe preloaded. */
-async function startService(dataDir: string, databaseUrl?: string) {
+/** `photoKey`: the seeder's, so the service opens what it sealed (PostgreSQL keeps no key of its own). */
+async function startService(dataDir: string, databaseUrl: string | undefined, photoKey: string) {
   const child = spawn(
     process.execPath,
     [
@@ -110,7 +116,10 @@ async function startService(dataDir: string, databaseUrl?: string) {
       '100000',
       '--demo',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, HIREPROOF_ADMIN_TOKEN: TOKEN } },
+    {
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      env: { ...process.env, HIREPROOF_ADMIN_TOKEN: TOKEN, HIREPROOF_PHOTO_KEY: photoKey },
+    },
   );
   const url = await new Promise<string>((resolve, reject) => {
     let err = '';
@@ -151,16 +160,50 @@ async function timed(
   return { ms: performance.now() - start, status: response.status, body };
 }
 
-async function run(storage: Storage) {
-  const real = await realReports();
+/** What `--keep` leaves beside the data, so `--reuse` can measure the same company again. */
+const Kept = z.object({
+  storage: z.enum(['sqlite', 'postgres']),
+  dataDir: z.string(),
+  databaseUrl: z.string().optional(),
+  photoKey: z.string(),
+  seedSeconds: z.number(),
+  hires: z.array(z.custom<SeededHire>()),
+  /** The intake devices' keys (PKCS #8 PEM), enrolled in the kept database. */
+  devices: z.array(z.object({ id: z.string(), privateKey: z.string() })),
+});
+type Kept = z.infer<typeof Kept>;
+const KEPT_FILE = 'bench-scale-seeded.json';
+
+/** Seeds a company (into `keepDir` when given, kept afterwards), or reopens one `--keep` left. */
+async function company(storage: Storage, real: Awaited<ReturnType<typeof realReports>>) {
+  if (flags.reuse) {
+    const kept = Kept.parse(JSON.parse(await readFile(join(flags.reuse, KEPT_FILE), 'utf8')));
+    if (kept.storage !== storage)
+      throw new Error(`${flags.reuse} holds a ${kept.storage} company, not ${storage}`);
+    const opened = await openDatabase({
+      dataDir: kept.dataDir,
+      url: kept.databaseUrl,
+      photoKey: kept.photoKey,
+    });
+    const devices = await Promise.all(
+      kept.devices.map(async (d) => ({
+        id: d.id,
+        signer: await softwareSigner(createPrivateKey(d.privateKey)),
+      })),
+    );
+    log(`${storage}: reusing ${kept.hires.length} hires from ${flags.reuse}`);
+    return { ...kept, db: opened.db, devices, drop: () => Promise.resolve() };
+  }
   const average = (real.storedBytes.withFace + real.storedBytes.deviceOnly) / 2;
-  const dataDir = await mkdtemp(join(tmpdir(), 'hireproof-scale-'));
+  const dataDir = flags.keep ?? (await mkdtemp(join(tmpdir(), 'hireproof-scale-')));
+  await mkdir(dataDir, { recursive: true });
   const pgBase = process.env.HIREPROOF_TEST_DATABASE_URL;
   if (storage === 'postgres' && !pgBase) throw new Error('set HIREPROOF_TEST_DATABASE_URL for PostgreSQL');
   checkDisk(storage === 'sqlite' ? dataDir : '/var/lib/postgresql', storage, average);
   const database = storage === 'postgres' && pgBase ? await freshPostgres(pgBase) : null;
+  const photoKey = randomBytes(32).toString('base64');
   const now = new Date();
-  const opened = await openDatabase({ dataDir, url: database?.url });
+  const opened = await openDatabase({ dataDir, url: database?.url, photoKey });
   const { db } = opened;
 
   log(
@@ -193,18 +236,19 @@ async function run(storage: Storage) {
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   receiver.unref();
   const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-  await sql`INSERT INTO webhooks (id, url, secret, created_at) VALUES ('bench-hook', ${hookUrl}, ${`whsec_${randomBytes(24).toString('base64')}`}, ${now.toISOString()})`.execute(
-    db,
-  );
+  const secret = opened.seal.seal(Buffer.from(`whsec_${randomBytes(24).toString('base64')}`));
+  await sql`INSERT INTO webhooks (id, url, sealed_secret, created_at)
+    VALUES ('bench-hook', ${hookUrl}, ${secret}, ${now.toISOString()})`.execute(db);
   await sql`INSERT INTO webhook_deliveries (id, webhook_id, report_id, created_at, attempts, last_status, delivered_at)
     SELECT id, 'bench-hook', id, received_at, 1, 204, received_at FROM reports WHERE received_at > ${new Date(now.getTime() - 7 * 86_400_000).toISOString()}`.execute(
     db,
   );
   // Real keys for the devices that report during the run.
   const enrolled = hires.filter((h) => h.devices[0]?.client === 'app').slice(0, INTAKE_DEVICES);
-  const devices: { id: string; signer: DeviceSigner }[] = [];
+  const devices: { id: string; signer: DeviceSigner; privateKey: string }[] = [];
   for (const hire of enrolled) {
-    const signer = await softwareSigner(generateKeyPairSync('ed25519').privateKey);
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const signer = await softwareSigner(privateKey);
     const id = hire.devices[0]!.id;
     await db
       .updateTable('devices')
@@ -216,21 +260,49 @@ async function run(storage: Storage) {
       })
       .where('id', '=', id)
       .execute();
-    devices.push({ id, signer });
+    devices.push({ id, signer, privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() });
   }
   if (storage === 'sqlite') await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
   else await sql`VACUUM ANALYZE`.execute(db);
   const seedSeconds = (performance.now() - seedStart) / 1000;
   log(`${storage}: seeded ${HIRES} hires and ${reportCount} reports in ${seedSeconds.toFixed(0)} s`);
 
-  const service = await startService(dataDir, database?.url);
-  try {
-    return await measureService(service, { storage, db, hires, reportCount, seedSeconds, real, devices });
-  } finally {
-    await stop(service.child);
-    await db.destroy();
+  const kept: Kept = {
+    storage,
+    dataDir,
+    ...(database ? { databaseUrl: database.url } : {}),
+    photoKey,
+    seedSeconds,
+    hires,
+    devices: devices.map(({ id, privateKey }) => ({ id, privateKey })),
+  };
+  if (flags.keep) {
+    await writeFile(join(dataDir, KEPT_FILE), JSON.stringify(kept));
+    log(`${storage}: kept in ${dataDir}: measure it again with --reuse ${dataDir}`);
+  }
+  const drop = async () => {
+    if (flags.keep) return;
     await database?.drop();
     await rm(dataDir, { recursive: true, force: true });
+  };
+  return { ...kept, db, devices, drop };
+}
+
+async function run(storage: Storage) {
+  const real = await realReports();
+  const seeded = await company(storage, real);
+  if (flags.keep) {
+    await seeded.db.destroy();
+    return null;
+  }
+  const reportCount = seeded.hires.reduce((n, h) => n + h.reports.length, 0);
+  const service = await startService(seeded.dataDir, seeded.databaseUrl, seeded.photoKey);
+  try {
+    return await measureService(service, { ...seeded, reportCount, real });
+  } finally {
+    await stop(service.child);
+    await seeded.db.destroy();
+    await seeded.drop();
   }
 }
 
@@ -427,7 +499,7 @@ async function measureService(
   const delays = loop.map((s) => s.p99).sort((a, b) => a - b);
   return {
     storage,
-    hires: HIRES,
+    hires: hires.length,
     reports: reportCount,
     seedSeconds,
     results,
@@ -452,6 +524,7 @@ const storages: Storage[] =
     : [flags.database === 'postgres' ? 'postgres' : 'sqlite'];
 for (const storage of storages) {
   const r = await run(storage);
+  if (!r) continue;
   const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
   console.log(
     `\n### ${storage}: ${r.hires.toLocaleString()} hires / ${r.reports.toLocaleString()} reports (seeded in ${r.seedSeconds.toFixed(0)} s)\n`,
