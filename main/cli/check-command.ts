@@ -7,17 +7,22 @@ import { loadPolicy } from './load-policy';
 import { openHost } from './open-host';
 import { sourceRuntime } from './source-runtime';
 
-export const checkUsage = 'hireproof check [--json] [--sysroot DIR] [--policy FILE]';
+export const checkUsage = 'hireproof check [--json] [--sysroot DIR | --recorded DIR] [--policy FILE]';
 
 /** `hireproof check`: exit 0 for pass, 1 for review or fail. */
 export async function checkCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { json: { type: 'boolean' }, sysroot: { type: 'string' }, policy: { type: 'string' } },
+    options: {
+      json: { type: 'boolean' },
+      sysroot: { type: 'string' },
+      recorded: { type: 'string' },
+      policy: { type: 'string' },
+    },
     strict: true,
   });
   const policy = await loadPolicy(values.policy);
-  const host = await openHost(values.sysroot);
+  const host = await openHost({ sysroot: values.sysroot, recorded: values.recorded });
   const live = !values.json && process.stderr.isTTY;
   const report = await runChecks({
     checks,

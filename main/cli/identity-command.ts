@@ -3,7 +3,7 @@ import type { Identity } from '../contract/identity';
 import { readIdentity } from '../probes/identity/read-identity';
 import { openHost } from './open-host';
 
-export const identityUsage = 'hireproof identity [--json] [--sysroot DIR]';
+export const identityUsage = 'hireproof identity [--json] [--sysroot DIR | --recorded DIR]';
 
 function formatIdentity(identity: Identity): string {
   const rows = Object.entries(identity.claims).map(([name, claim]) => {
@@ -22,10 +22,10 @@ function formatIdentity(identity: Identity): string {
 export async function identityCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { json: { type: 'boolean' }, sysroot: { type: 'string' } },
+    options: { json: { type: 'boolean' }, sysroot: { type: 'string' }, recorded: { type: 'string' } },
     strict: true,
   });
-  const identity = await readIdentity(await openHost(values.sysroot));
+  const identity = await readIdentity(await openHost({ sysroot: values.sysroot, recorded: values.recorded }));
   process.stdout.write(values.json ? JSON.stringify(identity, null, 2) + '\n' : formatIdentity(identity));
   return 0;
 }

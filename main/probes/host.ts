@@ -10,6 +10,7 @@ import type { Platform } from '../contract/checks';
  */
 export interface Host {
   readonly platform: Platform;
+  /** The folder a fixture machine is read from (a Linux sysroot or a recorded machine); null when live. */
   readonly sysroot: string | null;
   readText(path: string): Promise<string>;
   readBytes(path: string): Promise<Buffer>;

@@ -14,6 +14,8 @@ const PINNED: Record<string, string> = {
   '2026.12.1': '092fc911fae3dfa68d0cdbe7607e14f5359b2eeb47dbe2bc9ff7e37be4312452',
   // Structural device signals, input.injected, platform-scoped names, the company's VPN.
   '2026.12.2': 'e7a4f015ac9d826be39495755e832259dbabd158eb1bda69fa0aca66cc1882b8',
+  // macOS system utuns (link-local only, no default route) are not tunnels.
+  '2026.12.3': '5daecc01c0f6b790f569e682bc9bd766698bbfd7b7696bad69bc4ac470a5df5e',
 };
 
 const CATALOGUE_FOLDERS = ['main/checks', 'main/reference'];

@@ -4,11 +4,10 @@ import { runChecks } from '../../main/checks/engine';
 import type { CheckResult } from '../../main/contract/checks';
 import { defaultPolicy } from '../../main/contract/policy';
 import { probes } from '../../main/probes/registry';
-import { darwinRecordings } from '../support/recorded-commands';
 import { loadRecordedMachine, replayHost } from '../support/replay-host';
 
 async function run(scenario: string): Promise<Record<string, CheckResult>> {
-  const host = replayHost(loadRecordedMachine('darwin', scenario, darwinRecordings));
+  const host = replayHost(loadRecordedMachine('darwin', scenario));
   const report = await runChecks({ checks, probes, host, policy: defaultPolicy });
   return Object.fromEntries(report.checks.map((c) => [c.id, c]));
 }

@@ -4,11 +4,11 @@ import { runChecks } from '../../main/checks/engine';
 import type { CheckResult } from '../../main/contract/checks';
 import { defaultPolicy } from '../../main/contract/policy';
 import { probes } from '../../main/probes/registry';
-import { win32Recordings } from '../support/recorded-commands';
+import { recordingLayout } from '../../main/probes/recorded/layout';
 import { loadRecordedMachine, replayHost } from '../support/replay-host';
 
 async function run(scenario: string): Promise<Record<string, CheckResult>> {
-  const host = replayHost(loadRecordedMachine('win32', scenario, win32Recordings));
+  const host = replayHost(loadRecordedMachine('win32', scenario));
   const report = await runChecks({ checks, probes, host, policy: defaultPolicy });
   expect(report.platform).toBe('win32');
   return Object.fromEntries(report.checks.map((c) => [c.id, c]));
@@ -65,11 +65,11 @@ describe('the check engine on recorded Windows output', () => {
   });
 
   it('turns the checks of a probe whose PowerShell failed into errors, and runs the rest', async () => {
-    const machine = loadRecordedMachine('win32', 'clean-laptop', win32Recordings);
+    const machine = loadRecordedMachine('win32', 'clean-laptop');
     const host = replayHost({
       ...machine,
       recordings: machine.recordings.map((r) =>
-        r.command === win32Recordings['sockets.json']
+        r.command === recordingLayout.win32['sockets.json']
           ? { command: r.command, failure: 'Get-NetTCPConnection : Access is denied.' }
           : r,
       ),

@@ -1,7 +1,7 @@
 import { inCidr } from '../../contract/cidr';
 import type { EvidenceRow } from '../../contract/checks';
 import type { VpnPolicy } from '../../contract/policy';
-import type { NetworkInfo } from '../../probes/network/network';
+import type { NetworkInfo, NetworkInterface } from '../../probes/network/network';
 import type { ProcessInfo } from '../../probes/processes/process';
 import { isApproved, vpnClientOf, vpnClientOfInterface, type VpnClient } from './vpn-clients';
 
@@ -52,7 +52,7 @@ export function judgeTunnels(
       : approvedRunning.filter((r, i) => approvedRunning.findIndex((o) => o.client === r.client) === i);
 
   const tunnels = network.interfaces
-    .filter((i) => i.kind === 'tunnel' && i.up)
+    .filter((i) => i.kind === 'tunnel' && i.up && !isSystemTunnel(i, network.defaultRoutes))
     .map((iface): JudgedTunnel => {
       const owners = (iface.owners ?? []).flatMap((pid) => byPid.get(pid) ?? []);
       const ownerMatch = owners.map(vpnClientOf).find((m) => m !== null) ?? null;
@@ -101,6 +101,15 @@ export function judgeTunnels(
     .filter((name) => !connected.has(name))
     .map((name) => ({ vpn: name, vpnKind: 'consumer', state: 'client running, no tunnel up' }));
   return { tunnels, idleConsumers };
+}
+
+/**
+ * macOS creates utuns for its own services (iCloud, Handoff, Back to My Mac): they hold only a
+ * link-local address and carry no default route, so no traffic can be tunnelled through them.
+ * A VPN's tunnel is given an address (NEPacketTunnelNetworkSettings) or takes the default route.
+ */
+function isSystemTunnel(iface: NetworkInterface, defaultRoutes: readonly string[]): boolean {
+  return iface.addressed === false && !defaultRoutes.includes(iface.name);
 }
 
 function approved(row: JudgedTunnel['row'], by: string): JudgedTunnel {

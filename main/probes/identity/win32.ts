@@ -1,5 +1,6 @@
 import nodeMachineId from 'node-machine-id';
 import type { IdentityClaims } from '../../contract/identity';
+import { runCommand, type Command } from '../command';
 import type { Host } from '../host';
 import { claimsFromWindows } from './parse-win32';
 
@@ -22,10 +23,19 @@ catch { $o.tpmError = $_.Exception.Message }
 $o | ConvertTo-Json -Depth 4 -Compress
 `;
 
+export const win32IdentityCommands = {
+  identity: {
+    file: 'powershell.exe',
+    args: ['-NoProfile', '-NonInteractive', '-Command', SCRIPT],
+    timeoutMs: 20_000,
+  },
+} satisfies Record<string, Command>;
+
 export async function readWin32Identity(host: Host): Promise<IdentityClaims> {
   const [id, json] = await Promise.all([
-    nodeMachineId.machineId().catch(() => null),
-    host.run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', SCRIPT], 20_000),
+    // A recorded machine's id is not this machine's: only a live host asks the OS for it.
+    host.sysroot === null ? nodeMachineId.machineId().catch(() => null) : null,
+    runCommand(host, win32IdentityCommands.identity),
   ]);
   return claimsFromWindows(json, id);
 }

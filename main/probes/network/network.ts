@@ -16,6 +16,11 @@ export const NetworkInterface = z.object({
    * among those this user may read (empty when its owner runs as another user). Absent elsewhere.
    */
   owners: z.array(z.number().int()).max(64).optional(),
+  /**
+   * On a macOS tunnel only: it holds an address traffic can be sent to (IPv4, or IPv6 beyond
+   * link-local fe80::/10). macOS keeps unaddressed utuns for its own services; a VPN's has one.
+   */
+  addressed: z.boolean().optional(),
 });
 export type NetworkInterface = z.infer<typeof NetworkInterface>;
 

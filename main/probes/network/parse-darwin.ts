@@ -9,14 +9,26 @@ function kindOf(name: string): InterfaceKind {
   return 'other';
 }
 
-/** `ifconfig`: a `name: flags=…<UP,…>` line, then indented properties (ether, status). */
+/** An `inet` line, or an `inet6` one outside link-local fe80::/10 (every utun has one of those). */
+const ROUTABLE_ADDRESS = /^\s+(inet \d|inet6 (?!fe[89ab][0-9a-f]:)[0-9a-f:]+)/i;
+
+/**
+ * `ifconfig`: a `name: flags=…<UP,…>` line, then indented properties (ether, inet, status).
+ * A tunnel says whether it holds a routable address: macOS's own utuns (one per system service,
+ * no `status:` line) hold only a link-local IPv6 one.
+ */
 export function parseIfconfig(text: string): NetworkInterface[] {
   const interfaces: NetworkInterface[] = [];
-  let current: (NetworkInterface & { status: string | null; flags: string[] }) | null = null;
+  type Reading = NetworkInterface & { status: string | null; flags: string[]; routable: boolean };
+  let current: Reading | null = null;
   const flush = (): void => {
     if (!current) return;
-    const { status, flags, ...info } = current;
-    interfaces.push({ ...info, up: flags.includes('UP') && (status === null || status === 'active') });
+    const { status, flags, routable, ...info } = current;
+    interfaces.push({
+      ...info,
+      up: flags.includes('UP') && (status === null || status === 'active'),
+      ...(info.kind === 'tunnel' ? { addressed: routable } : {}),
+    });
   };
   for (const line of text.split('\n').map((l) => l.replace(/\r$/, ''))) {
     const head = /^([\w.]+): flags=\w+<([^>]*)>/.exec(line);
@@ -32,6 +44,7 @@ export function parseIfconfig(text: string): NetworkInterface[] {
         up: false,
         status: null,
         flags: (head[2] ?? '').split(','),
+        routable: false,
       };
       continue;
     }
@@ -41,6 +54,7 @@ export function parseIfconfig(text: string): NetworkInterface[] {
       current.mac = (ether[1] ?? '').toLowerCase();
       current.physical = current.kind === 'ethernet';
     }
+    if (ROUTABLE_ADDRESS.test(line)) current.routable = true;
     const status = /^\s+status: (\w+)/.exec(line);
     if (status) current.status = status[1] ?? null;
   }

@@ -139,3 +139,26 @@ describe('network.tunnel: consumer VPNs', () => {
     ]);
   });
 });
+
+describe('network.tunnel: macOS system utuns', () => {
+  const utun = (name: string, addressed: boolean): NetworkInterface => ({ ...tunnel(name), addressed });
+
+  it('passes the unaddressed utuns macOS keeps for its own services', () => {
+    const result = judge(net([utun('utun0', false), utun('utun1', false)]), []);
+    expect(result.status).toBe('pass');
+  });
+
+  it('still warns on a utun holding an address (a VPN or overlay network)', () => {
+    const result = judge(net([utun('utun0', false), utun('utun6', true)]), []);
+    expect(result.status).toBe('warn');
+    expect(result.summary).toContain('utun6');
+    expect(result.summary).not.toContain('utun0');
+  });
+
+  it('still warns on an unaddressed utun that carries the default route', () => {
+    const network = { ...net([utun('utun4', false)]), defaultRoutes: ['wlp0s20f3', 'utun4'] };
+    const result = judge(network, []);
+    expect(result.status).toBe('warn');
+    expect(result.summary).toContain('the default route goes through utun4');
+  });
+});

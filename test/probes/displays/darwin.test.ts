@@ -66,7 +66,7 @@ describe('macOS displays from system_profiler', () => {
   });
 
   it('rejects with a clear message when system_profiler is missing', async () => {
-    const host = replayHost({ platform: 'darwin', recordings: [] });
+    const host = replayHost({ platform: 'darwin', folder: '/nonexistent', recordings: [] });
     await expect(readDarwinDisplays(host)).rejects.toThrow(
       'system_profiler failed: not recorded on this machine',
     );

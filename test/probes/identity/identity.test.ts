@@ -118,9 +118,9 @@ describe('identity on macOS and Windows (recorded output)', () => {
     const claims = claimsFromDarwin({
       // sha256 of the id as printf '%s' ID | sha256sum computes it
       machineId: 'abc',
-      ioreg: recorded('darwin/ioreg-platform.txt'),
-      profile: recorded('darwin/system-profiler-hardware.json'),
-      hardwarePorts: recorded('darwin/networksetup-hardwareports.txt'),
+      ioreg: recorded('darwin/macbook-identity/ioreg-platform.txt'),
+      profile: recorded('darwin/macbook-identity/system-profiler-hardware.json'),
+      hardwarePorts: recorded('darwin/macbook-identity/networksetup-hardwareports.txt'),
     });
     expect(claims.serial.value).toBe('C02FK3ZXQ6L4');
     expect(claims.productUuid.value).toBe('5E1C8A12-7D9B-5A4E-9C3F-2B6D8E0F1A43');
@@ -133,7 +133,7 @@ describe('identity on macOS and Windows (recorded output)', () => {
   });
 
   it('reads a Dell from CIM, and says the TPM needs an administrator', () => {
-    const claims = claimsFromWindows(recorded('win32/identity-dell.json'), 'def');
+    const claims = claimsFromWindows(recorded('win32/dell-identity/identity.json'), 'def');
     expect(claims.serial.value).toBe('7XK2LM3');
     expect(claims.vendor.value).toBe('Dell Inc.');
     expect(claims.macs.value).toEqual(['c8:4b:d6:22:10:9f', 'd4:d8:53:9a:41:0c']);
@@ -145,7 +145,7 @@ describe('identity on macOS and Windows (recorded output)', () => {
   });
 
   it('reads single-item lists and firmware placeholders from a VirtualBox guest', () => {
-    const claims = claimsFromWindows(recorded('win32/identity-virtualbox.json'), null);
+    const claims = claimsFromWindows(recorded('win32/virtualbox-identity/identity.json'), null);
     expect(claims.serial).toMatchObject({ value: null, unavailable: 'firmware placeholder "0"' });
     expect(claims.disks.value).toEqual(['VBOX HARDDISK (VB1f2e3d4c-5b6a7988)']);
     expect(claims.macs.value).toEqual(['08:00:27:4e:9a:12']);

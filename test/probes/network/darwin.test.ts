@@ -20,8 +20,32 @@ describe('macOS network from ifconfig, netstat -rn and scutil', () => {
     expect(interfaces.find((i) => i.name === 'utun0')).toMatchObject({ kind: 'tunnel', mac: null });
   });
 
+  it('says which tunnels hold a routable address: the system utuns of a real Mac do not', () => {
+    const system = parseIfconfig(recordedText('darwin', 'jc-macos-10.14.6-system-utuns', 'ifconfig.txt'));
+    expect(system.filter((i) => i.kind === 'tunnel' && i.up).map((i) => [i.name, i.addressed])).toEqual([
+      ['utun0', false],
+      ['utun1', false],
+      ['utun2', false],
+      ['utun3', false],
+      ['utun4', false],
+    ]);
+    const tailscale = parseIfconfig(recordedText('darwin', 'tailscale-network-extension', 'ifconfig.txt'));
+    expect(tailscale).toEqual([
+      { name: 'utun6', mac: null, physical: false, kind: 'tunnel', up: true, addressed: true },
+    ]);
+    const overlay = parseIfconfig(recordedText('darwin', 'yggdrasil-utun', 'ifconfig.txt'));
+    expect(overlay.find((i) => i.name === 'utun0')?.addressed).toBe(true);
+    expect(overlay.find((i) => i.name === 'en0')).not.toHaveProperty('addressed');
+  });
+
   it('ignores the interface-scoped utun defaults every Mac has', () => {
     expect(parseDefaultRoutes(recordedText('darwin', 'clean-macbook', 'netstat-rn.txt'))).toEqual(['en0']);
+  });
+
+  it('ignores scoped defaults of a Tailscale utun and a UTM bridge on a real Mac', () => {
+    expect(parseDefaultRoutes(recordedText('darwin', 'tailscale-utm-routes', 'netstat-rn.txt'))).toEqual([
+      'en0',
+    ]);
   });
 
   it('sees a VPN that takes the default with 0/1 and 128.0/1', () => {

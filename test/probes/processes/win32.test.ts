@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeJson } from '../../../main/probes/command';
 import { processesFromWin32 } from '../../../main/probes/processes/parse-win32';
 import { readWin32Processes } from '../../../main/probes/processes/win32';
-import { win32Recordings } from '../../support/recorded-commands';
+import { recordingLayout } from '../../../main/probes/recorded/layout';
 import { loadRecordedMachine, recordedText, replayHost } from '../../support/replay-host';
 
 const processes = (scenario: string) =>
@@ -39,11 +39,11 @@ describe('Windows processes from Win32_Process', () => {
   });
 
   it('rejects, naming the command, when PowerShell prints an error instead of JSON', async () => {
-    const machine = loadRecordedMachine('win32', 'clean-laptop', win32Recordings);
+    const machine = loadRecordedMachine('win32', 'clean-laptop');
     const host = replayHost({
       ...machine,
       recordings: [
-        { command: win32Recordings['processes.json']!, output: 'Get-CimInstance : Access denied' },
+        { command: recordingLayout.win32['processes.json']!, output: 'Get-CimInstance : Access denied' },
       ],
     });
     await expect(readWin32Processes(host)).rejects.toThrow(
