@@ -1,3 +1,5 @@
+import type { FaceModel } from '../main/contract/face-template';
+
 /** Error rates of a distance threshold over genuine (same person) and impostor (different people) pairs. */
 
 /** A pair's distance, or null when one of its photos had no usable face. */
@@ -40,11 +42,19 @@ export function thresholdRates(
   };
 }
 
-/** 0.35, 0.375, … 0.60: the thresholds worth considering for this model. */
-export const thresholdGrid = Array.from(
-  { length: 11 },
-  (_, i) => Math.round((0.35 + i * 0.025) * 1000) / 1000,
-);
+/** Thresholds from `from` to `to` in steps of 0.025. */
+function grid(from: number, to: number): number[] {
+  return Array.from(
+    { length: Math.round((to - from) / 0.025) + 1 },
+    (_, i) => Math.round((from + i * 0.025) * 1000) / 1000,
+  );
+}
+
+/** The thresholds worth considering for each model: face-api's Euclidean 0.35–0.60, the ArcFace-type cosine 0.30–0.90. */
+export const thresholdGrids: Record<FaceModel, number[]> = {
+  'face-api-descriptor@1.7.15': grid(0.35, 0.6),
+  'faceplugin-fr-feature@87aacdfe': grid(0.3, 0.9),
+};
 
 /**
  * The largest threshold on the grid whose false-accept rate stays within the target in every table

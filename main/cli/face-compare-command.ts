@@ -4,6 +4,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareFaceReadings, faceMatchThresholds, type FaceComparison } from '../contract/face-decision';
 import type { FaceReading } from '../contract/face-reading';
+import { serverFaceModel } from '../contract/face-template';
 import { FaceImageError } from '../face/face-image-error';
 import { startFacePool } from '../face/face-pool';
 import { parseCsv } from './parse-csv';
@@ -54,7 +55,8 @@ const rounded = (c: FaceComparison): FaceComparison =>
   c.distance === null ? c : { ...c, distance: Math.round(c.distance * 10_000) / 10_000 };
 
 function formatComparison(c: FaceComparison): string {
-  const bands = `match below ${faceMatchThresholds.match}, review below ${faceMatchThresholds.review}`;
+  const { match, review } = faceMatchThresholds[serverFaceModel];
+  const bands = `match below ${match}, review below ${review}`;
   return c.distance === null
     ? `${c.decision}: ${c.reason}\n`
     : `${c.decision}: distance ${c.distance} (${bands})\n`;

@@ -1,15 +1,21 @@
 import { z } from 'zod';
 import type { FaceReading } from './face-reading';
+import { serverFaceModel, templateDistance, type FaceModel } from './face-template';
 
 /**
- * The one place the match thresholds live: below `match` the faces match, up to `review` a human
- * looks, beyond is no match. Calibrated by `npm run bench:face` on ../shared/fixtures/faces (single
- * photos, SSD MobileNet v1, grey-bordered canvas input in Node): `match` is the largest threshold
- * keeping false accepts ≤ 0.1% in every group of photos there, `review` ≤ 1%. The frontal portraits
- * and mugshots decide it: different people look alike far more often there than in LFW's news photos.
+ * The one place the match thresholds live, per face model: below `match` the faces match, up to
+ * `review` a human looks, beyond is no match. Calibrated by `npm run bench:face` on
+ * ../shared/fixtures/faces only (single photos, grey-bordered canvas input in Node), split by
+ * identity into 4 folds: each fold's `match` keeps false accepts ≤ 0.1% and `review` ≤ 1% in every
+ * group of photos of the other folds; the configured values are the strictest fold's, and the bench
+ * reports false accepts and rejects on the held-out folds. For the server's model the folds gave
+ * 0.575–0.65 and 0.675–0.725; the closest impostor pair among the frontal photos is at 0.596.
  */
-export const faceMatchThresholds = { match: 0.45, review: 0.525 };
-export type FaceMatchThresholds = typeof faceMatchThresholds;
+export const faceMatchThresholds: Record<FaceModel, FaceMatchThresholds> = {
+  'faceplugin-fr-feature@87aacdfe': { match: 0.575, review: 0.675 },
+  'face-api-descriptor@1.7.15': { match: 0.45, review: 0.525 },
+};
+export type FaceMatchThresholds = { match: number; review: number };
 
 export const FaceDecision = z.enum(['match', 'review', 'no-match', 'no-face']);
 export type FaceDecision = z.infer<typeof FaceDecision>;
@@ -23,35 +29,33 @@ export const FaceComparison = z.object({
 });
 export type FaceComparison = z.infer<typeof FaceComparison>;
 
-/** Euclidean distance between two face descriptors. */
-export function faceDistance(a: readonly number[], b: readonly number[]): number {
-  if (a.length !== b.length || a.length === 0) {
-    throw new Error(`face descriptors differ in length (${a.length} vs ${b.length})`);
-  }
-  return Math.sqrt(a.reduce((sum, value, i) => sum + (value - b[i]!) ** 2, 0));
-}
-
-export function decideFaceMatch(
-  distance: number,
-  thresholds: FaceMatchThresholds = faceMatchThresholds,
-): FaceComparison {
+export function decideFaceMatch(distance: number, thresholds: FaceMatchThresholds): FaceComparison {
   const decision =
     distance < thresholds.match ? 'match' : distance < thresholds.review ? 'review' : 'no-match';
   return { distance, threshold: thresholds.match, decision };
 }
 
-/** Compares the ID photo's reading with a probe's; a side without a usable face decides `no-face`. */
+/**
+ * Compares the ID photo's reading with a probe's, with the thresholds of the model both templates
+ * come from; a side without a usable face decides `no-face`.
+ */
 export function compareFaceReadings(
   id: FaceReading,
   probe: FaceReading,
-  thresholds: FaceMatchThresholds = faceMatchThresholds,
+  thresholds: Record<FaceModel, FaceMatchThresholds> = faceMatchThresholds,
 ): FaceComparison {
   const missing = [
     ...(id.usable ? [] : [`ID photo: ${id.detail}`]),
     ...(probe.usable ? [] : [`probe: ${probe.detail}`]),
   ];
   if (!id.usable || !probe.usable) {
-    return { distance: null, threshold: thresholds.match, decision: 'no-face', reason: missing.join('; ') };
+    const model = id.usable ? id.template.model : probe.usable ? probe.template.model : serverFaceModel;
+    return {
+      distance: null,
+      threshold: thresholds[model].match,
+      decision: 'no-face',
+      reason: missing.join('; '),
+    };
   }
-  return decideFaceMatch(faceDistance(id.descriptor, probe.descriptor), thresholds);
+  return decideFaceMatch(templateDistance(id.template, probe.template), thresholds[id.template.model]);
 }

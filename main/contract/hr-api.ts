@@ -33,6 +33,10 @@ export const CreateHireRequest = z
   .strict();
 export type CreateHireRequest = z.infer<typeof CreateHireRequest>;
 
+/** A new ID photo for a hire whose face template must be made again (see HireDetail.newIdPhotoNeeded). */
+export const ReplaceIdPhotoRequest = CreateHireRequest.pick({ idPhoto: true }).strict();
+export const IdPhotoReplaced = z.object({ id: z.uuid(), replacedAt: z.iso.datetime() });
+
 export const CreateHireResponse = z.object({
   id: z.uuid(),
   code: z.string(),
@@ -167,6 +171,11 @@ export const DeviceView = z.object({
 export const HireDetail = HireSummary.extend({
   expectedDevice: z.object({ serial: z.string().nullable(), assetTag: z.string().nullable() }),
   photosDeletedAt: Time.nullable(),
+  /**
+   * The hire's face template was made by a face model the server no longer matches with, and no
+   * retained ID photo could renew it: their reports go to review until HR sends a new ID photo.
+   */
+  newIdPhotoNeeded: z.boolean(),
   biometricConsentWithdrawnAt: Time.nullable(),
   offboardedAt: Time.nullable(),
   devices: z.array(DeviceView),
@@ -274,6 +283,14 @@ export const hrApi = {
   }),
   hireCounts: endpoint({ method: 'GET', path: '/v1/stats/hires', status: 200, response: StatusCounts }),
   hire: endpoint({ method: 'GET', path: '/v1/hires/:id', status: 200, params: ById, response: HireDetail }),
+  replaceIdPhoto: endpoint({
+    method: 'POST',
+    path: '/v1/hires/:id/id-photo',
+    status: 200,
+    params: ById,
+    body: ReplaceIdPhotoRequest,
+    response: IdPhotoReplaced,
+  }),
   hireReports: endpoint({
     method: 'GET',
     path: '/v1/hires/:id/reports',

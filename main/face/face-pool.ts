@@ -4,16 +4,19 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { compareFaceReadings, type FaceComparison } from '../contract/face-decision';
 import type { FaceReading } from '../contract/face-reading';
+import { serverFaceModel, type FaceModel } from '../contract/face-template';
 import { packageRoot } from '../package-root';
 import { FaceImageError } from './face-image-error';
-import type { FaceWorkerReply, FaceWorkerRequest } from './face-worker-protocol';
+import type { FaceWorkerData, FaceWorkerReply, FaceWorkerRequest } from './face-worker-protocol';
 
 /** Face matching off the caller's thread: a server's request loop never waits on the models. */
 export type FacePool = {
   /** Every worker has loaded the models on the WASM backend; rejects if the engine cannot start. */
   ready: Promise<{ backend: string; workers: number }>;
-  /** The photo's face descriptor, or why it has no usable face. Rejects with FaceImageError for bytes that are no image. */
+  /** The photo's face template (the server's model), or why it has no usable face. Rejects with FaceImageError for bytes that are no image. */
   descriptorOf(image: Uint8Array): Promise<FaceReading>;
+  /** One reading per model, from one detection of the photo's face (bench:face compares models on the same faces). */
+  readingsOf(image: Uint8Array, models: FaceModel[]): Promise<FaceReading[]>;
   /** Photo bytes or an earlier reading (e.g. the ID photo's, kept from enrolment) on either side. */
   compare(id: Uint8Array | FaceReading, probe: Uint8Array | FaceReading): Promise<FaceComparison>;
   close(): Promise<void>;
@@ -21,7 +24,8 @@ export type FacePool = {
 
 type Task = {
   bytes: Uint8Array;
-  resolve: (reading: FaceReading) => void;
+  models: FaceModel[];
+  resolve: (readings: FaceReading[]) => void;
   reject: (error: Error) => void;
   settled?: Promise<void>;
 };
@@ -34,8 +38,14 @@ function faceWorkerScript(): string {
   return script;
 }
 
-/** Each worker holds its own copy of the models; by default one core is left to the caller. */
-export function startFacePool({ size = Math.max(1, availableParallelism() - 1) } = {}): FacePool {
+/**
+ * Each worker holds its own copy of the models; by default one core is left to the caller. Workers
+ * load the recognizers of `preload` before they are ready (others on first use).
+ */
+export function startFacePool({
+  size = Math.max(1, availableParallelism() - 1),
+  preload = [serverFaceModel],
+}: { size?: number; preload?: FaceModel[] } = {}): FacePool {
   if (!Number.isInteger(size) || size < 1)
     throw new Error(`a face pool needs at least one worker, not ${size}`);
   const script = faceWorkerScript();
@@ -70,7 +80,11 @@ export function startFacePool({ size = Math.max(1, availableParallelism() - 1) }
       const task = queue.shift();
       if (!task) return;
       slot.task = { ...task, id: nextId++ };
-      slot.worker.postMessage({ id: slot.task.id, bytes: task.bytes } satisfies FaceWorkerRequest);
+      slot.worker.postMessage({
+        id: slot.task.id,
+        bytes: task.bytes,
+        models: task.models,
+      } satisfies FaceWorkerRequest);
     }
   };
 
@@ -94,13 +108,16 @@ export function startFacePool({ size = Math.max(1, availableParallelism() - 1) }
     slot.task = undefined;
     if (task?.id !== reply.id)
       return fail(new Error(`face worker answered task ${reply.id}, not ${task?.id}`));
-    if (reply.type === 'reading') task.resolve(reply.reading);
+    if (reply.type === 'readings') task.resolve(reply.readings);
     else task.reject(reply.kind === 'image' ? new FaceImageError(reply.message) : new Error(reply.message));
     dispatch();
   };
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(script), ready: false };
+    const slot: Slot = {
+      worker: new Worker(script, { workerData: { preload } satisfies FaceWorkerData }),
+      ready: false,
+    };
     slot.worker.on('message', (reply: FaceWorkerReply) => onReply(slot, reply));
     slot.worker.on('error', (error) => lost(slot, error));
     slot.worker.on('exit', (code) => lost(slot, new Error(`exited with code ${code}`)));
@@ -108,24 +125,28 @@ export function startFacePool({ size = Math.max(1, availableParallelism() - 1) }
   };
   for (let i = 0; i < size; i++) slots.push(spawn());
 
-  const descriptorOf = (bytes: Uint8Array) => {
+  const readingsOf = (bytes: Uint8Array, models: FaceModel[]) => {
     if (closed || broken) return Promise.reject(broken ?? new Error('face pool is closed'));
     let task!: Task;
-    const reading = new Promise<FaceReading>((resolve, reject) => (task = { bytes, resolve, reject }));
-    task.settled = reading.then(
+    const readings = new Promise<FaceReading[]>(
+      (resolve, reject) => (task = { bytes, models, resolve, reject }),
+    );
+    task.settled = readings.then(
       () => undefined,
       () => undefined,
     );
     queue.push(task);
     dispatch();
-    return reading;
+    return readings;
   };
+  const descriptorOf = async (bytes: Uint8Array) => (await readingsOf(bytes, [serverFaceModel]))[0]!;
   const readingOf = (side: Uint8Array | FaceReading) =>
     side instanceof Uint8Array ? descriptorOf(side) : Promise.resolve(side);
 
   return {
     ready,
     descriptorOf,
+    readingsOf,
     async compare(id, probe) {
       const [idReading, probeReading] = await Promise.all([readingOf(id), readingOf(probe)]);
       return compareFaceReadings(idReading, probeReading);

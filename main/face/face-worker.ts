@@ -1,24 +1,24 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { startFaceEngine } from './face-engine';
 import { FaceImageError } from './face-image-error';
-import type { FaceWorkerReply, FaceWorkerRequest } from './face-worker-protocol';
+import type { FaceWorkerData, FaceWorkerReply, FaceWorkerRequest } from './face-worker-protocol';
 
 /** Worker thread entry (bundled to out/face/face-worker.mjs): one engine, one photo at a time. */
 const port = parentPort;
 if (!port) throw new Error('face-worker runs as a worker thread of the face pool');
 const reply = (message: FaceWorkerReply) => port.postMessage(message);
 
-const engine = startFaceEngine();
+const engine = startFaceEngine((workerData as FaceWorkerData).preload);
 engine.then(
   (e) => reply({ type: 'ready', backend: e.backend }),
   (error: unknown) => reply({ type: 'failed', message: (error as Error).message ?? String(error) }),
 );
 
-port.on('message', ({ id, bytes }: FaceWorkerRequest) => {
+port.on('message', ({ id, bytes, models }: FaceWorkerRequest) => {
   engine
-    .then((e) => e.read(bytes))
+    .then((e) => e.read(bytes, models))
     .then(
-      (reading) => reply({ type: 'reading', id, reading }),
+      (readings) => reply({ type: 'readings', id, readings }),
       (error: unknown) =>
         reply({
           type: 'error',

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { CheckResult, CheckStatus } from '../../main/contract/checks';
-import { FaceReading } from '../../main/contract/face-reading';
+import type { FaceReading } from '../../main/contract/face-reading';
 import { IdentityClaims } from '../../main/contract/identity';
 import { Ed25519PublicJwk, RequiredEvidence } from '../../main/contract/protocol';
+import { enrolledTemplateOf, type EnrolledTemplate } from '../face/enrolled-template';
 import { WeighedReason } from '../reports/decide-verdict';
 
 /** How one JSON column is written and read: every read is parsed with its schema, never cast. */
@@ -48,8 +49,11 @@ const StoredReport = z.object({
 
 /** One codec per JSON column. */
 export const columns = {
-  /** The ID photo's face as the server read it, sealed before it is stored. */
-  hireFaceTemplate: json(FaceReading),
+  /** The ID photo's face as the server read it, sealed before it is stored; read as current or outdated. */
+  hireFaceTemplate: {
+    encode: (reading: FaceReading) => JSON.stringify(reading),
+    decode: (text: string) => enrolledTemplateOf(JSON.parse(text)),
+  } satisfies Codec<FaceReading, EnrolledTemplate>,
   devicePublicJwk: json(Ed25519PublicJwk),
   deviceIdentity: json(IdentityClaims),
   nonceEvidence: json(RequiredEvidence),

@@ -181,6 +181,7 @@ export async function hireDetail(
         'expected_serial',
         'expected_asset_tag',
         'photos_deleted_at',
+        'face_status',
         'biometric_withdrawn_at',
         'offboarded_at',
       ])
@@ -208,6 +209,7 @@ export async function hireDetail(
     ...summaryOf(roster, now),
     expectedDevice: { serial: hire.expected_serial, assetTag: hire.expected_asset_tag },
     photosDeletedAt: hire.photos_deleted_at,
+    newIdPhotoNeeded: hire.face_status === 'needs-photo',
     biometricConsentWithdrawnAt: hire.biometric_withdrawn_at,
     offboardedAt: hire.offboarded_at,
     devices: devices.map((d) => ({

@@ -16,9 +16,10 @@ export interface Database {
     expected_serial: string | null;
     expected_asset_tag: string | null;
     id_photo: Buffer | null;
-    /** The face template (face-api's reading of the ID photo, JSON), sealed; kept until offboarding. */
+    /** The face template (the server recognizer's reading of the ID photo, JSON, naming its model), sealed; kept until offboarding. */
     face_template: Buffer | null;
-    face_status: 'pending' | 'ready';
+    /** `needs-photo`: the template is from an older model and no retained ID photo can renew it. */
+    face_status: 'pending' | 'ready' | 'needs-photo';
     created_at: string;
     verified_at: string | null;
     photos_deleted_at: string | null;

@@ -5,6 +5,7 @@ import { countVerdict } from '../db/verdict-counts';
 import type { JobHandler } from '../jobs/job-runner';
 import { verdictOfReasons, type WeighedReason } from '../reports/decide-verdict';
 import { finalVerdictJobs } from '../reports/final-verdict';
+import { hireTemplate } from './hire-template';
 
 const WEIGHT = { match: 'pass', review: 'review', 'no-match': 'fail', 'no-face': 'review' } as const;
 
@@ -31,13 +32,22 @@ export const verifyFaceJob: JobHandler = async (job, context) => {
     .executeTakeFirstOrThrow();
   if (report.face_status !== 'pending') return;
   const reasons = columns.reportReasons.decode(report.reasons);
-  let face: { decision: keyof typeof WEIGHT; distance: number | null; threshold: number; frames: number };
-  if (!report.frames || !report.face_template) {
+  let face: {
+    decision: keyof typeof WEIGHT;
+    distance: number | null;
+    threshold: number;
+    frames: number;
+    reason?: string;
+  };
+  const template = report.face_template
+    ? await hireTemplate(context, report.hire_id, report.face_template)
+    : null;
+  if (!report.frames || !template) {
     face = { decision: 'no-face', distance: null, threshold: 0, frames: 0 };
+  } else if ('needsPhoto' in template) {
+    face = { decision: 'no-face', distance: null, threshold: 0, frames: 0, reason: template.needsPhoto };
   } else {
-    const reference = columns.hireFaceTemplate.decode(
-      context.seal.open(report.face_template).toString('utf8'),
-    );
+    const reference = template.reading;
     const frames = columns.reportFrames.decode(context.seal.open(report.frames).toString('utf8'));
     const comparisons = await Promise.all(
       frames.map((f) => context.faces.compare(reference, Buffer.from(f, 'base64'))),
@@ -63,9 +73,15 @@ export const verifyFaceJob: JobHandler = async (job, context) => {
   // A match is recorded too, weighing nothing, so HR sees the distance the server measured.
   const faceReason: WeighedReason = {
     check: 'face.match',
-    message: `server re-check: ${face.decision}${face.distance === null ? '' : ` (distance ${face.distance.toFixed(3)}, threshold ${face.threshold})`}`,
+    message: `server re-check: ${face.decision}${face.distance === null ? '' : ` (distance ${face.distance.toFixed(3)}, threshold ${face.threshold})`}${face.reason ? `: ${face.reason}` : ''}`,
     evidence: [
-      { decision: face.decision, distance: face.distance, threshold: face.threshold, frames: face.frames },
+      {
+        decision: face.decision,
+        distance: face.distance,
+        threshold: face.threshold,
+        frames: face.frames,
+        ...(face.reason ? { reason: face.reason } : {}),
+      },
     ],
     weight: WEIGHT[face.decision],
   };

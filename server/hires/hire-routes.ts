@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FaceRejection } from '../../main/contract/face-quality';
 import { hrApi, PAGE_SIZE } from '../../main/contract/hr-api';
 import { audit } from '../audit/audit';
 import { requireAdmin } from '../auth/admin-auth';
@@ -12,11 +13,12 @@ import { ApiFailure } from '../http/api-failure';
 import { newEnrolmentCode } from './enrolment-code';
 import { decodeIdPhoto } from './id-photo';
 
-const FACE_REFUSALS: Record<string, string> = {
+const FACE_REFUSALS: Record<FaceRejection, string> = {
   'no-face': 'id-photo.no-face',
   'several-faces': 'id-photo.several-faces',
   'too-small': 'id-photo.face-too-small',
-  'turned-head': 'id-photo.turned-head',
+  // The gate calls a side-on head `profile`; the API has always said `turned-head`.
+  profile: 'id-photo.turned-head',
 };
 
 const unknownHire = () => new ApiFailure(404, 'hire.unknown', 'no such hire');
@@ -25,6 +27,21 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
   const { db } = context;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
+  /** The ID photo's face, or the 422 that says why it cannot be enrolled. */
+  const readIdPhoto = async (photo: Uint8Array) => {
+    const reading = await context.faces.descriptorOf(photo).catch((error: Error) => {
+      throw new ApiFailure(422, 'id-photo.unreadable', `the ID photo cannot be read: ${error.message}`);
+    });
+    if (!reading.usable) {
+      throw new ApiFailure(
+        422,
+        FACE_REFUSALS[reading.reason],
+        `the ID photo needs exactly one clear, frontal face: ${reading.detail}`,
+      );
+    }
+    return reading;
+  };
+
   const { createHire } = hrApi;
   api.post(
     createHire.path,
@@ -32,16 +49,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
     async (request, reply) => {
       const actor = await requireAdmin(db, request, context.now());
       const photo = decodeIdPhoto(request.body.idPhoto);
-      const reading = await context.faces.descriptorOf(photo).catch((error: Error) => {
-        throw new ApiFailure(422, 'id-photo.unreadable', `the ID photo cannot be read: ${error.message}`);
-      });
-      if (!reading.usable) {
-        throw new ApiFailure(
-          422,
-          FACE_REFUSALS[reading.reason] ?? 'id-photo.unusable',
-          `the ID photo needs exactly one clear, frontal face: ${reading.detail}`,
-        );
-      }
+      const reading = await readIdPhoto(photo);
       const now = context.now();
       const id = crypto.randomUUID();
       const { code, hash } = newEnrolmentCode();
@@ -78,6 +86,59 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
         await audit(trx, { actor, action: 'hire.create', target: id, hire: id, at: now });
       });
       return reply.status(201).send({ id, code, codeExpiresAt: expiresAt });
+    },
+  );
+
+  /**
+   * A new ID photo for a hire, read with the server's recognizer: the way back for a hire whose
+   * template is from an older model and whose photo was no longer retained. Refused like an ID
+   * photo at creation when it has no usable face, and for a hire who withdrew biometric consent.
+   */
+  const { replaceIdPhoto } = hrApi;
+  api.post(
+    replaceIdPhoto.path,
+    {
+      schema: {
+        params: replaceIdPhoto.params,
+        body: replaceIdPhoto.body,
+        response: { 200: replaceIdPhoto.response },
+      },
+    },
+    async (request) => {
+      const actor = await requireAdmin(db, request, context.now());
+      const hire = await db
+        .selectFrom('hires')
+        .select(['id', 'biometric_withdrawn_at', 'offboarded_at'])
+        .where('id', '=', request.params.id)
+        .executeTakeFirst();
+      if (!hire) throw unknownHire();
+      if (hire.offboarded_at) throw new ApiFailure(410, 'hire.offboarded', 'the hire was offboarded');
+      if (hire.biometric_withdrawn_at)
+        throw new ApiFailure(409, 'hire.biometric-withdrawn', 'the hire withdrew biometric consent');
+      const photo = decodeIdPhoto(request.body.idPhoto);
+      const reading = await readIdPhoto(photo);
+      const now = context.now();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('hires')
+          .set({
+            id_photo: context.seal.seal(photo),
+            face_template: context.seal.seal(Buffer.from(columns.hireFaceTemplate.encode(reading))),
+            face_status: 'ready',
+            photos_deleted_at: null,
+          })
+          .where('id', '=', hire.id)
+          .execute();
+        await audit(trx, {
+          actor,
+          action: 'hire.id-photo.replace',
+          target: hire.id,
+          hire: hire.id,
+          detail: { model: reading.template.model },
+          at: now,
+        });
+      });
+      return { id: hire.id, replacedAt: now.toISOString() };
     },
   );
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { largestThresholdWithin, thresholdGrid, thresholdRates } from '../../bench/face-rates';
+import { largestThresholdWithin, thresholdGrids, thresholdRates } from '../../bench/face-rates';
+
+const thresholdGrid = thresholdGrids['face-api-descriptor@1.7.15'];
 
 describe('face calibration rates', () => {
   const genuine = [0.3, 0.4, 0.5, null];
@@ -18,8 +20,10 @@ describe('face calibration rates', () => {
     });
   });
 
-  it('spans 0.35 to 0.60 in steps of 0.025', () => {
+  it('spans 0.35 to 0.60 in steps of 0.025 for face-api, 0.30 to 0.90 for the ArcFace-type model', () => {
     expect(thresholdGrid).toEqual([0.35, 0.375, 0.4, 0.425, 0.45, 0.475, 0.5, 0.525, 0.55, 0.575, 0.6]);
+    const arcface = thresholdGrids['faceplugin-fr-feature@87aacdfe'];
+    expect([arcface[0], arcface[1], arcface.at(-1), arcface.length]).toEqual([0.3, 0.325, 0.9, 25]);
   });
 
   it('picks the largest threshold meeting the target in every group', () => {

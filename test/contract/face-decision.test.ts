@@ -1,54 +1,64 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compareFaceReadings,
-  decideFaceMatch,
-  faceDistance,
-  faceMatchThresholds,
-} from '../../main/contract/face-decision';
+import { compareFaceReadings, decideFaceMatch, faceMatchThresholds } from '../../main/contract/face-decision';
 import type { FaceReading } from '../../main/contract/face-reading';
+import { FaceModel, serverFaceModel, type FaceTemplate } from '../../main/contract/face-template';
 
-const reading = (first: number): FaceReading => ({
+/** A unit vector at `angle` radians in the first two of 512 dimensions: cosine distance 1 − cos(Δangle). */
+const arcface = (angle: number): FaceTemplate => ({
+  model: 'faceplugin-fr-feature@87aacdfe',
+  vector: [Math.cos(angle), Math.sin(angle), ...Array<number>(510).fill(0)],
+});
+const reading = (template: FaceTemplate): FaceReading => ({
   usable: true,
-  descriptor: [first, ...Array<number>(127).fill(0)],
+  template,
   box: { x: 0, y: 0, width: 200, height: 240 },
   score: 0.99,
   yaw: 0,
+  pass: 'ssd',
 });
+/** The angle whose cosine distance from angle 0 is `distance`. */
+const at = (distance: number) => Math.acos(1 - distance);
 
 describe('face decision', () => {
-  it('measures Euclidean distance between descriptors', () => {
-    expect(faceDistance([0, 3], [4, 0])).toBe(5);
-    expect(() => faceDistance([1, 2], [1])).toThrow(/differ in length \(2 vs 1\)/);
+  it('matches below the threshold, asks a human in the band, refuses beyond', () => {
+    const thresholds = { match: 0.2, review: 0.25 };
+    expect(decideFaceMatch(0.199, thresholds).decision).toBe('match');
+    expect(decideFaceMatch(0.2, thresholds).decision).toBe('review');
+    expect(decideFaceMatch(0.249, thresholds).decision).toBe('review');
+    expect(decideFaceMatch(0.3, thresholds)).toEqual({ distance: 0.3, threshold: 0.2, decision: 'no-match' });
   });
 
-  it('matches below the threshold, asks a human in the band, refuses beyond', () => {
-    const { match, review } = faceMatchThresholds;
-    expect(match).toBeLessThan(review);
-    expect(decideFaceMatch(match - 0.001).decision).toBe('match');
-    expect(decideFaceMatch(match).decision).toBe('review');
-    expect(decideFaceMatch(review - 0.001).decision).toBe('review');
-    expect(decideFaceMatch(review).decision).toBe('no-match');
-    expect(decideFaceMatch(0.3, { match: 0.2, review: 0.25 })).toEqual({
-      distance: 0.3,
-      threshold: 0.2,
+  it('keeps a review band above the match threshold for every model', () => {
+    for (const model of FaceModel.options) {
+      const { match, review } = faceMatchThresholds[model];
+      expect(match).toBeGreaterThan(0);
+      expect(review).toBeGreaterThan(match);
+    }
+  });
+
+  it('compares two readings with the thresholds of the model that made them', () => {
+    const { match, review } = faceMatchThresholds[serverFaceModel];
+    const id = reading(arcface(0));
+    expect(compareFaceReadings(id, reading(arcface(at(match - 0.01))))).toMatchObject({ decision: 'match' });
+    expect(compareFaceReadings(id, reading(arcface(at((match + review) / 2))))).toMatchObject({
+      decision: 'review',
+      threshold: match,
+    });
+    expect(compareFaceReadings(id, reading(arcface(at(review + 0.01))))).toMatchObject({
       decision: 'no-match',
     });
   });
 
-  it('stays far stricter than the usual 0.6', () => {
-    expect(faceMatchThresholds.match).toBeLessThanOrEqual(0.55);
-  });
-
-  it('compares two readings', () => {
-    expect(compareFaceReadings(reading(0), reading(0.1))).toMatchObject({ decision: 'match' });
-    expect(compareFaceReadings(reading(0), reading(0.9))).toMatchObject({ decision: 'no-match' });
+  it('refuses to compare templates of different models', () => {
+    const old = reading({ model: 'face-api-descriptor@1.7.15', vector: Array<number>(128).fill(0.1) });
+    expect(() => compareFaceReadings(old, reading(arcface(0)))).toThrow(/different models/);
   });
 
   it('gives no-face, saying which side and why, when a photo has no usable face', () => {
     const none: FaceReading = { usable: false, reason: 'several-faces', detail: '2 faces of similar size' };
-    expect(compareFaceReadings(none, reading(0))).toEqual({
+    expect(compareFaceReadings(none, reading(arcface(0)))).toEqual({
       distance: null,
-      threshold: faceMatchThresholds.match,
+      threshold: faceMatchThresholds[serverFaceModel].match,
       decision: 'no-face',
       reason: 'ID photo: 2 faces of similar size',
     });

@@ -50,6 +50,15 @@ export function HireView({ id, onSignedOut }: { id: string; onSignedOut: () => v
         <dd>
           <time dateTime={h.createdAt}>{formatTime(h.createdAt)}</time>
         </dd>
+        {h.newIdPhotoNeeded ? (
+          <>
+            <dt>ID photo</dt>
+            <dd>
+              a new one is needed: the face template was made by a face model the server no longer matches
+              with, and no retained ID photo could renew it (reports go to review until then)
+            </dd>
+          </>
+        ) : null}
         <dt>Verified</dt>
         <dd>{h.verifiedAt ? <time dateTime={h.verifiedAt}>{formatTime(h.verifiedAt)}</time> : 'not yet'}</dd>
         <dt>Devices</dt>

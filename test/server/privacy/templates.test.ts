@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FaceReading } from '../../../main/contract/face-reading';
+import { serverFaceModel } from '../../../main/contract/face-template';
 import { auditEntries } from '../../support/audit-log';
 import { carve } from '../../support/carve';
 import { softwareSigner } from '../../../main/identity/software-signer';
@@ -10,7 +11,7 @@ import { enrolDevice, identityOf } from '../../support/device-under-test';
 import { api, startTestServer, storages } from '../../support/hr-service';
 
 /**
- * The face template (the ID photo's descriptor) is biometric data like the photo: sealed at rest,
+ * The face template (the ID photo's embedding) is biometric data like the photo: sealed at rest,
  * never handed to a device, and deleted when HR offboards the hire.
  */
 describe.each(storages)('the face template on %s', (storage) => {
@@ -38,8 +39,9 @@ describe.each(storages)('the face template on %s', (storage) => {
     const sealed = await templateOf(String(hire.json.id));
     const reading = FaceReading.parse(JSON.parse(server.context.seal.open(sealed!).toString('utf8')));
     if (!reading.usable) throw new Error('the portrait has a usable face');
-    expect(reading.descriptor).toHaveLength(128);
-    const plain = reading.descriptor.slice(0, 4).map(String);
+    expect(reading.template.model).toBe(serverFaceModel);
+    expect(reading.template.vector).toHaveLength(512);
+    const plain = reading.template.vector.slice(0, 4).map(String);
     expect(plain.some((n) => sealed!.toString('latin1').includes(n))).toBe(false);
 
     // What a device learns at enrolment: its id, the hire's name, the policy. No face.
