@@ -3,7 +3,7 @@ import { Verdict } from '../../main/contract/checks';
 import type { IdentityClaims } from '../../main/contract/identity';
 import { Reason } from '../../main/contract/protocol';
 import type { ReportPayload } from '../../main/contract/report';
-import { identityDrift } from '../../main/identity/drift';
+import { identityDrift } from '../../main/contract/identity-drift';
 import type { ServerPolicy } from '../server-policy';
 import { CATALOGUE_VERSION } from '../../main/checks/catalogue-version';
 import { checks as catalogue } from '../../main/checks/catalogue/index';
