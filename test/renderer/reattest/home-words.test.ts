@@ -27,12 +27,13 @@ const heading = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1];
 describe('the home screen says what is true of the last report', () => {
   it('is "all set" only after a pass', () => {
     expect(heading(home(answered('pass')))).toBe('You&#x27;re all set, Ada');
-    expect(home(answered('pass'))).toContain('HR accepted your last report.');
+    expect(home(answered('pass'))).toMatch(/HR accepted your last report \(.*2026\)\./);
   });
 
-  it('after a review, says HR is reviewing it and never that the hire is all set', () => {
+  it('after a review, says the report went to a person at HR and never that the hire is all set', () => {
     const html = home(answered('review'));
-    expect(heading(html)).toBe('HR is reviewing your last report, Ada');
+    expect(heading(html)).toBe('You&#x27;re enrolled, Ada');
+    expect(html).toMatch(/Your last report \(.*2026\) went to a person at HR for review/);
     expect(html).not.toMatch(/all set/);
   });
 
