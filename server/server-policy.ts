@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Policy } from '../main/contract/policy';
+import { VerifyingReportKind } from '../main/contract/report-kind';
 
 /**
  * The HR service's own policy: what devices are told (allow-list, report-only checks), and what it
@@ -10,9 +11,7 @@ export const ServerPolicy = z
   .object({
     device: Policy.default(Policy.parse({})),
     /** Report kinds whose challenge asks for a live face match; device-only checks never carry one. */
-    faceRequiredFor: z
-      .array(z.enum(['onboarding', 'reattestation']))
-      .default(['onboarding', 'reattestation']),
+    faceRequiredFor: z.array(VerifyingReportKind).default([...VerifyingReportKind.options]),
     reattestEveryDays: z.number().int().min(1).max(365).default(7),
     /** Chance per day that a device is asked early, so the date cannot be planned around. */
     spotCheckDailyChance: z.number().min(0).max(1).default(0.02),

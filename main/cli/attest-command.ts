@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { attestDevice } from '../attest/attest-device';
 import { observeDevice } from '../attest/observe-device';
-import { ReportAck } from '../contract/protocol';
+import { reportOutcome } from '../outbox/report-outcome';
 import { loadEnrolment } from '../data/enrolment';
 import { probesFor } from '../probes/registry';
 import { sourceRuntime } from './source-runtime';
@@ -44,11 +44,13 @@ export async function attestCommand(args: string[]): Promise<number> {
     observed,
     appVersion: version,
   });
-  const delivered = delivery.delivered.find((d) => d.reportId === sent.reportId);
-  const ack = delivered ? ReportAck.safeParse(delivered.body) : null;
-  const dead = delivery.deadLettered.find((d) => d.reportId === sent.reportId) ?? null;
+  const outcome = reportOutcome(sent.reportId, delivery);
+  const answer = outcome.state === 'accepted' ? outcome.ack : null;
+  const dead =
+    outcome.state === 'refused'
+      ? { reportId: outcome.reportId, code: outcome.code, reason: outcome.reason }
+      : null;
   if (values.json) {
-    const answer = ack?.success ? ack.data : null;
     process.stdout.write(
       JSON.stringify(
         { reportId: sent.reportId, answer, refused: dead, queued: delivery.remaining },
@@ -56,9 +58,9 @@ export async function attestCommand(args: string[]): Promise<number> {
         2,
       ) + '\n',
     );
-  } else if (ack?.success) {
-    const reasons = ack.data.reasons.map((r) => `  - ${r.check}: ${r.message}\n`).join('');
-    process.stdout.write(`Report ${sent.reportId}: ${ack.data.verdict.toUpperCase()}\n${reasons}`);
+  } else if (answer) {
+    const reasons = answer.reasons.map((r) => `  - ${r.check}: ${r.message}\n`).join('');
+    process.stdout.write(`Report ${sent.reportId}: ${answer.verdict.toUpperCase()}\n${reasons}`);
   } else if (dead) {
     process.stdout.write(`Report ${sent.reportId} was refused: ${dead.reason} (${dead.code})\n`);
   } else {
@@ -66,6 +68,6 @@ export async function attestCommand(args: string[]): Promise<number> {
       `Report ${sent.reportId} is queued (${delivery.remaining} waiting); it will be sent on the next run.\n`,
     );
   }
-  if (dead || (delivered && !ack?.success)) return 2;
-  return ack?.success && ack.data.verdict === 'pass' ? 0 : 1;
+  if (outcome.state === 'refused' || outcome.state === 'unreadable') return 2;
+  return answer?.verdict === 'pass' ? 0 : 1;
 }

@@ -1,17 +1,13 @@
-import type { CheckResult, ChecksReport } from '../contract/checks';
+import { CHECK_STATUS_WORDS } from '../contract/check-status-words';
+import type { ChecksReport } from '../contract/checks';
 
-const MARK: Record<CheckResult['status'], string> = {
-  pass: 'ok  ',
-  fail: 'FAIL',
-  warn: 'warn',
-  error: 'ERR ',
-  'n/a': 'n/a ',
-};
+const WORD_WIDTH = Math.max(...Object.values(CHECK_STATUS_WORDS).map((word) => word.length));
 
 /** What a person reads: one line per check, then what to do about each one that did not pass. */
 export function formatChecks(report: ChecksReport): string {
   const lines = report.checks.map(
-    (c) => `${MARK[c.status]}  ${c.id.padEnd(16)} ${c.summary}${c.reportOnly ? ' (report only)' : ''}`,
+    (c) =>
+      `${CHECK_STATUS_WORDS[c.status].padEnd(WORD_WIDTH)}  ${c.id.padEnd(16)} ${c.summary}${c.reportOnly ? ' (report only)' : ''}`,
   );
   const fixes = report.checks.filter((c) => c.remediation !== '');
   if (fixes.length > 0) {

@@ -14,6 +14,10 @@ export type CheckStatus = z.infer<typeof CheckStatus>;
 export const Severity = z.enum(['critical', 'high', 'medium', 'low', 'info']);
 export type Severity = z.infer<typeof Severity>;
 
+/** A failed enforced check of these severities fails the report; any other finding asks for review. */
+export const blocksOnFailure = (severity: Severity): boolean =>
+  severity === 'critical' || severity === 'high';
+
 export const Verdict = z.enum(['pass', 'review', 'fail']);
 export type Verdict = z.infer<typeof Verdict>;
 

@@ -37,6 +37,19 @@ export const IdentityClaims = z
   });
 export type IdentityClaims = Record<ClaimName, Claim>;
 
+/**
+ * Claims that change only when the hardware or the OS install changes. MACs, disks and memory are
+ * reported and diffed, but left out: a dock, a USB NIC or an upgraded SSD is not another laptop.
+ */
+export const STABLE_CLAIMS: readonly ClaimName[] = [
+  'machineId',
+  'serial',
+  'productUuid',
+  'vendor',
+  'model',
+  'board',
+];
+
 export const Identity = z.object({
   schema: z.literal('hireproof.identity/v1'),
   platform: z.enum(['linux', 'darwin', 'win32']),

@@ -7,3 +7,7 @@ import { z } from 'zod';
  */
 export const ReportKind = z.enum(['onboarding', 'reattestation', 'device-check']);
 export type ReportKind = z.infer<typeof ReportKind>;
+
+/** The kinds that carry the hire's own evidence (face, liveness, input): only these can verify a hire. */
+export const VerifyingReportKind = ReportKind.extract(['onboarding', 'reattestation']);
+export type VerifyingReportKind = z.infer<typeof VerifyingReportKind>;

@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { ChecksReport, Verdict } from './checks';
 import { Identity } from './identity';
 import { Observations } from './observations';
+import { FaceDecision } from './face-decision';
 import { ReportKind } from './report-kind';
 
 /** v2: the report carries the observations and the server judges them; v1 reports are refused as outdated. */
 export const REPORT_SCHEMA = 'hireproof.report/v2';
 export const LEGACY_REPORT_SCHEMAS = ['hireproof.report/v1'] as const;
-/** Compact JWS length the server accepts: three face frames (≤ 200 KB each, base64), the observations and the rest. */
+/** The camera frames a report carries for the server's face match. */
+export const MAX_FACE_FRAMES = 3;
+/** Compact JWS length the server accepts: MAX_FACE_FRAMES face frames (≤ 200 KB each, base64), the observations and the rest. */
 export const MAX_REPORT_BYTES = 2_000_000;
 
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
@@ -16,13 +19,13 @@ const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
 export const FaceEvidence = z.object({
   camera: z.object({ label: z.string().max(256), id: z.string().max(256) }),
   backend: z.string().max(32),
-  frames: z.array(Base64.max(270_000)).max(3),
+  frames: z.array(Base64.max(270_000)).max(MAX_FACE_FRAMES),
   match: z
     .object({
       /** Null when no captured frame had a usable face (decision `no-face`). */
       distance: z.number().min(0).max(2).nullable(),
       threshold: z.number().min(0).max(2),
-      decision: z.enum(['match', 'review', 'no-match', 'no-face']),
+      decision: FaceDecision,
     })
     .nullable(),
   /** The hire chose the human video check instead. */

@@ -1,4 +1,4 @@
-import type { CheckResult, Verdict } from './checks';
+import { blocksOnFailure, type CheckResult, type Verdict } from './checks';
 
 /**
  * fail if an enforced critical/high check fails; review if any other enforced check fails, warns
@@ -6,7 +6,7 @@ import type { CheckResult, Verdict } from './checks';
  */
 export function verdictOf(checks: readonly CheckResult[]): Verdict {
   const enforced = checks.filter((c) => !c.reportOnly);
-  if (enforced.some((c) => c.status === 'fail' && (c.severity === 'critical' || c.severity === 'high'))) {
+  if (enforced.some((c) => c.status === 'fail' && blocksOnFailure(c.severity))) {
     return 'fail';
   }
   if (enforced.some((c) => c.status === 'fail' || c.status === 'warn' || c.status === 'error')) {

@@ -7,7 +7,7 @@ import { observeChecks, type ProgressEvent } from '../checks/engine';
 import type { CheckResult, ChecksReport } from '../contract/checks';
 import { CONSENT_VERSION, type DeviceStatus, type SubmitResult } from '../contract/ipc';
 import { defaultPolicy } from '../contract/policy';
-import { ReportAck } from '../contract/protocol';
+import { reportOutcome } from '../outbox/report-outcome';
 import { verdictOf } from '../contract/verdict';
 import { loadAppState, updateAppState } from '../data/app-state';
 import { loadEnrolment } from '../data/enrolment';
@@ -240,13 +240,13 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
         evidence: { input: request.input, face: request.face, liveness: request.liveness, consent },
         deliveryDeadlineMs: options.deliveryDeadlineMs ?? 10_000,
       });
-      const { reportId } = report;
-      const refused = delivery.deadLettered.find((d) => d.reportId === reportId);
-      if (refused) return { state: 'refused', reportId, code: refused.code, reason: refused.reason };
-      const delivered = delivery.delivered.find((d) => d.reportId === reportId);
-      const ack = delivered ? ReportAck.safeParse(delivered.body) : null;
-      if (!ack?.success) return { state: 'queued', reportId, waiting: delivery.remaining };
-      const verdict = { ...ack.data, receivedAt: now().toISOString() };
+      const outcome = reportOutcome(report.reportId, delivery);
+      if (outcome.state === 'refused') return outcome;
+      // An answer that is not an acknowledgement gives the hire no verdict either: still waiting.
+      if (outcome.state !== 'accepted')
+        return { state: 'queued', reportId: outcome.reportId, waiting: delivery.remaining };
+      const { reportId } = outcome;
+      const verdict = { ...outcome.ack, receivedAt: now().toISOString() };
       await updateAppState(dataDir, { lastVerdict: verdict });
       return { state: 'accepted', reportId, verdict };
     },

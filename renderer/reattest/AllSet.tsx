@@ -1,9 +1,10 @@
 import type { DeviceStatus } from '../../main/contract/ipc';
 import { StepHeading } from '../ui/StepHeading';
 import { formatDay } from '../ui/format-day';
+import { homeWords } from './home-words';
 import { WithdrawConsent } from './WithdrawConsent';
 
-/** Enrolled, nothing due: when the next check is, the last answer from HR, and the camera consent. */
+/** Enrolled, nothing due: HR's last answer, when the next check is, and the camera consent. */
 export function AllSet({
   status,
   onCheckNow,
@@ -13,9 +14,11 @@ export function AllSet({
   onCheckNow: () => void;
   onStatus: (status: DeviceStatus) => void;
 }) {
+  const words = homeWords(status.hireName, status.lastVerdict);
   return (
     <section className="step">
-      <StepHeading>You&apos;re all set{status.hireName ? `, ${status.hireName}` : ''}</StepHeading>
+      <StepHeading>{words.heading}</StepHeading>
+      <p>{words.note}</p>
       {status.schedule ? (
         <p>Your next check is due by {formatDay(status.schedule.nextDueAt)}. HireProof will remind you.</p>
       ) : (
@@ -24,7 +27,6 @@ export function AllSet({
           {status.scheduleProblem ? `: ${status.scheduleProblem}` : ''}.
         </p>
       )}
-      {status.lastVerdict && <p>Last report: {status.lastVerdict.verdict}.</p>}
       {status.consent?.biometric ? (
         <WithdrawConsent onWithdrawn={onStatus} />
       ) : (

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { FaceEvidence, InputEvidence, LivenessEvidence } from '../../main/contract/report';
+import type { VerifyingReportKind } from '../../main/contract/report-kind';
 import type { z } from 'zod';
 
 /**
@@ -9,7 +10,7 @@ import type { z } from 'zod';
  * talks to main about the report itself.
  */
 export interface EvidenceStepProps<E> {
-  kind: 'onboarding' | 'reattestation';
+  kind: VerifyingReportKind;
   /** The step finished: its evidence goes into the signed report. */
   onComplete: (evidence: E) => void;
   /** The step could not run or the hire chose the human alternative: the report carries no evidence for it. */

@@ -19,8 +19,8 @@ export async function dashboardRoutes(app: FastifyInstance, dir: string): Promis
       root: join(dir, 'assets'),
       prefix: '/dashboard/assets/',
       cacheControl: false,
-      setHeaders: (reply) => {
-        reply.header('cache-control', 'no-cache');
+      setHeaders: (response) => {
+        response.setHeader('cache-control', 'no-cache');
       },
     });
   }

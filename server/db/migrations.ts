@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Migration, MigrationProvider } from 'kysely/migration';
+import type { Migration, MigrationProvider } from 'kysely';
 import { countAllStandings, DUE_STANDINGS, rosterRefresh, searchTextOf } from './roster';
 import { countAllReports } from './verdict-counts';
 import type { PhotoSeal } from '../photos/photo-seal';

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { Verdict } from '../../main/contract/checks';
+import { blocksOnFailure, Verdict } from '../../main/contract/checks';
 import type { IdentityClaims } from '../../main/contract/identity';
 import { Reason } from '../../main/contract/protocol';
 import type { ReportPayload } from '../../main/contract/report';
-import { identityDrift } from '../../main/identity/drift';
+import { identityDrift } from '../../main/contract/identity-drift';
 import type { ServerPolicy } from '../server-policy';
 import { CATALOGUE_VERSION } from '../../main/checks/catalogue-version';
 import { checks as catalogue } from '../../main/checks/catalogue/index';
@@ -65,8 +65,7 @@ export function decideVerdict({
 
   for (const check of checks) {
     if (mode(check.id) !== 'enforce' || check.status === 'pass' || check.status === 'n/a') continue;
-    const critical = check.severity === 'critical' || check.severity === 'high';
-    const weight: Verdict = check.status === 'fail' && critical ? 'fail' : 'review';
+    const weight: Verdict = check.status === 'fail' && blocksOnFailure(check.severity) ? 'fail' : 'review';
     reasons.push({
       check: check.id,
       message: `${check.status}: ${check.summary}`,

@@ -1,9 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ServerContext } from '../context';
 import type { Database } from '../db/schema';
-import type { ReportKind } from '../../main/contract/report';
+import { VerifyingReportKind } from '../../main/contract/report-kind';
 
-const VERIFYING_KINDS: ReadonlySet<string> = new Set<ReportKind>(['onboarding', 'reattestation']);
+const VERIFYING_KINDS: ReadonlySet<string> = new Set(VerifyingReportKind.options);
 
 /**
  * Once a report's verdict is final: a pass of an onboarding or re-attestation (with the hire's

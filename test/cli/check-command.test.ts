@@ -45,8 +45,8 @@ describe('hireproof check', () => {
   it('exits 1 and tells the hire what to do when a tool runs', async () => {
     const { code, stdout } = await hireproof(['check', '--sysroot', anydesk]);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/FAIL +remote\.tools +Remote-control software is running: AnyDesk\./);
-    expect(stdout).toMatch(/FAIL +remote\.ports +A remote-control server is running: 7070 \(anydesk\)\./);
+    expect(stdout).toMatch(/Failed +remote\.tools +Remote-control software is running: AnyDesk\./);
+    expect(stdout).toMatch(/Failed +remote\.ports +A remote-control server is running: 7070 \(anydesk\)\./);
     expect(stdout).toContain('Quit AnyDesk (and stop its service), then press Re-check.');
     expect(stdout).toContain('Verdict: FAIL');
   });

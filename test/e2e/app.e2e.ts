@@ -257,7 +257,9 @@ describe('the app in the browser shell, with the HR service', () => {
     await expectAccessible();
     await screenshot(page, 'reattestation-window');
     await button('Later').click();
-    await expect.poll(() => heading().textContent()).toMatch(/^You.re all set/);
+    // The onboarding report came back "review": the home screen says so, not "all set".
+    await expect.poll(() => heading().textContent()).toMatch(/^You.re enrolled/);
+    await expect.poll(() => page.getByText(/went to a person at HR for review/).count()).toBe(1);
     await page.reload();
     await expect
       .poll(() => page.locator('.note').textContent())

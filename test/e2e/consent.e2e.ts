@@ -121,7 +121,7 @@ describe('biometric consent in the app', () => {
     await button(page, 'Send to HR').click();
     await expect.poll(() => heading(page).textContent()).toBe('Report sent');
     await button(page, 'Done').click();
-    await expect.poll(() => heading(page).textContent()).toMatch(/^You.re all set/);
+    await expect.poll(() => heading(page).textContent()).toMatch(/^You.re enrolled/);
     expect((await api(server.url, 'GET', `/v1/hires/${hire.id}/photo`)).status).toBe(200);
 
     await button(page, 'Withdraw camera consent').click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IdentityClaims } from '../../main/contract/identity';
-import { identityDrift } from '../../main/identity/drift';
+import { identityDrift } from '../../main/contract/identity-drift';
 import { fingerprintOf } from '../../main/identity/fingerprint';
 
 const claims = (

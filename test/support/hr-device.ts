@@ -8,6 +8,7 @@ import { readIdentity } from '../../main/probes/identity/read-identity';
 import { sourceRuntime } from '../../main/cli/source-runtime';
 import { deviceContext } from '../../main/cli/device-context';
 import { ReportAck } from '../../main/contract/protocol';
+import { reportOutcome } from '../../main/outbox/report-outcome';
 import { loadEnrolment } from '../../main/data/enrolment';
 import { sysrootHost } from '../../main/probes/host';
 import { probesFor } from '../../main/probes/registry';
@@ -87,7 +88,8 @@ export async function attestWithFace(
       liveness: { passed: true, challenges: [{ kind: 'blink', passed: true, ms: 900 }], trace: [] },
     },
   });
-  const delivered = delivery.delivered.find((d) => d.reportId === sent.reportId);
-  if (!delivered) throw new Error(`report ${sent.reportId} was not delivered`);
-  return ReportAck.parse(delivered.body);
+  const outcome = reportOutcome(sent.reportId, delivery);
+  if (outcome.state !== 'accepted')
+    throw new Error(`report ${sent.reportId} was not accepted: ${JSON.stringify(outcome)}`);
+  return outcome.ack;
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { CheckResult } from '../../../main/contract/checks';
+import { CHECK_STATUS_WORDS } from '../../../main/contract/check-status-words';
 import { ApiError, call, hrApi, type ReportDetail, type ReportSummary } from './api';
 import { EvidenceTable } from '../../../renderer/ui/EvidenceTable';
 import { FacePhotos } from './FacePhotos';
@@ -133,7 +134,7 @@ function Checks({ reportId, onSignedOut }: { reportId: string; onSignedOut: () =
 function CheckRow({ check }: { check: CheckResult }) {
   return (
     <li className={`check check-${check.status.replace('/', '')}`}>
-      <span className="check-status">{check.status.toUpperCase()}</span> <strong>{check.title}</strong>{' '}
+      <span className="check-status">{CHECK_STATUS_WORDS[check.status]}</span> <strong>{check.title}</strong>{' '}
       <code>{check.id}</code>
       {check.reportOnly ? <span className="hint"> (report-only)</span> : null}
       <p>{check.summary}</p>

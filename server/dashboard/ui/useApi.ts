@@ -27,7 +27,7 @@ export function useApi<T>(key: string, load: () => Promise<T>, onSignedOut: () =
     return () => {
       current = false;
     };
-    // `load` and `onSignedOut` are new closures on each render: the key alone says when to load.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` and `onSignedOut` are new closures on each render: the key alone says when to load.
   }, [key]);
   return result;
 }

@@ -1,5 +1,4 @@
-import { ClaimName, type Claim, type IdentityClaims } from '../contract/identity';
-import { STABLE_CLAIMS } from './fingerprint';
+import { ClaimName, STABLE_CLAIMS, type Claim, type IdentityClaims } from './identity';
 
 export interface ClaimChange {
   claim: ClaimName;
