@@ -49,8 +49,8 @@ const MARKS: [string, string][] = [
   ['focus', 'surface'],
 ];
 
-describe('the dashboard palette', async () => {
-  const css = await readFile('server/dashboard/ui/dashboard.css', 'utf8');
+describe('the palette of the app and the dashboard', async () => {
+  const css = await readFile('renderer/ui/palette.css', 'utf8');
   const darkStart = css.indexOf('@media (prefers-color-scheme: dark)');
   const schemes = {
     light: palette(css.slice(0, darkStart)),
