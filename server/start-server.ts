@@ -5,7 +5,7 @@ import { registerBootstrapToken } from './auth/admin-auth';
 import { openBookkeeping, openDatabase } from './db/open-database';
 import { groupCommit, transactionPerWrite } from './db/write-batcher';
 import { faceService, type FaceService } from './face/face-service';
-import { verifyFaceJob } from './face/verify-face-job';
+import { giveUpFaceJob, verifyFaceJob } from './face/verify-face-job';
 import { JobQueue } from './jobs/job-queue';
 import { jobRunner, type JobKind } from './jobs/job-runner';
 import { retentionJob } from './retention/retention-job';
@@ -41,7 +41,14 @@ export interface ServerOptions {
  * deliveries mostly wait on receivers, and one retention sweep at a time is enough.
  */
 export const jobKinds: Record<string, JobKind> = {
-  'face.verify': { handler: verifyFaceJob, concurrency: 2, timeoutMs: 120_000 },
+  // A hire waits on this verdict: three tries (a crashed worker, a busy minute), then review.
+  'face.verify': {
+    handler: verifyFaceJob,
+    giveUp: giveUpFaceJob,
+    concurrency: 2,
+    timeoutMs: 120_000,
+    maxAttempts: 3,
+  },
   'webhook.deliver': { handler: deliverWebhookJob, concurrency: 8, timeoutMs: 30_000 },
   'retention.sweep': { handler: retentionJob, concurrency: 1, timeoutMs: 30 * 60_000 },
 };
