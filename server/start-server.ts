@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { resolve } from 'node:path';
 import { buildApp, type AppOptions } from './app';
 import { databaseLimiter, memoryLimiter } from './http/limiter';
@@ -34,6 +35,8 @@ export interface ServerOptions {
   dashboardDir?: string;
   /** Accept fixture machines and apps run from source: for tests and `npm start`, never production. */
   demo?: boolean;
+  /** The source of the challenges' random movements; tests seed it (the default is crypto's). */
+  random?: () => number;
 }
 
 /**
@@ -52,6 +55,9 @@ export const jobKinds: Record<string, JobKind> = {
   'webhook.deliver': { handler: deliverWebhookJob, concurrency: 8, timeoutMs: 30_000 },
   'retention.sweep': { handler: retentionJob, concurrency: 1, timeoutMs: 30 * 60_000 },
 };
+
+/** A uniform [0, 1) from the system's cryptographic source: a device cannot predict its movements. */
+const cryptoRandom = () => randomInt(2 ** 47) / 2 ** 47;
 
 /** Opens the database (migrating it), wires the routes and the job runner, and listens. */
 export async function startServer(options: ServerOptions) {
@@ -84,6 +90,7 @@ export async function startServer(options: ServerOptions) {
       judge,
       demo,
       writes: dialect === 'sqlite' ? groupCommit(db) : transactionPerWrite(db),
+      random: options.random ?? cryptoRandom,
     },
     {
       logger: options.logger,

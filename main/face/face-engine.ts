@@ -1,4 +1,5 @@
 import { faceReadingOf, ssdMinConfidence, type FaceReading } from '../contract/face-reading';
+import { frameLandmarksOf, type FrameLandmarks } from './frame-landmarks';
 import { loadNodeFaceApi } from './node-face-api';
 import { paddedImage } from './padded-image';
 
@@ -6,6 +7,8 @@ export type FaceEngine = {
   /** The tfjs backend actually running, read back after start-up (always `wasm`). */
   backend: string;
   read(bytes: Uint8Array): Promise<FaceReading>;
+  /** A liveness frame's faces and landmarks, with the same detector and border as `read`. */
+  landmarks(bytes: Uint8Array): Promise<FrameLandmarks>;
 };
 
 /**
@@ -30,6 +33,14 @@ export async function startFaceEngine(): Promise<FaceEngine> {
         .withFaceLandmarks()
         .withFaceDescriptors();
       return faceReadingOf(found, border);
+    },
+    async landmarks(bytes) {
+      const { canvas, border } = await paddedImage(bytes);
+      const found = await faceapi
+        .detectAllFaces(canvas as unknown as HTMLCanvasElement, options)
+        .withFaceLandmarks()
+        .withFaceDescriptors();
+      return frameLandmarksOf(found, border);
     },
   };
 }

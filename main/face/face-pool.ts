@@ -7,6 +7,7 @@ import type { FaceReading } from '../contract/face-reading';
 import { packageRoot } from '../package-root';
 import { FaceImageError } from './face-image-error';
 import type { FaceWorkerReply, FaceWorkerRequest } from './face-worker-protocol';
+import type { FrameLandmarks } from './frame-landmarks';
 
 /** Face matching off the caller's thread: a server's request loop never waits on the models. */
 export type FacePool = {
@@ -16,12 +17,18 @@ export type FacePool = {
   descriptorOf(image: Uint8Array): Promise<FaceReading>;
   /** Photo bytes or an earlier reading (e.g. the ID photo's, kept from enrolment) on either side. */
   compare(id: Uint8Array | FaceReading, probe: Uint8Array | FaceReading): Promise<FaceComparison>;
+  /** A liveness frame's faces and landmarks (the server re-judges movements on these). Rejects like descriptorOf. */
+  landmarksOf(image: Uint8Array): Promise<FrameLandmarks>;
   close(): Promise<void>;
 };
 
+/** A worker's answer to one task. */
+type Answer = Extract<FaceWorkerReply, { type: 'reading' | 'landmarks' }>;
+
 type Task = {
   bytes: Uint8Array;
-  resolve: (reading: FaceReading) => void;
+  op?: 'landmarks';
+  resolve: (answer: Answer) => void;
   reject: (error: Error) => void;
   settled?: Promise<void>;
 };
@@ -70,7 +77,11 @@ export function startFacePool({ size = Math.max(1, availableParallelism() - 1) }
       const task = queue.shift();
       if (!task) return;
       slot.task = { ...task, id: nextId++ };
-      slot.worker.postMessage({ id: slot.task.id, bytes: task.bytes } satisfies FaceWorkerRequest);
+      slot.worker.postMessage({
+        id: slot.task.id,
+        bytes: task.bytes,
+        ...(task.op ? { op: task.op } : {}),
+      } satisfies FaceWorkerRequest);
     }
   };
 
@@ -94,7 +105,7 @@ export function startFacePool({ size = Math.max(1, availableParallelism() - 1) }
     slot.task = undefined;
     if (task?.id !== reply.id)
       return fail(new Error(`face worker answered task ${reply.id}, not ${task?.id}`));
-    if (reply.type === 'reading') task.resolve(reply.reading);
+    if (reply.type !== 'error') task.resolve(reply);
     else task.reject(reply.kind === 'image' ? new FaceImageError(reply.message) : new Error(reply.message));
     dispatch();
   };
@@ -108,17 +119,23 @@ export function startFacePool({ size = Math.max(1, availableParallelism() - 1) }
   };
   for (let i = 0; i < size; i++) slots.push(spawn());
 
-  const descriptorOf = (bytes: Uint8Array) => {
+  const submit = (bytes: Uint8Array, op?: 'landmarks'): Promise<Answer> => {
     if (closed || broken) return Promise.reject(broken ?? new Error('face pool is closed'));
     let task!: Task;
-    const reading = new Promise<FaceReading>((resolve, reject) => (task = { bytes, resolve, reject }));
-    task.settled = reading.then(
+    const answer = new Promise<Answer>((resolve, reject) => (task = { bytes, resolve, reject }));
+    if (op) task.op = op;
+    task.settled = answer.then(
       () => undefined,
       () => undefined,
     );
     queue.push(task);
     dispatch();
-    return reading;
+    return answer;
+  };
+  const descriptorOf = async (bytes: Uint8Array): Promise<FaceReading> => {
+    const answer = await submit(bytes);
+    if (answer.type !== 'reading') throw new Error(`face worker answered ${answer.type}, not a reading`);
+    return answer.reading;
   };
   const readingOf = (side: Uint8Array | FaceReading) =>
     side instanceof Uint8Array ? descriptorOf(side) : Promise.resolve(side);
@@ -126,6 +143,11 @@ export function startFacePool({ size = Math.max(1, availableParallelism() - 1) }
   return {
     ready,
     descriptorOf,
+    async landmarksOf(bytes) {
+      const answer = await submit(bytes, 'landmarks');
+      if (answer.type !== 'landmarks') throw new Error(`face worker answered ${answer.type}, not landmarks`);
+      return answer.landmarks;
+    },
     async compare(id, probe) {
       const [idReading, probeReading] = await Promise.all([readingOf(id), readingOf(probe)]);
       return compareFaceReadings(idReading, probeReading);

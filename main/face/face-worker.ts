@@ -14,11 +14,15 @@ engine.then(
   (error: unknown) => reply({ type: 'failed', message: (error as Error).message ?? String(error) }),
 );
 
-port.on('message', ({ id, bytes }: FaceWorkerRequest) => {
+port.on('message', ({ id, bytes, op }: FaceWorkerRequest) => {
   engine
-    .then((e) => e.read(bytes))
+    .then(async (e): Promise<FaceWorkerReply> =>
+      op === 'landmarks'
+        ? { type: 'landmarks', id, landmarks: await e.landmarks(bytes) }
+        : { type: 'reading', id, reading: await e.read(bytes) },
+    )
     .then(
-      (reading) => reply({ type: 'reading', id, reading }),
+      (answer) => reply(answer),
       (error: unknown) =>
         reply({
           type: 'error',

@@ -10,6 +10,7 @@ import type { Job } from '../jobs/job-queue';
 import type { JobHandler } from '../jobs/job-runner';
 import { verdictOfReasons, type WeighedReason } from '../reports/decide-verdict';
 import { finalVerdictJobs } from '../reports/final-verdict';
+import { judgeLiveness } from './judge-liveness';
 
 const WEIGHT = { match: 'pass', review: 'review', 'no-match': 'fail', 'no-face': 'review' } as const;
 
@@ -24,12 +25,15 @@ export const verifyFaceJob: JobHandler = async (job, context) => {
   const report = await context.db
     .selectFrom('reports')
     .innerJoin('hires', 'hires.id', 'reports.hire_id')
-    .select(['reports.frames', 'reports.face_status', 'hires.face_template'])
+    .select(['reports.frames', 'reports.liveness_trace', 'reports.face_status', 'hires.face_template'])
     .where('reports.id', '=', reportId)
     .executeTakeFirstOrThrow();
   if (report.face_status !== 'pending') return;
   const reasons: WeighedReason[] = [];
-  if (!report.frames || !report.face_template) {
+  const frames = report.frames
+    ? columns.reportFrames.decode(context.seal.open(report.frames).toString('utf8'))
+    : [];
+  if (frames.length === 0 || !report.face_template) {
     reasons.push(
       matchReason(
         { decision: 'no-face', distance: null, threshold: 0 },
@@ -41,11 +45,21 @@ export const verifyFaceJob: JobHandler = async (job, context) => {
     const reference = columns.hireFaceTemplate.decode(
       context.seal.open(report.face_template).toString('utf8'),
     );
-    const frames = columns.reportFrames.decode(context.seal.open(report.frames).toString('utf8'));
     reasons.push(await matchOfFrames(context, reference, frames));
   }
+  reasons.push(await livenessOfReport(context, report.liveness_trace, frames));
   await settleFaceReport(context, reportId, reasons);
 };
+
+/** The server's own liveness verdict on the movement frames stored (sealed) with the trace. */
+async function livenessOfReport(
+  context: ServerContext,
+  sealed: Buffer | null,
+  matchFrames: readonly string[],
+): Promise<WeighedReason> {
+  const record = sealed ? columns.livenessRecord.decode(context.seal.open(sealed).toString('utf8')) : null;
+  return judgeLiveness(context, record?.movements, matchFrames);
+}
 
 /**
  * The last attempt failed (a worker crash, the time limit, the database): the report goes to
