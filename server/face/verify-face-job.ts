@@ -17,8 +17,9 @@ const WEIGHT = { match: 'pass', review: 'review', 'no-match': 'fail', 'no-face':
 const Payload = z.object({ reportId: z.string() });
 
 /**
- * Re-runs the face match on the frames a report carried, against the hire's ID photo, and folds
- * the result into the report's verdict. The app's own match is never trusted.
+ * Re-runs the face match on the frames a report carried, against the hire's ID photo, re-judges
+ * liveness on its movement frames, and folds both into the report's verdict. The app's own match
+ * and liveness result are never trusted.
  */
 export const verifyFaceJob: JobHandler = async (job, context) => {
   const { reportId } = Payload.parse(job.payload);

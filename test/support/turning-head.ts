@@ -192,7 +192,7 @@ export class TurningHead {
           : kind === 'look-up'
             ? { pitch: 25 * f }
             : kind === 'smile'
-              ? { smile: 0.4 * f }
+              ? { smile: 0.6 * f }
               : {};
     const poses = [0, 0, 0, ...ramp].map(pose);
     const frames = await Promise.all(
