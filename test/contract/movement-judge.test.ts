@@ -56,7 +56,7 @@ describe("the server's judgement of one movement's frames", () => {
   });
 
   it('refuses frames where the face is too small for the rules’ calibration', () => {
-    const small = (points: Point[]) => points.map((p) => ({ x: p.x / 3, y: p.y / 3 }));
+    const small = (points: readonly Point[]) => points.map((p) => ({ x: p.x / 3, y: p.y / 3 }));
     const tiny = frames(turn).map((f) => ({ ...f, landmarks: small(f.landmarks!) }));
     expect(judgeMovement('turn-left', tiny, [hire]).reason).toMatch(
       new RegExp(`too small to judge .* under ${movementJudgeRules.minEyeDistance}`),
