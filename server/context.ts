@@ -35,4 +35,6 @@ export interface ServerContext {
   limiter: Limiter;
   /** Verifies and judges reports off the request loop. */
   judge: Judge;
+  /** Draws the liveness movements of each challenge: [0, 1), unpredictable unless a test seeds it. */
+  random: () => number;
 }

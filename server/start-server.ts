@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { resolve } from 'node:path';
 import { buildApp, type AppOptions } from './app';
 import { databaseLimiter, memoryLimiter } from './http/limiter';
@@ -5,7 +6,7 @@ import { registerBootstrapToken } from './auth/admin-auth';
 import { openBookkeeping, openDatabase } from './db/open-database';
 import { groupCommit, transactionPerWrite } from './db/write-batcher';
 import { faceService, type FaceService } from './face/face-service';
-import { verifyFaceJob } from './face/verify-face-job';
+import { giveUpFaceJob, verifyFaceJob } from './face/verify-face-job';
 import { JobQueue } from './jobs/job-queue';
 import { jobRunner, type JobKind } from './jobs/job-runner';
 import { retentionJob } from './retention/retention-job';
@@ -34,6 +35,8 @@ export interface ServerOptions {
   dashboardDir?: string;
   /** Accept fixture machines and apps run from source: for tests and `npm start`, never production. */
   demo?: boolean;
+  /** The source of the challenges' random movements; tests seed it (the default is crypto's). */
+  random?: () => number;
 }
 
 /**
@@ -41,10 +44,20 @@ export interface ServerOptions {
  * deliveries mostly wait on receivers, and one retention sweep at a time is enough.
  */
 export const jobKinds: Record<string, JobKind> = {
-  'face.verify': { handler: verifyFaceJob, concurrency: 2, timeoutMs: 120_000 },
+  // A hire waits on this verdict: three tries (a crashed worker, a busy minute), then review.
+  'face.verify': {
+    handler: verifyFaceJob,
+    giveUp: giveUpFaceJob,
+    concurrency: 2,
+    timeoutMs: 120_000,
+    maxAttempts: 3,
+  },
   'webhook.deliver': { handler: deliverWebhookJob, concurrency: 8, timeoutMs: 30_000 },
   'retention.sweep': { handler: retentionJob, concurrency: 1, timeoutMs: 30 * 60_000 },
 };
+
+/** A uniform [0, 1) from the system's cryptographic source: a device cannot predict its movements. */
+const cryptoRandom = () => randomInt(2 ** 47) / 2 ** 47;
 
 /** Opens the database (migrating it), wires the routes and the job runner, and listens. */
 export async function startServer(options: ServerOptions) {
@@ -77,6 +90,7 @@ export async function startServer(options: ServerOptions) {
       judge,
       demo,
       writes: dialect === 'sqlite' ? groupCommit(db) : transactionPerWrite(db),
+      random: options.random ?? cryptoRandom,
     },
     {
       logger: options.logger,

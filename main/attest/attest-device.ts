@@ -47,12 +47,14 @@ export async function attestDevice(input: {
   outbox: Outbox;
   observed: DeviceObservation;
   appVersion: string;
-  evidence?: EvidenceParts;
+  /** The evidence, or how to gather it once the challenge says what it asks for (the movements). */
+  evidence?: EvidenceParts | ((challenge: ChallengeResponse) => Promise<EvidenceParts>);
   deliveryDeadlineMs?: number;
 }): Promise<Attestation> {
   const challenge = await takeChallenge(input.enrolment.server, input.signer);
   const asked = challenge.evidence;
-  const evidence = input.evidence ?? {};
+  const evidence =
+    typeof input.evidence === 'function' ? await input.evidence(challenge) : (input.evidence ?? {});
   const report = buildReport({
     deviceId: input.enrolment.deviceId,
     nonce: challenge.nonce,

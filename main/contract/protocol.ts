@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Verdict } from './checks';
 import { Reason } from './reason';
 import { Identity } from './identity';
+import { LivenessChallenge } from './liveness';
 import { ObservationSource } from './observations';
 import { Policy } from './policy';
 import { ReportKind } from './report';
@@ -60,7 +61,16 @@ export const ChallengeRequest = z.object({});
 
 /** What a report answering this challenge must carry besides the observations. */
 export const RequiredEvidence = z
-  .object({ face: z.boolean(), liveness: z.boolean(), input: z.boolean() })
+  .object({
+    face: z.boolean(),
+    liveness: z.boolean(),
+    input: z.boolean(),
+    /**
+     * The movements the hire is asked for, in order, drawn by the server (drawChallenges); the
+     * report answers each with its frames. Absent on challenges issued before the server drew them.
+     */
+    movements: z.array(LivenessChallenge).min(1).max(4).optional(),
+  })
   .strict();
 export type RequiredEvidence = z.infer<typeof RequiredEvidence>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ChecksReport, Verdict } from './checks';
 import { Identity } from './identity';
+import { LivenessChallenge } from './liveness';
 import { Observations } from './observations';
 import { FaceDecision } from './face-decision';
 import { ReportKind } from './report-kind';
@@ -10,8 +11,12 @@ export const REPORT_SCHEMA = 'hireproof.report/v2';
 export const LEGACY_REPORT_SCHEMAS = ['hireproof.report/v1'] as const;
 /** The camera frames a report carries for the server's face match. */
 export const MAX_FACE_FRAMES = 3;
-/** Compact JWS length the server accepts: MAX_FACE_FRAMES face frames (≤ 200 KB each, base64), the observations and the rest. */
-export const MAX_REPORT_BYTES = 2_000_000;
+/**
+ * Compact JWS length the server accepts. The payload's frames, at their bounds: MAX_FACE_FRAMES face
+ * frames (3 × 270 000 base64 characters) and the movement frames (4 × 8 × 32 000): 1.83 M characters,
+ * 2.44 MB once the JWS base64url-encodes the payload; the rest is the observations and the trace.
+ */
+export const MAX_REPORT_BYTES = 3_000_000;
 
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
 
@@ -33,6 +38,27 @@ export const FaceEvidence = z.object({
 });
 export type FaceEvidence = z.infer<typeof FaceEvidence>;
 
+/** Bounds of the frames sent per movement (see MAX_REPORT_BYTES). */
+export const movementFrameLimits = { frames: 8, base64Chars: 32_000, movements: 4 };
+
+/**
+ * One movement's frames, for the server to re-read and re-judge: the frontal frames the baseline
+ * is taken from, then the frames up to the response, downscaled around the face, as JPEG.
+ */
+export const MovementFrames = z.object({
+  kind: LivenessChallenge,
+  frames: z
+    .array(
+      z.object({
+        /** Milliseconds on the device's monotonic clock. */
+        t: z.number().nonnegative(),
+        jpeg: Base64.max(movementFrameLimits.base64Chars),
+      }),
+    )
+    .max(movementFrameLimits.frames),
+});
+export type MovementFrames = z.infer<typeof MovementFrames>;
+
 export const LivenessEvidence = z.object({
   passed: z.boolean(),
   challenges: z
@@ -47,6 +73,8 @@ export const LivenessEvidence = z.object({
     )
     .max(10),
   trace: z.array(z.record(z.string().max(32), z.number())).max(2_000),
+  /** Per movement asked for, its frames: the server judges liveness on these, not on `passed`. */
+  movements: z.array(MovementFrames).max(movementFrameLimits.movements).optional(),
 });
 export type LivenessEvidence = z.infer<typeof LivenessEvidence>;
 

@@ -1,11 +1,12 @@
 import type * as Tfjs from '@tensorflow/tfjs';
 import { createRequire } from 'node:module';
-import type { FaceReading } from '../contract/face-reading';
+import { ssdMinConfidence, type FaceReading } from '../contract/face-reading';
 import type { FaceModel } from '../contract/face-template';
 import { startArcfaceRecognizer } from './arcface-recognizer';
 import { startFaceApiRecognizer } from './face-api-recognizer';
 import { gateFace } from './face-gate';
 import { loadNodeFaceApi, type NodeFaceApi } from './node-face-api';
+import { frameLandmarksOf, type FrameLandmarks } from './frame-landmarks';
 import { paddedImage } from './padded-image';
 import type { Recognizer } from './recognizer';
 
@@ -14,6 +15,8 @@ export type FaceEngine = {
   backend: string;
   /** One reading per model asked for, all from one detection of the photo's face. */
   read(bytes: Uint8Array, models: readonly FaceModel[]): Promise<FaceReading[]>;
+  /** A liveness frame's faces and landmarks, with the same detector and border as `read`. */
+  landmarks(bytes: Uint8Array): Promise<FrameLandmarks>;
 };
 
 /** Each model's recognizer, started on first use: the server's workers never load face-api's descriptor net. */
@@ -47,6 +50,7 @@ export async function startFaceEngine(preload: readonly FaceModel[]): Promise<Fa
   ]);
   const recognizerOf = recognizers(api);
   await Promise.all(preload.map(recognizerOf));
+  const frameDetector = new faceapi.SsdMobilenetv1Options({ minConfidence: ssdMinConfidence });
 
   return {
     backend,
@@ -64,6 +68,16 @@ export async function startFaceEngine(preload: readonly FaceModel[]): Promise<Fa
         readings.push({ usable: true, template, box: face.box, score: face.score, yaw, pass });
       }
       return readings;
+    },
+    async landmarks(bytes) {
+      const { canvas, border } = await paddedImage(bytes);
+      // face-api's own descriptor follows one face from frame to frame (not a match: see recognizer).
+      await recognizerOf('face-api-descriptor@1.7.15');
+      const found = await faceapi
+        .detectAllFaces(canvas as unknown as HTMLCanvasElement, frameDetector)
+        .withFaceLandmarks()
+        .withFaceDescriptors();
+      return frameLandmarksOf(found, border);
     },
   };
 }

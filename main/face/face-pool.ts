@@ -8,6 +8,7 @@ import { serverFaceModel, type FaceModel } from '../contract/face-template';
 import { packageRoot } from '../package-root';
 import { FaceImageError } from './face-image-error';
 import type { FaceWorkerData, FaceWorkerReply, FaceWorkerRequest } from './face-worker-protocol';
+import type { FrameLandmarks } from './frame-landmarks';
 
 /** Face matching off the caller's thread: a server's request loop never waits on the models. */
 export type FacePool = {
@@ -19,13 +20,19 @@ export type FacePool = {
   readingsOf(image: Uint8Array, models: FaceModel[]): Promise<FaceReading[]>;
   /** Photo bytes or an earlier reading (e.g. the ID photo's, kept from enrolment) on either side. */
   compare(id: Uint8Array | FaceReading, probe: Uint8Array | FaceReading): Promise<FaceComparison>;
+  /** A liveness frame's faces and landmarks (the server re-judges movements on these). Rejects like descriptorOf. */
+  landmarksOf(image: Uint8Array): Promise<FrameLandmarks>;
   close(): Promise<void>;
 };
 
+/** A worker's answer to one task. */
+type Answer = Extract<FaceWorkerReply, { type: 'readings' | 'landmarks' }>;
+
 type Task = {
   bytes: Uint8Array;
-  models: FaceModel[];
-  resolve: (readings: FaceReading[]) => void;
+  /** What the worker is asked: readings for these models, or a frame's landmarks. */
+  work: { op: 'readings'; models: FaceModel[] } | { op: 'landmarks' };
+  resolve: (answer: Answer) => void;
   reject: (error: Error) => void;
   settled?: Promise<void>;
 };
@@ -83,7 +90,7 @@ export function startFacePool({
       slot.worker.postMessage({
         id: slot.task.id,
         bytes: task.bytes,
-        models: task.models,
+        ...task.work,
       } satisfies FaceWorkerRequest);
     }
   };
@@ -108,7 +115,7 @@ export function startFacePool({
     slot.task = undefined;
     if (task?.id !== reply.id)
       return fail(new Error(`face worker answered task ${reply.id}, not ${task?.id}`));
-    if (reply.type === 'readings') task.resolve(reply.readings);
+    if (reply.type !== 'error') task.resolve(reply);
     else task.reject(reply.kind === 'image' ? new FaceImageError(reply.message) : new Error(reply.message));
     dispatch();
   };
@@ -125,19 +132,22 @@ export function startFacePool({
   };
   for (let i = 0; i < size; i++) slots.push(spawn());
 
-  const readingsOf = (bytes: Uint8Array, models: FaceModel[]) => {
+  const submit = (bytes: Uint8Array, work: Task['work']): Promise<Answer> => {
     if (closed || broken) return Promise.reject(broken ?? new Error('face pool is closed'));
     let task!: Task;
-    const readings = new Promise<FaceReading[]>(
-      (resolve, reject) => (task = { bytes, models, resolve, reject }),
-    );
-    task.settled = readings.then(
+    const answer = new Promise<Answer>((resolve, reject) => (task = { bytes, work, resolve, reject }));
+    task.settled = answer.then(
       () => undefined,
       () => undefined,
     );
     queue.push(task);
     dispatch();
-    return readings;
+    return answer;
+  };
+  const readingsOf = async (bytes: Uint8Array, models: FaceModel[]): Promise<FaceReading[]> => {
+    const answer = await submit(bytes, { op: 'readings', models });
+    if (answer.type !== 'readings') throw new Error(`face worker answered ${answer.type}, not readings`);
+    return answer.readings;
   };
   const descriptorOf = async (bytes: Uint8Array) => (await readingsOf(bytes, [serverFaceModel]))[0]!;
   const readingOf = (side: Uint8Array | FaceReading) =>
@@ -147,6 +157,11 @@ export function startFacePool({
     ready,
     descriptorOf,
     readingsOf,
+    async landmarksOf(bytes) {
+      const answer = await submit(bytes, { op: 'landmarks' });
+      if (answer.type !== 'landmarks') throw new Error(`face worker answered ${answer.type}, not landmarks`);
+      return answer.landmarks;
+    },
     async compare(id, probe) {
       const [idReading, probeReading] = await Promise.all([readingOf(id), readingOf(probe)]);
       return compareFaceReadings(idReading, probeReading);

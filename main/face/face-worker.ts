@@ -14,15 +14,19 @@ engine.then(
   (error: unknown) => reply({ type: 'failed', message: (error as Error).message ?? String(error) }),
 );
 
-port.on('message', ({ id, bytes, models }: FaceWorkerRequest) => {
+port.on('message', (request: FaceWorkerRequest) => {
   engine
-    .then((e) => e.read(bytes, models))
+    .then(async (e): Promise<FaceWorkerReply> =>
+      request.op === 'landmarks'
+        ? { type: 'landmarks', id: request.id, landmarks: await e.landmarks(request.bytes) }
+        : { type: 'readings', id: request.id, readings: await e.read(request.bytes, request.models) },
+    )
     .then(
-      (readings) => reply({ type: 'readings', id, readings }),
+      (answer) => reply(answer),
       (error: unknown) =>
         reply({
           type: 'error',
-          id,
+          id: request.id,
           kind: error instanceof FaceImageError ? 'image' : 'internal',
           message: (error as Error).message ?? String(error),
         }),

@@ -1,12 +1,14 @@
 import { createCanvas, loadImage, type Canvas } from '@napi-rs/canvas';
 import { detectionBorderFraction } from '../contract/face-quality';
 import { FaceImageError } from './face-image-error';
+import { assertDecodableSize } from './image-dimensions';
 
 /**
  * Decodes a photo onto a canvas inside a 50% grey border: the SSD detector misses faces that fill a
  * tightly cropped image (ID photos), and finds nearly all of them once there is margin around them.
  */
 export async function paddedImage(bytes: Uint8Array): Promise<{ canvas: Canvas; border: number }> {
+  assertDecodableSize(bytes);
   let image: Awaited<ReturnType<typeof loadImage>>;
   try {
     image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));

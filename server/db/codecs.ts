@@ -4,6 +4,7 @@ import type { FaceReading } from '../../main/contract/face-reading';
 import { IdentityClaims } from '../../main/contract/identity';
 import { Ed25519PublicJwk, RequiredEvidence } from '../../main/contract/protocol';
 import { enrolledTemplateOf, type EnrolledTemplate } from '../face/enrolled-template';
+import { MovementFrames } from '../../main/contract/report';
 import { WeighedReason } from '../reports/decide-verdict';
 
 /** How one JSON column is written and read: every read is parsed with its schema, never cast. */
@@ -47,6 +48,13 @@ const StoredReport = z.object({
   checks: z.object({ checks: z.array(z.union([CheckResult, FirstVersionCheck])) }),
 });
 
+const LivenessTrace = z.array(z.record(z.string(), z.number()));
+/** A report's landmark trace and movement frames; a bare trace as stored before movements were sent. */
+const LivenessRecord = z.union([
+  z.object({ trace: LivenessTrace, movements: z.array(MovementFrames) }),
+  LivenessTrace.transform((trace) => ({ trace, movements: [] })),
+]);
+
 /** One codec per JSON column. */
 export const columns = {
   /** The ID photo's face as the server read it, sealed before it is stored; read as current or outdated. */
@@ -65,6 +73,8 @@ export const columns = {
   } satisfies Codec<object, z.output<typeof StoredReport>>,
   /** A report's face frames (base64 images), sealed before they are stored. */
   reportFrames: json(z.array(z.string())),
+  /** The liveness trace and movement frames (biometric: sealed, and deleted with the frames). */
+  livenessRecord: json(LivenessRecord),
   /** Each job kind parses its own payload. */
   jobPayload: json(z.unknown()),
   auditDetail: json(z.record(z.string(), z.unknown())),

@@ -14,11 +14,14 @@ const latest = (column: 'verdict' | 'received_at') =>
        ORDER BY r.received_at DESC, r.id DESC LIMIT 1)`;
 const verifiedAt = sql`(SELECT h.verified_at FROM hires h WHERE h.id = roster.hire_id)`;
 const offboardedAt = sql`(SELECT h.offboarded_at FROM hires h WHERE h.id = roster.hire_id)`;
+/** A report of the hire still waits on the server's face verdict: nothing is final yet. */
+const facePending = sql`EXISTS (SELECT 1 FROM reports r WHERE r.hire_id = roster.hire_id AND r.face_status = 'pending')`;
 
 /**
  * Recomputes roster rows from the hire, its devices and its latest report, by indexed lookups:
  * one hire's row, or every row (`null`: migrations and seeded databases). This is the one place
- * where a hire's standing is decided; overdue is added at read time from `due_at`.
+ * where a hire's standing is decided; overdue is added at read time from `due_at`. A hire is never
+ * verified while a report of theirs waits on the server's face verdict.
  */
 export function rosterRefresh(hireId: string | null) {
   return sql`UPDATE roster SET
@@ -31,7 +34,7 @@ export function rosterRefresh(hireId: string | null) {
       WHEN NOT EXISTS (SELECT 1 FROM devices d WHERE d.hire_id = roster.hire_id) THEN 'invited'
       WHEN ${latest('verdict')} = 'fail' THEN 'failed'
       WHEN ${latest('verdict')} = 'review' THEN 'review'
-      WHEN ${latest('verdict')} = 'pass' AND ${verifiedAt} IS NOT NULL THEN 'verified'
+      WHEN ${latest('verdict')} = 'pass' AND ${verifiedAt} IS NOT NULL AND NOT ${facePending} THEN 'verified'
       ELSE 'enrolled'
     END
     ${hireId === null ? sql`` : sql`WHERE hire_id = ${hireId} RETURNING standing`}`;

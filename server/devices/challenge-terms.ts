@@ -1,3 +1,4 @@
+import { drawChallenges } from '../../main/contract/liveness';
 import type { DeviceClient, RequiredEvidence } from '../../main/contract/protocol';
 import type { ReportKind, ReportPayload } from '../../main/contract/report';
 import type { ServerPolicy } from '../server-policy';
@@ -21,6 +22,8 @@ export function challengeTerms(input: {
   nextDueAt: string;
   now: Date;
   policy: ServerPolicy;
+  /** Draws the movements (see drawChallenges). */
+  random: () => number;
 }): ChallengeTerms {
   const kind: ReportKind =
     input.client === 'cli'
@@ -32,7 +35,15 @@ export function challengeTerms(input: {
           : 'device-check';
   const face =
     kind !== 'device-check' && !input.biometricWithdrawn && input.policy.faceRequiredFor.includes(kind);
-  return { kind, evidence: { face, liveness: face, input: kind !== 'device-check' } };
+  return {
+    kind,
+    evidence: {
+      face,
+      liveness: face,
+      input: kind !== 'device-check',
+      ...(face ? { movements: drawChallenges(input.random) } : {}),
+    },
+  };
 }
 
 /**
@@ -58,6 +69,9 @@ export function termsMismatch(payload: ReportPayload, terms: ChallengeTerms): st
         return 'the challenge asked for liveness evidence; there is none';
     }
   }
+  const answered = payload.liveness?.movements?.map((m) => m.kind);
+  if (evidence.movements && answered && answered.join(',') !== evidence.movements.join(','))
+    return `the challenge asked for the movements ${evidence.movements.join(', ')}; the report answers ${answered.join(', ') || 'none'}`;
   if (evidence.input && !payload.input) return 'the challenge asked for input evidence; there is none';
   return null;
 }

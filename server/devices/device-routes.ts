@@ -114,6 +114,7 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
         nextDueAt: device.nextDueAt,
         now,
         policy: context.policy,
+        random: context.random,
       });
       const nonce = randomBytes(32).toString('base64url');
       const expiresAt = new Date(now.getTime() + NONCE_TTL_MS).toISOString();

@@ -8,6 +8,13 @@ export interface JobKind {
   handler: JobHandler;
   concurrency: number;
   timeoutMs: number;
+  /** Attempts before the job is given up; the runner's default when absent. */
+  maxAttempts?: number;
+  /**
+   * Runs once when the job is given up (its last attempt failed or timed out), so the work it
+   * stood for is left in a state someone sees (a report waiting on it goes to review), never stuck.
+   */
+  giveUp?: (job: Job, context: ServerContext, error: string) => Promise<void>;
 }
 
 /** Exponential backoff between attempts, capped; after `maxAttempts` a job is given up. */
@@ -66,9 +73,19 @@ export function jobRunner(context: ServerContext, kinds: Record<string, JobKind>
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const retryAt =
-        job.attempts < maxAttempts ? new Date(context.now().getTime() + retryDelayMs(job.attempts)) : null;
+        job.attempts < (kind.maxAttempts ?? maxAttempts)
+          ? new Date(context.now().getTime() + retryDelayMs(job.attempts))
+          : null;
       context.log.warn({ job: job.id, kind: job.kind, attempt: job.attempts, error: message }, 'job failed');
-      await context.jobs.fail(job, message, retryAt);
+      let next = retryAt;
+      if (!retryAt && kind.giveUp) {
+        // Giving up must land (a report must not stay pending): if it cannot be written now, try again later.
+        await kind.giveUp(job, context, message).catch((failure: unknown) => {
+          context.log.error({ job: job.id, kind: job.kind, err: failure }, 'giving up a job failed');
+          next = new Date(context.now().getTime() + retryDelayMs(job.attempts));
+        });
+      }
+      await context.jobs.fail(job, message, next);
     } finally {
       clearTimeout(timeout);
     }

@@ -154,13 +154,9 @@ export function decideVerdict({
       weight: 'review',
     });
   }
-  if (payload.liveness && !payload.liveness.passed) {
-    reasons.push({
-      check: 'face.liveness',
-      message: 'the liveness challenges were not passed',
-      weight: 'review',
-    });
-  } else if (faceRequired && !payload.liveness && !face?.humanCheckRequested && !declined) {
+  // The app's own liveness result is advisory (shown to the hire): the face job re-judges the
+  // movements from their frames. Without frames to re-judge, the face match already asks for review.
+  if (faceRequired && !payload.liveness && !face?.humanCheckRequested && !declined) {
     reasons.push({ check: 'face.liveness', message: 'no liveness evidence in the report', weight: 'review' });
   }
   if (payload.input?.humanCheckRequested) {

@@ -222,15 +222,19 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
       const frames = payload.face?.frames.length
         ? context.seal.seal(Buffer.from(columns.reportFrames.encode(payload.face.frames)))
         : null;
-      const trace = payload.liveness?.trace.length
-        ? context.seal.seal(Buffer.from(JSON.stringify(payload.liveness.trace)))
-        : null;
-      // Kept as evidence: what the device sent (no frames, no trace: those are biometric, sealed
-      // apart and deleted on the retention schedule) and how the server judged it.
+      const movements = payload.liveness?.movements ?? [];
+      const trace =
+        payload.liveness && (payload.liveness.trace.length > 0 || movements.length > 0)
+          ? context.seal.seal(
+              Buffer.from(columns.livenessRecord.encode({ trace: payload.liveness.trace, movements })),
+            )
+          : null;
+      // Kept as evidence: what the device sent (no frames, no trace, no movement frames: those are
+      // biometric, sealed apart and deleted on the retention schedule) and how the server judged it.
       const stored = {
         ...payload,
         face: payload.face ? { ...payload.face, frames: [] } : null,
-        liveness: payload.liveness ? { ...payload.liveness, trace: [] } : null,
+        liveness: payload.liveness ? { ...payload.liveness, trace: [], movements: [] } : null,
         serverChecks: decision.checks,
       };
       const row = {

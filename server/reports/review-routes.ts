@@ -21,7 +21,7 @@ export function reviewRoutes(app: FastifyInstance, context: ServerContext): void
         const actor = await requireAdmin(context.db, request, context.now());
         const report = await context.db
           .selectFrom('reports')
-          .select(['id', 'hire_id', 'verdict', 'kind', 'refusal', 'received_at'])
+          .select(['id', 'hire_id', 'verdict', 'kind', 'refusal', 'received_at', 'face_status'])
           .where('id', '=', request.params.id)
           .executeTakeFirst();
         if (!report) throw new ApiFailure(404, 'report.unknown', 'no such report');
@@ -30,6 +30,13 @@ export function reviewRoutes(app: FastifyInstance, context: ServerContext): void
             409,
             'report.not-in-review',
             `the report's verdict is ${report.verdict}, not review`,
+          );
+        // The server's face verdict may still fail it; HR decides once that is in.
+        if (report.face_status === 'pending')
+          throw new ApiFailure(
+            409,
+            'report.face-pending',
+            'the server is still re-checking this report’s face frames; review it once that ends',
           );
         const { decision, note } = request.body;
         await context.db.transaction().execute(async (trx) => {

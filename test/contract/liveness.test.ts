@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Point } from '../../main/contract/face-pose';
 import { faceGeometry } from '../../main/contract/face-geometry';
+import type { LivenessChallenge } from '../../main/contract/liveness';
 import {
+  depthChallenges,
   drawChallenges,
-  LivenessChallenge,
   LivenessSession,
   livenessRules,
   type LivenessFrame,
@@ -45,22 +46,27 @@ const results = (state: LivenessState) => {
 const timeoutFrames = (livenessRules.timeLimitMs + livenessRules.settleLimitMs) / frameMs + 10;
 
 describe('drawChallenges', () => {
-  it('draws three different challenges, every one and every order possible', () => {
+  it('draws three different movements, always one that proves depth, never blink, every order possible', () => {
     const seen = new Set<string>();
     let seed = 7;
     const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
     for (let i = 0; i < 400; i++) {
       const drawn = drawChallenges(random);
       expect(new Set(drawn).size).toBe(3);
-      drawn.forEach((c) => expect(LivenessChallenge.options).toContain(c));
+      expect(drawn.some((c) => depthChallenges.includes(c))).toBe(true);
+      expect(drawn).not.toContain('blink');
       seen.add(drawn.join(','));
     }
-    // 5 × 4 × 3 ordered draws exist.
-    expect(seen.size).toBe(60);
+    // 4 × 3 × 2 ordered draws of turn-left, turn-right, look-up and smile.
+    expect(seen.size).toBe(24);
+  });
+
+  it('a single movement is always a depth movement', () => {
+    for (let i = 0; i < 50; i++) expect(depthChallenges).toContain(drawChallenges(Math.random, 1)[0]);
   });
 
   it('refuses to draw more than exist', () => {
-    expect(() => drawChallenges(Math.random, 6)).toThrow(/only 5/);
+    expect(() => drawChallenges(Math.random, 5)).toThrow(/between 1 and 4/);
   });
 });
 

@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_REPORT_BYTES } from '../../main/contract/report';
 import { api, startTestServer, storages } from '../support/hr-service';
 import { enrolDevice } from '../support/device-under-test';
 import type { DeviceSigner } from '../../main/identity/device-signer';
@@ -74,7 +75,10 @@ describe.each(storages)('bad input on %s: the right 4xx and nothing written', (s
       'request.unsupported-media-type',
     );
     await expectRefused(
-      () => api(base, 'POST', '/v1/reports', 'x'.repeat(2_100_000), { 'content-type': 'application/jose' }),
+      () =>
+        api(base, 'POST', '/v1/reports', 'x'.repeat(MAX_REPORT_BYTES + 100_000), {
+          'content-type': 'application/jose',
+        }),
       413,
       'request.too-large',
     );

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer } from '../support/hr-service';
 import { enrolDevice } from '../support/device-under-test';
 import { faceFrame } from '../support/face-frame';
+import { ASTRONAUT, astronautHead, cameraEvidence } from '../support/live-face';
+import type { TurningHead } from '../support/turning-head';
 
 /** A clock the test moves by hand, so retries and retention happen without waiting. */
 function testClock() {
@@ -19,9 +21,11 @@ describe('work off the request path', () => {
   let receiverUrl = '';
   const received: { headers: Record<string, string>; body: string; status: number }[] = [];
   let failuresLeft = 1;
+  let head: TurningHead;
 
   beforeAll(async () => {
     server = await startTestServer('sqlite', { runJobs: false, now: clock.now });
+    head = await astronautHead(server.context.faces);
     receiver = createServer((req, res) => {
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString()));
@@ -55,8 +59,8 @@ describe('work off the request path', () => {
     });
 
   it("re-runs the face match on the report's frames and decides with it", async () => {
-    const device = await enrolDevice(server.url, { client: 'app' });
-    const same = await device.post((await onboarding(device, 'test/fixtures/faces/obama/1.jpg')).jws);
+    const device = await enrolDevice(server.url, { client: 'app', photo: ASTRONAUT });
+    const same = await device.post((await device.report(cameraEvidence(head))).jws);
     expect(same.json).toMatchObject({ verdict: 'pass', pending: ['face.match'] });
     const other = await device.post((await onboarding(device, 'test/fixtures/faces/biden/1.jpg')).jws);
     expect(other.json.pending).toEqual(['face.match']);
@@ -106,8 +110,8 @@ describe('work off the request path', () => {
   });
 
   it('deletes ID photos and face frames once the retention period after verification has passed', async () => {
-    const device = await enrolDevice(server.url, { client: 'app' });
-    await device.post((await onboarding(device, 'test/fixtures/faces/obama/1.jpg')).jws);
+    const device = await enrolDevice(server.url, { client: 'app', photo: ASTRONAUT });
+    await device.post((await device.report(cameraEvidence(head))).jws);
     await server.jobs.drain();
     const row = () =>
       server.context.db

@@ -91,9 +91,16 @@ export async function enrolDevice(
     async nonce(): Promise<string> {
       return (await this.challenge()).nonce;
     },
-    /** A report on the terms of a fresh challenge, with the clean observations, then `overrides`. */
-    async report(overrides: Partial<ReportPayload> = {}): Promise<{ payload: ReportPayload; jws: string }> {
+    /**
+     * A report on the terms of a fresh challenge, with the clean observations, then `overrides`
+     * (or what `overrides` makes of the challenge: the movements it asks for, say).
+     */
+    async report(
+      overrides:
+        Partial<ReportPayload> | ((challenge: ChallengeResponse) => Promise<Partial<ReportPayload>>) = {},
+    ): Promise<{ payload: ReportPayload; jws: string }> {
       const challenge = await this.challenge();
+      const extra = typeof overrides === 'function' ? await overrides(challenge) : overrides;
       const payload = {
         ...buildReport({
           deviceId,
@@ -104,7 +111,7 @@ export async function enrolDevice(
           observations: observed.observations,
           checks: observed.checks,
         }),
-        ...overrides,
+        ...extra,
       };
       return { payload, jws: await signReport(payload, signer) };
     },

@@ -13,6 +13,8 @@ import { loadEnrolment } from '../../main/data/enrolment';
 import { sysrootHost } from '../../main/probes/host';
 import { probesFor } from '../../main/probes/registry';
 import { hireproof } from './cli';
+import { cameraEvidence } from './live-face';
+import type { TurningHead } from './turning-head';
 import { sysroot } from './sysroots';
 
 /** Enrols a fixture machine with the real `hireproof enrol`; returns its data folder. */
@@ -57,12 +59,14 @@ export async function enrolAsApp(server: string, code: string, machine: string):
 
 /**
  * What the desktop app sends after its camera step (on a device enrolled with `enrolAsApp`): the
- * same attestation path as the CLI, with consent, face frames, a passed liveness run and input.
+ * same attestation path as the CLI, with consent, face frames, liveness and input. Given frames,
+ * the liveness is a bare `passed` claim the server cannot judge (review at best); given a turning
+ * head, every movement the challenge asks for is answered with its frames.
  */
 export async function attestWithFace(
   data: string,
   machine: string,
-  frames: Uint8Array[],
+  frames: Uint8Array[] | TurningHead,
 ): Promise<ReportAck> {
   const { keys, outbox } = deviceContext(data);
   const [enrolment, signer] = await Promise.all([loadEnrolment(data), keys.load()]);
@@ -75,18 +79,20 @@ export async function attestWithFace(
     outbox,
     observed,
     appVersion: '0.1.0',
-    evidence: {
-      consent: { version: 'test', acceptedAt: new Date().toISOString(), biometric: true },
-      input: { decision: 'local', score: 0.1, features: {}, humanCheckRequested: false },
-      face: {
-        camera: { label: 'Integrated Camera', id: 'integrated' },
-        backend: 'wasm',
-        frames: frames.map((f) => Buffer.from(f).toString('base64')),
-        match: null,
-        humanCheckRequested: false,
-      },
-      liveness: { passed: true, challenges: [{ kind: 'blink', passed: true, ms: 900 }], trace: [] },
-    },
+    evidence: Array.isArray(frames)
+      ? {
+          consent: { version: 'test', acceptedAt: new Date().toISOString(), biometric: true },
+          input: { decision: 'local', score: 0.1, features: {}, humanCheckRequested: false },
+          face: {
+            camera: { label: 'Integrated Camera', id: 'integrated' },
+            backend: 'wasm',
+            frames: frames.map((f) => Buffer.from(f).toString('base64')),
+            match: null,
+            humanCheckRequested: false,
+          },
+          liveness: { passed: true, challenges: [{ kind: 'blink', passed: true, ms: 900 }], trace: [] },
+        }
+      : cameraEvidence(frames),
   });
   const outcome = reportOutcome(sent.reportId, delivery);
   if (outcome.state !== 'accepted')

@@ -57,6 +57,8 @@ describe.each(storages)('erasing a hire on %s', (storage) => {
     const reportId = String(report.json.reportId);
     const hook = await api(server.url, 'POST', '/v1/webhooks', { url: 'http://127.0.0.1:9/hook' });
     expect(hook.status).toBe(201);
+    // HR settles the report once the server's face verdict is in (review: no movements to judge).
+    await server.jobs.drain();
     const note = `Spoke with the hire on a video call, reference ${crypto.randomUUID()}`;
     expect(
       (await api(server.url, 'POST', `/v1/reports/${reportId}/review`, { decision: 'pass', note })).status,
