@@ -4,8 +4,9 @@ import { serverFaceModel } from '../../../main/contract/face-template';
 import { columns } from '../../../server/db/codecs';
 import { auditEntries } from '../../support/audit-log';
 import { enrolDevice } from '../../support/device-under-test';
-import { faceFrame } from '../../support/face-frame';
 import { api, startTestServer } from '../../support/hr-service';
+import { ASTRONAUT, astronautHead, cameraEvidence } from '../../support/live-face';
+import type { TurningHead } from '../../support/turning-head';
 import { sharedFaces, twoFacesSideBySide } from '../../face/face-fixtures';
 
 /**
@@ -15,8 +16,10 @@ import { sharedFaces, twoFacesSideBySide } from '../../face/face-fixtures';
  */
 describe('a face template from an older model', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
+  let head: TurningHead;
   beforeAll(async () => {
     server = await startTestServer('sqlite', { runJobs: false });
+    head = await astronautHead(server.context.faces);
   }, 60_000);
   afterAll(async () => server?.close());
 
@@ -44,20 +47,9 @@ describe('a face template from an older model', () => {
       .select(['face_template', 'face_status'])
       .where('id', '=', hireId)
       .executeTakeFirstOrThrow();
-  const onboardingOf = async (device: Awaited<ReturnType<typeof enrolDevice>>) =>
-    device.report({
-      kind: 'onboarding',
-      consent: { version: 'test', acceptedAt: new Date().toISOString(), biometric: true },
-      input: { decision: 'local', score: 0.1, features: {}, humanCheckRequested: false },
-      face: {
-        camera: { label: 'Integrated Camera (04f2:b6ea)', id: 'cam-1' },
-        backend: 'wasm',
-        frames: [Buffer.from(await faceFrame('test/fixtures/faces/obama/3.jpg', 480)).toString('base64')],
-        match: null,
-        humanCheckRequested: false,
-      },
-      liveness: { passed: true, challenges: [{ kind: 'blink', passed: true, ms: 900 }], trace: [] },
-    });
+  /** The onboarding as an honest app sends it: the astronaut's head answering the server's movements. */
+  const onboardingOf = (device: Awaited<ReturnType<typeof enrolDevice>>) =>
+    device.report(cameraEvidence(head));
   const faceReasonOf = async (hireId: string) => {
     const view = await api(server.url, 'GET', `/v1/hires/${hireId}`);
     const [report] = view.json.reports as {
@@ -68,7 +60,7 @@ describe('a face template from an older model', () => {
   };
 
   it("is renewed from the retained ID photo at its next use, audited, and the hire matches with today's model", async () => {
-    const device = await enrolDevice(server.url, { client: 'app' });
+    const device = await enrolDevice(server.url, { client: 'app', photo: ASTRONAUT });
     await storeOldTemplate(device.hireId);
     expect(
       columns.hireFaceTemplate.decode(
@@ -97,7 +89,7 @@ describe('a face template from an older model', () => {
   });
 
   it('without a retained ID photo sends the report to review, saying a new ID photo is needed, until HR sends one', async () => {
-    const device = await enrolDevice(server.url, { client: 'app' });
+    const device = await enrolDevice(server.url, { client: 'app', photo: ASTRONAUT });
     await storeOldTemplate(device.hireId, { id_photo: null, photos_deleted_at: new Date().toISOString() });
 
     await device.post((await onboardingOf(device)).jws);
@@ -128,7 +120,7 @@ describe('a face template from an older model', () => {
       authorization: '',
     });
     expect(unsigned.status).toBe(401);
-    const replaced = await api(server.url, 'POST', path, await photoOf('test/fixtures/faces/obama/1.jpg'));
+    const replaced = await api(server.url, 'POST', path, await photoOf(ASTRONAUT));
     expect(replaced.status).toBe(200);
     expect((await api(server.url, 'GET', `/v1/hires/${device.hireId}`)).json.newIdPhotoNeeded).toBe(false);
     expect(await auditEntries(server.context, 'hire.id-photo.replace')).toContainEqual({
