@@ -22,6 +22,9 @@ const sharedWithServer = [
   'main/probes/registry',
   // The same face matcher, off the request loop, compares an ID photo with the camera's frames.
   'main/face/face-pool',
+  // …and what the pool answers with: a frame's landmarks (liveness) and the error for bytes that are no image.
+  'main/face/frame-landmarks',
+  'main/face/face-image-error',
   // fsync of files and folders, so a rotated photo key survives a power cut.
   'main/data/durable-write',
   // Owner-only (0700) folders for the database and keys.
