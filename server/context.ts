@@ -4,6 +4,7 @@ import type { AuditEntry } from './audit/audit';
 import type { Database } from './db/schema';
 import type { Writer } from './db/write-batcher';
 import type { FaceService } from './face/face-service';
+import type { MarkHasher } from './farm/mark-key';
 import type { Limiter } from './http/limiter';
 import type { JobQueue } from './jobs/job-queue';
 import type { Judge } from './reports/judge-pool';
@@ -35,4 +36,6 @@ export interface ServerContext {
   limiter: Limiter;
   /** Verifies and judges reports off the request loop. */
   judge: Judge;
+  /** Hashes what reports share across hires (farm signals); null when the server links no hires. */
+  farmMarks: MarkHasher | null;
 }

@@ -5,6 +5,7 @@ import { registerBootstrapToken } from './auth/admin-auth';
 import { openBookkeeping, openDatabase } from './db/open-database';
 import { groupCommit, transactionPerWrite } from './db/write-batcher';
 import { faceService, type FaceService } from './face/face-service';
+import { markHasher } from './farm/mark-key';
 import { verifyFaceJob } from './face/verify-face-job';
 import { JobQueue } from './jobs/job-queue';
 import { jobRunner, type JobKind } from './jobs/job-runner';
@@ -34,6 +35,8 @@ export interface ServerOptions {
   dashboardDir?: string;
   /** Accept fixture machines and apps run from source: for tests and `npm start`, never production. */
   demo?: boolean;
+  /** Link hires by what their reports share (farm signals); on unless turned off (tests of one thing). */
+  farmSignals?: boolean;
 }
 
 /**
@@ -76,6 +79,7 @@ export async function startServer(options: ServerOptions) {
       limiter,
       judge,
       demo,
+      farmMarks: (options.farmSignals ?? true) ? await markHasher(db, seal, now()) : null,
       writes: dialect === 'sqlite' ? groupCommit(db) : transactionPerWrite(db),
     },
     {

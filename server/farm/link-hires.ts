@@ -1,0 +1,174 @@
+import type { Transaction } from 'kysely';
+import { audit } from '../audit/audit';
+import type { ServerContext } from '../context';
+import { columns } from '../db/codecs';
+import { refreshRoster } from '../db/roster';
+import type { Database } from '../db/schema';
+import { countVerdict } from '../db/verdict-counts';
+import type { WeighedReason } from '../reports/decide-verdict';
+import { finalVerdictJobs } from '../reports/final-verdict';
+import { LAPTOP_MARKS, PLACE_MARKS, type Mark } from './farm-marks';
+import { FARM_CHECK_OF, type FarmSignal } from './farm-signal';
+
+/** One hire linked to another by one signal, and what was shared (a hardware id, never an address). */
+export interface HireLink {
+  otherHireId: string;
+  signal: FarmSignal;
+  shown: string;
+}
+
+/**
+ * Records the marks one report showed for its hire and links the hire with every other hire that
+ * showed the same ones: by index on the keyed hash, never a scan of reports. Hardware links any two
+ * hires (not a laptop's parts once its earlier hire was offboarded: IT re-issued it); a place links
+ * once enough hires were seen from it within the policy's window. Returns the links new with this report.
+ */
+export async function linkByMarks(
+  trx: Transaction<Database>,
+  context: ServerContext,
+  hireId: string,
+  marks: readonly Mark[],
+): Promise<HireLink[]> {
+  const hash = context.farmMarks;
+  if (!hash || marks.length === 0) return [];
+  const now = context.now().toISOString();
+  const { windowHours, hiresPerAddress, hiresPerNetwork } = context.policy.farm;
+  const since = new Date(context.now().getTime() - windowHours * 3_600_000).toISOString();
+  const links: HireLink[] = [];
+  for (const mark of marks) {
+    const hashed = hash(mark.kind, mark.value);
+    await trx
+      .insertInto('farm_marks')
+      .values({
+        kind: mark.kind,
+        mark: hashed,
+        hire_id: hireId,
+        shown: mark.shown,
+        first_seen_at: now,
+        last_seen_at: now,
+      })
+      .onConflict((oc) => oc.columns(['kind', 'mark', 'hire_id']).doUpdateSet({ last_seen_at: now }))
+      .execute();
+    let others = trx
+      .selectFrom('farm_marks')
+      .innerJoin('hires', 'hires.id', 'farm_marks.hire_id')
+      .select(['farm_marks.hire_id', 'hires.offboarded_at'])
+      .where('farm_marks.kind', '=', mark.kind)
+      .where('farm_marks.mark', '=', hashed)
+      .where('farm_marks.hire_id', '!=', hireId);
+    if (PLACE_MARKS.has(mark.kind)) others = others.where('farm_marks.last_seen_at', '>=', since);
+    const found = await others.execute();
+    if (PLACE_MARKS.has(mark.kind)) {
+      const needed = mark.kind === 'address' ? hiresPerAddress : hiresPerNetwork;
+      if (found.length + 1 < needed) continue;
+      const shown = `${mark.shown}: ${found.length + 1} hires within ${windowHours} h`;
+      links.push(...found.map((o) => ({ otherHireId: o.hire_id, signal: mark.kind, shown })));
+    } else {
+      for (const other of found)
+        if (!(LAPTOP_MARKS.has(mark.kind) && other.offboarded_at !== null))
+          links.push({ otherHireId: other.hire_id, signal: mark.kind, shown: mark.shown });
+    }
+  }
+  return recordLinks(trx, context, hireId, links);
+}
+
+/** Stores links in both directions; those already known are not new. Marks verified hires for review. */
+export async function recordLinks(
+  trx: Transaction<Database>,
+  context: ServerContext,
+  hireId: string,
+  links: readonly HireLink[],
+): Promise<HireLink[]> {
+  const now = context.now().toISOString();
+  const fresh: HireLink[] = [];
+  for (const link of links) {
+    const evidence = JSON.stringify({ shown: link.shown });
+    const inserted = await trx
+      .insertInto('hire_links')
+      .values([
+        { hire_id: hireId, other_hire_id: link.otherHireId, signal: link.signal, evidence, found_at: now },
+        { hire_id: link.otherHireId, other_hire_id: hireId, signal: link.signal, evidence, found_at: now },
+      ])
+      .onConflict((oc) => oc.columns(['hire_id', 'other_hire_id', 'signal']).doNothing())
+      .returning('hire_id')
+      .execute();
+    if (inserted.length > 0) fresh.push(link);
+  }
+  const byOther = groupBy(fresh, (l) => l.otherHireId);
+  for (const [other, found] of byOther)
+    await reviewVerifiedHire(
+      trx,
+      context,
+      other,
+      found.map((l) => ({ ...l, otherHireId: hireId })),
+    );
+  return fresh;
+}
+
+/** The reasons a report carries for its new links: one per kind of signal, review, never fail. */
+export function linkReasons(links: readonly HireLink[]): WeighedReason[] {
+  const byCheck = groupBy(links, (l) => FARM_CHECK_OF[l.signal]);
+  return [...byCheck].map(([check, found]) => {
+    const hires = new Set(found.map((l) => l.otherHireId)).size;
+    return {
+      check,
+      message: `linked to ${hires} other hire(s) by ${[...new Set(found.map((l) => l.shown))].join('; ')}: HR checks whether one person or one house stands behind them`,
+      evidence: found.map((l) => ({ signal: l.signal, hire: l.otherHireId, shared: l.shown })),
+      weight: 'review',
+    };
+  });
+}
+
+/**
+ * A link found after a hire was verified puts the hire back to review: its latest report (a pass)
+ * becomes review with the link as the reason, audited, and webhooks hear of it.
+ */
+async function reviewVerifiedHire(
+  trx: Transaction<Database>,
+  context: ServerContext,
+  hireId: string,
+  links: readonly HireLink[],
+): Promise<void> {
+  const hire = await trx
+    .selectFrom('hires')
+    .select('verified_at')
+    .where('id', '=', hireId)
+    .executeTakeFirst();
+  if (!hire?.verified_at) return;
+  const latest = await trx
+    .selectFrom('reports')
+    .select(['id', 'verdict', 'reasons', 'kind', 'received_at', 'face_status'])
+    .where('hire_id', '=', hireId)
+    .orderBy('received_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!latest || latest.verdict !== 'pass' || latest.face_status === 'pending') return;
+  const reasons = [...columns.reportReasons.decode(latest.reasons), ...linkReasons(links)];
+  await trx
+    .updateTable('reports')
+    .set({ verdict: 'review', reasons: columns.reportReasons.encode(reasons) })
+    .where('id', '=', latest.id)
+    .execute();
+  await countVerdict(trx, context.dialect, latest.received_at, { from: 'pass', to: 'review' });
+  await audit(trx, {
+    actor: 'system',
+    action: 'hire.linked.review',
+    target: hireId,
+    hire: hireId,
+    detail: {
+      reportId: latest.id,
+      linkedHires: [...new Set(links.map((l) => l.otherHireId))],
+      signals: [...new Set(links.map((l) => l.signal))],
+    },
+    at: context.now(),
+  });
+  await finalVerdictJobs(trx, context, latest.id, hireId, latest.kind, 'review');
+  await refreshRoster(trx, context.dialect, hireId);
+}
+
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  return groups;
+}
