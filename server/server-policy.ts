@@ -27,7 +27,12 @@ export const ServerPolicy = z
      */
     farm: z
       .object({
-        windowHours: z.number().int().min(1).max(24 * 30).default(24),
+        windowHours: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 30)
+          .default(24),
         hiresPerAddress: z.number().int().min(2).max(1000).default(3),
         hiresPerNetwork: z.number().int().min(2).max(1000).default(5),
       })

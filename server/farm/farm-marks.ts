@@ -39,11 +39,17 @@ export interface Mark {
  */
 const SHARED_EDID_SERIALS: ReadonlySet<number> = new Set([0, 0x01010101, 0xffffffff]);
 /** Serial strings vendors leave at a default: placeholders shared by every unit. */
-const SHARED_SERIAL_TEXT = /^(0+|1+|f+|none|null|n\/?a|default|serial|123456(789)?|0123456789(abcdef)?|to be filled by o\.e\.m\.?|system serial number|not specified)$/i;
+const SHARED_SERIAL_TEXT =
+  /^(0+|1+|f+|none|null|n\/?a|default|serial|123456(789)?|0123456789(abcdef)?|to be filled by o\.e\.m\.?|system serial number|not specified)$/i;
 /** MACs that are not one card's: all zeros, broadcast, and locally administered (random, virtual). */
 const sharedMac = (mac: string) => {
   const first = Number.parseInt(mac.slice(0, 2), 16);
-  return /^(00[:-]?){5}00$/i.test(mac) || /^(ff[:-]?){5}ff$/i.test(mac) || Number.isNaN(first) || (first & 0x02) !== 0;
+  return (
+    /^(00[:-]?){5}00$/i.test(mac) ||
+    /^(ff[:-]?){5}ff$/i.test(mac) ||
+    Number.isNaN(first) ||
+    (first & 0x02) !== 0
+  );
 };
 const KNOWN_KVM_IMAGES: ReadonlySet<string> = new Set(deviceSignatures.kvmEdids.map((k) => k.sha256Block0));
 
@@ -53,17 +59,23 @@ const sharedText = (text: string) => SHARED_SERIAL_TEXT.test(text.trim()) || tex
 export function hardwareMarks(payload: ReportPayload): Mark[] {
   const marks: Mark[] = [];
   const { claims, fingerprint } = payload.identity;
-  marks.push({ kind: 'fingerprint', value: fingerprint, shown: `device fingerprint ${fingerprint.slice(0, 12)}…` });
+  marks.push({
+    kind: 'fingerprint',
+    value: fingerprint,
+    shown: `device fingerprint ${fingerprint.slice(0, 12)}…`,
+  });
   const serial = claims.serial.value;
   if (typeof serial === 'string' && !sharedText(serial))
     marks.push({ kind: 'serial', value: serial.toLowerCase(), shown: `serial ${serial}` });
   const disks = claims.disks.value;
   if (Array.isArray(disks))
-    for (const disk of disks) if (!sharedText(disk)) marks.push({ kind: 'disk', value: disk, shown: `disk ${disk}` });
+    for (const disk of disks)
+      if (!sharedText(disk)) marks.push({ kind: 'disk', value: disk, shown: `disk ${disk}` });
   const macs = claims.macs.value;
   if (Array.isArray(macs))
     for (const mac of macs)
-      if (!sharedMac(mac)) marks.push({ kind: 'mac', value: mac.toLowerCase(), shown: `MAC ${mac.toLowerCase()}` });
+      if (!sharedMac(mac))
+        marks.push({ kind: 'mac', value: mac.toLowerCase(), shown: `MAC ${mac.toLowerCase()}` });
 
   const displays = payload.observations.probes.displays;
   if (displays?.state === 'read')
@@ -83,7 +95,11 @@ export function hardwareMarks(payload: ReportPayload): Mark[] {
     for (const device of usb.facts) {
       if (!device.serial || sharedText(device.serial) || usbSignals(device).length === 0) continue;
       const id = `${device.vendorId}:${device.productId} serial ${device.serial}`;
-      marks.push({ kind: 'usb', value: id, shown: `KVM/capture USB device ${id} (${device.product ?? 'unnamed'})` });
+      marks.push({
+        kind: 'usb',
+        value: id,
+        shown: `KVM/capture USB device ${id} (${device.product ?? 'unnamed'})`,
+      });
     }
   return dedupe(marks);
 }
@@ -110,7 +126,9 @@ function canonical(ip: string): { address: string; groups: string[] | null } {
 export function placeMarks(clientAddress: string, egressRanges: readonly string[]): Mark[] {
   const { address, groups } = canonical(clientAddress);
   if (egressRanges.some((range) => inCidr(address, range))) return [];
-  const network = groups ? `${groups.slice(0, 3).join(':')}::/48` : `${address.split('.').slice(0, 3).join('.')}.0/24`;
+  const network = groups
+    ? `${groups.slice(0, 3).join(':')}::/48`
+    : `${address.split('.').slice(0, 3).join('.')}.0/24`;
   return [
     { kind: 'address', value: address, shown: 'the same client address' },
     { kind: 'network', value: network, shown: `the same ${groups ? '/48' : '/24'} network` },

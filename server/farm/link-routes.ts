@@ -25,7 +25,11 @@ export function linkRoutes(app: FastifyInstance, context: ServerContext): void {
     async (request) => {
       const actor = await requireAdmin(context.db, request, context.now());
       const hireId = request.params.id;
-      const hire = await context.db.selectFrom('hires').select('id').where('id', '=', hireId).executeTakeFirst();
+      const hire = await context.db
+        .selectFrom('hires')
+        .select('id')
+        .where('id', '=', hireId)
+        .executeTakeFirst();
       if (!hire) throw new ApiFailure(404, 'hire.unknown', 'no such hire');
       const rows = await context.db
         .selectFrom('hire_links')
@@ -45,7 +49,13 @@ export function linkRoutes(app: FastifyInstance, context: ServerContext): void {
         .orderBy('hire_links.other_hire_id')
         .orderBy('hire_links.signal')
         .execute();
-      await context.auditRead({ actor, action: 'hire.links.view', target: hireId, hire: hireId, at: context.now() });
+      await context.auditRead({
+        actor,
+        action: 'hire.links.view',
+        target: hireId,
+        hire: hireId,
+        at: context.now(),
+      });
       const now = context.now();
       return {
         hireId,

@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IdentityClaims } from '../../../main/contract/identity';
+import type { ReportPayload } from '../../../main/contract/report';
+import { fingerprintOf } from '../../../main/identity/fingerprint';
+import type { DisplayInfo } from '../../../main/probes/displays/display';
+import { ServerPolicy } from '../../../server/server-policy';
+import { auditEntries } from '../../support/audit-log';
+import { enrolDevice, identityOf } from '../../support/device-under-test';
+import { faceFrame } from '../../support/face-frame';
+import { api, startTestServer, storages } from '../../support/hr-service';
+
+/** The company's own egress: hires reporting from it share an address and must not be linked. */
+const CORPORATE_EGRESS = '127.0.2.0/24';
+
+type Device = Awaited<ReturnType<typeof enrolDevice>>;
+type Reason = { check: string; message: string; evidence?: Record<string, unknown>[] };
+
+let laptops = 0;
+/** A laptop of its own (serial, disk, MAC), with parts of `shared` where a test wants them shared. */
+function ownLaptop(shared: { disks?: string[] } = {}) {
+  laptops += 1;
+  const n = String(laptops).padStart(4, '0');
+  const base = identityOf(`PF${n}ZZ`);
+  const claims: IdentityClaims = {
+    ...base.claims,
+    disks: { value: shared.disks ?? [`nvme0n1: SAMSUNG MZVL2512 (S6${n}X)`], source: 'test' },
+    macs: { value: [`8c:17:59:3e:${n.slice(0, 2)}:${n.slice(2)}`], source: 'test' },
+  };
+  return { ...base, claims, fingerprint: fingerprintOf(claims) };
+}
+
+/** An external display announcing this EDID serial (what an IP-KVM's or a capture box's EDID carries). */
+const externalDisplay = (serialNumber: number): DisplayInfo => ({
+  connector: 'HDMI-A-1',
+  builtIn: false,
+  edid: {
+    manufacturerId: 'DEL',
+    productCode: 0xa0c4,
+    serialNumber,
+    week: 12,
+    year: 2021,
+    monitorName: 'DELL P2419H',
+    serialString: null,
+    sha256Block0: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  },
+  edidError: null,
+  adapter: null,
+});
+
+const withDisplay = (device: Device, display: DisplayInfo): Partial<ReportPayload> => {
+  const { observations } = device.observed;
+  const displays = observations.probes.displays;
+  const facts = displays?.state === 'read' ? displays.facts : [];
+  return {
+    observations: {
+      ...observations,
+      probes: { ...observations.probes, displays: { state: 'read', facts: [...facts, display] } },
+    },
+  };
+};
+
+const farmReasons = (json: Record<string, unknown>) =>
+  (json.reasons as Reason[]).filter((r) => r.check.startsWith('farm.'));
+
+describe.each(storages)('farm signals on %s', (storage) => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    server = await startTestServer(storage, {
+      runJobs: false,
+      farmSignals: true,
+      policy: ServerPolicy.parse({ device: { vpn: { egressRanges: [CORPORATE_EGRESS] } } }),
+    });
+  }, 60_000);
+  afterAll(async () => server?.close());
+
+  const enrol = (identity = ownLaptop(), client = 'cli') => enrolDevice(server.url, { identity, client });
+  /** What HR sees of a hire's stored reports: the latest's verdict and farm reasons. */
+  const latestOf = async (hireId: string) => {
+    const view = await api(server.url, 'GET', `/v1/hires/${hireId}`);
+    const [report] = view.json.reports as { verdict: string; reasons: Reason[] }[];
+    return {
+      status: view.json.status,
+      verdict: report?.verdict,
+      farm: farmReasons(report ?? { reasons: [] }),
+    };
+  };
+  const linksOf = async (hireId: string) => {
+    const answer = await api(server.url, 'GET', `/v1/hires/${hireId}/links`);
+    expect(answer.status).toBe(200);
+    return answer.json.links as { hireId: string; signal: string; check: string; shared: string }[];
+  };
+
+  it('links two hires whose laptops share a disk serial, as review, with the disk as evidence', async () => {
+    const disk = ['nvme0n1: WDC PC SN730 (20331K801234)'];
+    const first = await enrol(ownLaptop({ disks: disk }));
+    const second = await enrol(ownLaptop({ disks: disk }));
+    const one = await first.postFrom('127.0.10.1', (await first.report()).jws);
+    expect([one.status, one.json.verdict, farmReasons(one.json)]).toEqual([201, 'pass', []]);
+
+    const two = await second.postFrom('127.0.11.1', (await second.report()).jws);
+    expect(two.status).toBe(201);
+    expect(two.json.verdict).toBe('review');
+    // The device learns only that HR reviews: not which hire, nor what was shared.
+    expect(farmReasons(two.json)).toEqual([
+      { check: 'farm.same-hardware', message: 'linked to other hires: HR reviews the report' },
+    ]);
+    const stored = await latestOf(second.hireId);
+    expect(stored.verdict).toBe('review');
+    expect(stored.farm).toEqual([
+      expect.objectContaining({
+        check: 'farm.same-hardware',
+        evidence: [{ signal: 'disk', hire: first.hireId, shared: `disk ${disk[0]}` }],
+      }),
+    ]);
+    expect(await linksOf(first.hireId)).toEqual([
+      expect.objectContaining({ hireId: second.hireId, signal: 'disk', check: 'farm.same-hardware' }),
+    ]);
+  });
+
+  it('links two hires showing one external display EDID serial, not two showing the shared default 0x01010101', async () => {
+    const [a, b, c, d] = [await enrol(), await enrol(), await enrol(), await enrol()];
+    const post = async (device: Device, from: string, serial: number) =>
+      device.postFrom(from, (await device.report(withDisplay(device, externalDisplay(serial)))).jws);
+    await post(a, '127.0.12.1', 0x4a3b2c1d);
+    const linked = await post(b, '127.0.13.1', 0x4a3b2c1d);
+    expect(linked.status).toBe(201);
+    expect((await latestOf(b.hireId)).farm).toEqual([
+      expect.objectContaining({
+        check: 'farm.same-hardware',
+        evidence: [{ signal: 'edid', hire: a.hireId, shared: 'display EDID DEL 0xa0c4 serial 0x4a3b2c1d' }],
+      }),
+    ]);
+    await post(c, '127.0.14.1', 0x01010101);
+    await post(d, '127.0.15.1', 0x01010101);
+    expect((await latestOf(d.hireId)).farm).toEqual([]);
+    expect(await linksOf(d.hireId)).toEqual([]);
+  });
+
+  it('links five hires reporting from one address within a day, but not a hire on another /24 nor hires on the corporate egress', async () => {
+    const house = [await enrol(), await enrol(), await enrol(), await enrol(), await enrol()];
+    const answers = [];
+    for (const device of house) answers.push(await device.postFrom('127.0.1.7', (await device.report()).jws));
+    // Two hires on one line are a couple or flatmates: the third makes it a pattern.
+    expect(answers.map((a) => a.json.verdict)).toEqual(['pass', 'pass', 'review', 'review', 'review']);
+    const fifth = await latestOf(house[4]!.hireId);
+    const place = fifth.farm.find((r) => r.check === 'farm.same-place');
+    expect(place?.evidence).toEqual(
+      expect.arrayContaining([
+        { signal: 'address', hire: house[0]!.hireId, shared: 'the same client address: 5 hires within 24 h' },
+        { signal: 'network', hire: house[0]!.hireId, shared: 'the same /24 network: 5 hires within 24 h' },
+      ]),
+    );
+    // No network identifier is stored or shown: only keyed hashes.
+    const marks = await server.context.db.selectFrom('farm_marks').selectAll().execute();
+    expect(JSON.stringify(marks)).not.toContain('127.0.1');
+    for (const device of house) expect((await linksOf(device.hireId)).length).toBeGreaterThan(0);
+
+    const elsewhere = await enrol();
+    const apart = await elsewhere.postFrom('127.0.3.7', (await elsewhere.report()).jws);
+    expect([apart.json.verdict, farmReasons(apart.json)]).toEqual(['pass', []]);
+
+    const office = [await enrol(), await enrol(), await enrol(), await enrol(), await enrol()];
+    for (const device of office) {
+      const answer = await device.postFrom('127.0.2.9', (await device.report()).jws);
+      expect([answer.json.verdict, farmReasons(answer.json)]).toEqual(['pass', []]);
+    }
+    for (const device of office) expect(await linksOf(device.hireId)).toEqual([]);
+
+    const company = await api(server.url, 'GET', '/v1/links');
+    const pairs = (company.json.links as { hireId: string; fromHireId: string }[]).filter(
+      (l) => house.some((h) => h.hireId === l.hireId) && house.some((h) => h.hireId === l.fromHireId),
+    );
+    expect(pairs.length).toBeGreaterThan(0);
+  });
+
+  it('puts a verified hire back to review when a link is found later, audited, and erasing a hire removes its links', async () => {
+    const disk = ['nvme0n1: KIOXIA KXG60ZNV512G (X9PS10ABCDEF)'];
+    const verified = await enrol(ownLaptop({ disks: disk }), 'app');
+    const onboarding = await verified.report({
+      kind: 'onboarding',
+      consent: { version: 'test', acceptedAt: new Date().toISOString(), biometric: true },
+      input: { decision: 'local', score: 0.1, features: {}, humanCheckRequested: false },
+      face: {
+        camera: { label: 'Integrated Camera (04f2:b6ea)', id: 'cam-1' },
+        backend: 'wasm',
+        frames: [Buffer.from(await faceFrame('test/fixtures/faces/obama/3.jpg', 480)).toString('base64')],
+        match: null,
+        humanCheckRequested: false,
+      },
+      liveness: { passed: true, challenges: [{ kind: 'blink', passed: true, ms: 900 }], trace: [] },
+    });
+    expect((await verified.postFrom('127.0.20.1', onboarding.jws)).status).toBe(201);
+    await server.jobs.drain();
+    expect(await latestOf(verified.hireId)).toMatchObject({ status: 'verified', verdict: 'pass' });
+
+    const later = await enrol(ownLaptop({ disks: disk }));
+    await later.postFrom('127.0.21.1', (await later.report()).jws);
+    const after = await latestOf(verified.hireId);
+    expect(after).toMatchObject({ status: 'review', verdict: 'review' });
+    expect(after.farm).toEqual([
+      expect.objectContaining({
+        check: 'farm.same-hardware',
+        evidence: [{ signal: 'disk', hire: later.hireId, shared: `disk ${disk[0]}` }],
+      }),
+    ]);
+    expect(await auditEntries(server.context, 'hire.linked.review')).toContainEqual(
+      expect.objectContaining({
+        actor: 'system',
+        target: verified.hireId,
+        detail: expect.objectContaining({ linkedHires: [later.hireId], signals: ['disk'] }) as unknown,
+      }),
+    );
+
+    expect((await api(server.url, 'DELETE', `/v1/hires/${later.hireId}`)).status).toBe(200);
+    expect(await linksOf(verified.hireId)).toEqual([]);
+    const left = await server.context.db
+      .selectFrom('farm_marks')
+      .select('hire_id')
+      .where('hire_id', '=', later.hireId)
+      .execute();
+    expect(left).toEqual([]);
+  }, 120_000);
+});
