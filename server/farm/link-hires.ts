@@ -8,7 +8,7 @@ import { countVerdict } from '../db/verdict-counts';
 import type { WeighedReason } from '../reports/decide-verdict';
 import { finalVerdictJobs } from '../reports/final-verdict';
 import { LAPTOP_MARKS, PLACE_MARKS, type Mark } from './farm-marks';
-import { FARM_CHECK_OF, type FarmSignal } from './farm-signal';
+import { FARM_CHECKS, FARM_CHECK_OF, type FarmSignal } from './farm-signal';
 
 /** One hire linked to another by one signal, and what was shared (a hardware id, never an address). */
 export interface HireLink {
@@ -117,6 +117,21 @@ export function linkReasons(links: readonly HireLink[]): WeighedReason[] {
       weight: 'review',
     };
   });
+}
+
+/** The other hires a report's verdict names, for a webhook: ids and signals, not what was shared. */
+export function linkedHiresOf(
+  reasons: readonly WeighedReason[],
+): { hireId: string; check: string; signal: string }[] {
+  return reasons.flatMap((reason) =>
+    FARM_CHECKS.has(reason.check)
+      ? (reason.evidence ?? []).map((row) => ({
+          hireId: String(row.hire),
+          check: reason.check,
+          signal: String(row.signal),
+        }))
+      : [],
+  );
 }
 
 /**

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityClaims } from '../../../main/contract/identity';
 import type { ReportPayload } from '../../../main/contract/report';
@@ -193,6 +195,22 @@ describe.each(storages)('farm signals on %s', (storage) => {
     await server.jobs.drain();
     expect(await latestOf(verified.hireId)).toMatchObject({ status: 'verified', verdict: 'pass' });
 
+    const events: { data: { reportId: string; hireId: string; verdict: string; linkedHires: unknown[] } }[] =
+      [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        events.push(JSON.parse(body) as (typeof events)[number]);
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    const hook = await api(server.url, 'POST', '/v1/webhooks', {
+      url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`,
+    });
+    expect(hook.status).toBe(201);
+
     const later = await enrol(ownLaptop({ disks: disk }));
     await later.postFrom('127.0.21.1', (await later.report()).jws);
     const after = await latestOf(verified.hireId);
@@ -210,6 +228,18 @@ describe.each(storages)('farm signals on %s', (storage) => {
         detail: expect.objectContaining({ linkedHires: [later.hireId], signals: ['disk'] }) as unknown,
       }),
     );
+
+    await server.jobs.drain();
+    receiver.close();
+    expect(events).toContainEqual({
+      type: 'report.verdict',
+      timestamp: expect.any(String) as unknown,
+      data: expect.objectContaining({
+        hireId: verified.hireId,
+        verdict: 'review',
+        linkedHires: [{ hireId: later.hireId, check: 'farm.same-hardware', signal: 'disk' }],
+      }) as unknown,
+    });
 
     expect((await api(server.url, 'DELETE', `/v1/hires/${later.hireId}`)).status).toBe(200);
     expect(await linksOf(verified.hireId)).toEqual([]);
