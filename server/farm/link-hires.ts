@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { z } from 'zod';
 import { audit } from '../audit/audit';
 import type { ServerContext } from '../context';
 import { columns } from '../db/codecs';
@@ -9,6 +10,9 @@ import type { WeighedReason } from '../reports/decide-verdict';
 import { finalVerdictJobs } from '../reports/final-verdict';
 import { LAPTOP_MARKS, PLACE_MARKS, type Mark } from './farm-marks';
 import { FARM_CHECKS, FARM_CHECK_OF, type FarmSignal } from './farm-signal';
+
+/** What a stored link keeps of what was shared. */
+export const LinkEvidence = z.object({ shown: z.string() });
 
 /** One hire linked to another by one signal, and what was shared (a hardware id, never an address). */
 export interface HireLink {
@@ -21,16 +25,16 @@ export interface HireLink {
  * Records the marks one report showed for its hire and links the hire with every other hire that
  * showed the same ones: by index on the keyed hash, never a scan of reports. Hardware links any two
  * hires (not a laptop's parts once its earlier hire was offboarded: IT re-issued it); a place links
- * once enough hires were seen from it within the policy's window. Returns the links new with this report.
+ * once enough hires were seen from it within the policy's window.
  */
 export async function linkByMarks(
   trx: Transaction<Database>,
   context: ServerContext,
   hireId: string,
   marks: readonly Mark[],
-): Promise<HireLink[]> {
+): Promise<void> {
   const hash = context.farmMarks;
-  if (!hash || marks.length === 0) return [];
+  if (!hash || marks.length === 0) return;
   const now = context.now().toISOString();
   const { windowHours, hiresPerAddress, hiresPerNetwork } = context.policy.farm;
   const since = new Date(context.now().getTime() - windowHours * 3_600_000).toISOString();
@@ -69,7 +73,7 @@ export async function linkByMarks(
           links.push({ otherHireId: other.hire_id, signal: mark.kind, shown: mark.shown });
     }
   }
-  return recordLinks(trx, context, hireId, links);
+  await recordLinks(trx, context, hireId, links);
 }
 
 /** Stores links in both directions; those already known are not new. Marks verified hires for review. */
@@ -82,7 +86,7 @@ export async function recordLinks(
   const now = context.now().toISOString();
   const fresh: HireLink[] = [];
   for (const link of links) {
-    const evidence = JSON.stringify({ shown: link.shown });
+    const evidence = JSON.stringify(LinkEvidence.parse({ shown: link.shown }));
     const inserted = await trx
       .insertInto('hire_links')
       .values([
@@ -103,6 +107,31 @@ export async function recordLinks(
       found.map((l) => ({ ...l, otherHireId: hireId })),
     );
   return fresh;
+}
+
+/**
+ * The links found for a hire since its previous report (by its marks just now, or by the face
+ * search in between): what its new report's verdict must name. Indexed by the hire, like its reports.
+ */
+export async function linksSinceLastReport(trx: Transaction<Database>, hireId: string): Promise<HireLink[]> {
+  const previous = await trx
+    .selectFrom('reports')
+    .select('received_at')
+    .where('hire_id', '=', hireId)
+    .orderBy('received_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  let query = trx
+    .selectFrom('hire_links')
+    .select(['other_hire_id', 'signal', 'evidence'])
+    .where('hire_id', '=', hireId);
+  if (previous) query = query.where('found_at', '>', previous.received_at);
+  const rows = await query.orderBy('other_hire_id').orderBy('signal').execute();
+  return rows.map((row) => ({
+    otherHireId: row.other_hire_id,
+    signal: row.signal as FarmSignal,
+    shown: LinkEvidence.parse(JSON.parse(row.evidence)).shown,
+  }));
 }
 
 /** The reasons a report carries for its new links: one per kind of signal, review, never fail. */

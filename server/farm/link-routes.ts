@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { hrApi, type LinkedHire } from '../../main/contract/hr-api';
 import { requireAdmin } from '../auth/admin-auth';
 import type { ServerContext } from '../context';
 import { statusOf } from '../db/hire-queries';
 import { ApiFailure } from '../http/api-failure';
 import { FARM_CHECK_OF, type FarmSignal } from './farm-signal';
+import { LinkEvidence } from './link-hires';
 
-const LinkEvidence = z.object({ shown: z.string() });
 /** How many links the company-wide list shows: the newest, the ones HR has not looked at yet. */
 const NEWEST_LINKS = 100;
 

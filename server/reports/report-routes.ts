@@ -18,7 +18,7 @@ import { termsMismatch, type ChallengeTerms } from '../devices/challenge-terms';
 import { verdictOfReasons, type WeighedReason } from './decide-verdict';
 import { hardwareMarks, placeMarks } from '../farm/farm-marks';
 import { FARM_CHECKS } from '../farm/farm-signal';
-import { linkByMarks, linkReasons } from '../farm/link-hires';
+import { linkByMarks, linkReasons, linksSinceLastReport } from '../farm/link-hires';
 import { finalVerdictJobs } from './final-verdict';
 import type { Transaction } from 'kysely';
 
@@ -302,10 +302,11 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
             return { refused: termsRefusal(reasons) };
           }
           // Farm signals: what this report shares with other hires' (hardware, the address it came from).
-          const links = await linkByMarks(trx, context, enrolled.hire_id, [
+          await linkByMarks(trx, context, enrolled.hire_id, [
             ...hardwareMarks(payload),
             ...placeMarks(request.ip, context.policy.device.vpn.egressRanges),
           ]);
+          const links = context.farmMarks ? await linksSinceLastReport(trx, enrolled.hire_id) : [];
           const reasons = [...decision.reasons, ...linkReasons(links)];
           settled = { verdict: verdictOfReasons(reasons), reasons };
           await trx

@@ -61,8 +61,34 @@ const withDisplay = (device: Device, display: DisplayInfo): Partial<ReportPayloa
   };
 };
 
+const OBAMA = 'test/fixtures/faces/obama/1.jpg';
+const BIDEN = 'test/fixtures/faces/biden/1.jpg';
+
 const farmReasons = (json: Record<string, unknown>) =>
   (json.reasons as Reason[]).filter((r) => r.check.startsWith('farm.'));
+
+/** Enrols hires on a server and reads what HR sees of them. */
+function hrView(serverOf: () => Awaited<ReturnType<typeof startTestServer>>) {
+  const enrol = (identity = ownLaptop(), client = 'cli', photo = OBAMA) =>
+    enrolDevice(serverOf().url, { identity, client, photo });
+  /** What HR sees of a hire's stored reports: the latest's verdict and farm reasons. */
+  const latestOf = async (hireId: string) => {
+    const view = await api(serverOf().url, 'GET', `/v1/hires/${hireId}`);
+    const [report] = view.json.reports as { verdict: string; reasons: Reason[] }[];
+    return {
+      status: view.json.status,
+      verdict: report?.verdict,
+      farm: farmReasons(report ?? { reasons: [] }),
+    };
+  };
+  const linksOf = async (hireId: string) => {
+    const answer = await api(serverOf().url, 'GET', `/v1/hires/${hireId}/links`);
+    expect(answer.status).toBe(200);
+    return answer.json.links as { hireId: string; signal: string; check: string; shared: string }[];
+  };
+
+  return { enrol, latestOf, linksOf };
+}
 
 describe.each(storages)('farm signals on %s', (storage) => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -75,22 +101,7 @@ describe.each(storages)('farm signals on %s', (storage) => {
   }, 60_000);
   afterAll(async () => server?.close());
 
-  const enrol = (identity = ownLaptop(), client = 'cli') => enrolDevice(server.url, { identity, client });
-  /** What HR sees of a hire's stored reports: the latest's verdict and farm reasons. */
-  const latestOf = async (hireId: string) => {
-    const view = await api(server.url, 'GET', `/v1/hires/${hireId}`);
-    const [report] = view.json.reports as { verdict: string; reasons: Reason[] }[];
-    return {
-      status: view.json.status,
-      verdict: report?.verdict,
-      farm: farmReasons(report ?? { reasons: [] }),
-    };
-  };
-  const linksOf = async (hireId: string) => {
-    const answer = await api(server.url, 'GET', `/v1/hires/${hireId}/links`);
-    expect(answer.status).toBe(200);
-    return answer.json.links as { hireId: string; signal: string; check: string; shared: string }[];
-  };
+  const { enrol, latestOf, linksOf } = hrView(() => server);
 
   it('links two hires whose laptops share a disk serial, as review, with the disk as evidence', async () => {
     const disk = ['nvme0n1: WDC PC SN730 (20331K801234)'];
@@ -174,10 +185,20 @@ describe.each(storages)('farm signals on %s', (storage) => {
     );
     expect(pairs.length).toBeGreaterThan(0);
   });
+});
+
+/** Links found after verification, and the face search: a server of their own (every face job runs there). */
+describe.each(storages)('farm signals found later, on %s', (storage) => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    server = await startTestServer(storage, { runJobs: false, farmSignals: true });
+  }, 60_000);
+  afterAll(async () => server?.close());
+  const { enrol, latestOf, linksOf } = hrView(() => server);
 
   it('puts a verified hire back to review when a link is found later, audited, and erasing a hire removes its links', async () => {
     const disk = ['nvme0n1: KIOXIA KXG60ZNV512G (X9PS10ABCDEF)'];
-    const verified = await enrol(ownLaptop({ disks: disk }), 'app');
+    const verified = await enrol(ownLaptop({ disks: disk }), 'app', OBAMA);
     const onboarding = await verified.report({
       kind: 'onboarding',
       consent: { version: 'test', acceptedAt: new Date().toISOString(), biometric: true },
@@ -211,7 +232,7 @@ describe.each(storages)('farm signals on %s', (storage) => {
     });
     expect(hook.status).toBe(201);
 
-    const later = await enrol(ownLaptop({ disks: disk }));
+    const later = await enrol(ownLaptop({ disks: disk }), 'cli', BIDEN);
     await later.postFrom('127.0.21.1', (await later.report()).jws);
     const after = await latestOf(verified.hireId);
     expect(after).toMatchObject({ status: 'review', verdict: 'review' });
@@ -249,5 +270,38 @@ describe.each(storages)('farm signals on %s', (storage) => {
       .where('hire_id', '=', later.hireId)
       .execute();
     expect(left).toEqual([]);
+  }, 120_000);
+
+  it('links two hires whose ID photos show one face (1:N), not a hire with another face, and names it in the next report', async () => {
+    const first = await enrol(ownLaptop(), 'cli', 'test/fixtures/faces/obama/3.jpg');
+    const second = await enrol(ownLaptop(), 'cli', OBAMA);
+    const other = await enrol(ownLaptop(), 'cli', BIDEN);
+    await server.jobs.drain();
+    const faceLinks = (await linksOf(second.hireId)).filter((l) => l.signal === 'face');
+    expect(faceLinks).toContainEqual(
+      expect.objectContaining({ hireId: first.hireId, check: 'farm.same-face' }),
+    );
+    expect(faceLinks[0]?.shared).toMatch(
+      /^the same face in the ID photos \(distance 0\.\d+ < 0\.575 for \d+ hires\)$/,
+    );
+    expect(
+      (await linksOf(other.hireId)).filter(
+        (l) => l.signal === 'face' && [first.hireId, second.hireId].includes(l.hireId),
+      ),
+    ).toEqual([]);
+
+    const answer = await second.postFrom('127.0.30.1', (await second.report()).jws);
+    expect(answer.json.verdict).toBe('review');
+    expect((await latestOf(second.hireId)).farm).toEqual([
+      expect.objectContaining({
+        check: 'farm.same-face',
+        evidence: expect.arrayContaining([
+          expect.objectContaining({ signal: 'face', hire: first.hireId }),
+        ]) as unknown,
+      }),
+    ]);
+    // Named once: the next report carries only links found since.
+    const again = await second.postFrom('127.0.30.1', (await second.report()).jws);
+    expect([again.json.verdict, farmReasons(again.json)]).toEqual(['pass', []]);
   }, 120_000);
 });
