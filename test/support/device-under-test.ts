@@ -53,11 +53,20 @@ export async function enrolDevice(
     client = 'cli',
     observedFrom = 'live',
     identity = identityOf(),
-  }: { photo?: string; client?: string; observedFrom?: string; identity?: Identity } = {},
+    name = 'Test Hire',
+    email = 'hire@example.com',
+  }: {
+    photo?: string;
+    client?: string;
+    observedFrom?: string;
+    identity?: Identity;
+    name?: string;
+    email?: string;
+  } = {},
 ) {
   const hire = await api(base, 'POST', '/v1/hires', {
-    name: 'Test Hire',
-    email: 'hire@example.com',
+    name,
+    email,
     idPhoto: (await readFile(photo)).toString('base64'),
   });
   if (hire.status !== 201) throw new Error(`hire not created: ${JSON.stringify(hire.json)}`);
