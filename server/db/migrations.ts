@@ -418,6 +418,12 @@ function migrations(dialect: Dialect, seal: PhotoSeal | undefined): Record<strin
           .addPrimaryKeyConstraint('farm_marks_key', ['kind', 'mark', 'hire_id'])
           .execute();
         await db.schema.createIndex('farm_marks_by_hire').on('farm_marks').column('hire_id').execute();
+        // Retention forgets places once older than the window: found by kind and age.
+        await db.schema
+          .createIndex('farm_marks_by_age')
+          .on('farm_marks')
+          .columns(['kind', 'last_seen_at'])
+          .execute();
         await db.schema
           .createTable('hire_links')
           .addColumn('hire_id', 'text', (c) => c.notNull().references('hires.id'))

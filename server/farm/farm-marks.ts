@@ -2,6 +2,7 @@ import { isIPv6 } from 'node:net';
 import { inCidr } from '../../main/contract/cidr';
 import { deviceSignatures } from '../../main/contract/device-signatures';
 import type { ReportPayload } from '../../main/contract/report';
+import type { Edid } from '../../main/probes/displays/display';
 import { displaySignals, hex4 } from '../../main/checks/presence/display-signals';
 import { usbSignals } from '../../main/checks/presence/usb-signals';
 
@@ -51,9 +52,28 @@ const sharedMac = (mac: string) => {
     (first & 0x02) !== 0
   );
 };
-const KNOWN_KVM_IMAGES: ReadonlySet<string> = new Set(deviceSignatures.kvmEdids.map((k) => k.sha256Block0));
+/**
+ * A KVM's preset EDID (device-signatures.json): the same image, or the same serial it sets, on every
+ * unit of that model, including presets that copy one retail monitor's serial.
+ */
+const kvmPreset = (edid: Edid): boolean =>
+  deviceSignatures.kvmEdids.some(
+    (k) =>
+      k.sha256Block0 === edid.sha256Block0 ||
+      (k.manufacturerId === edid.manufacturerId &&
+        (edid.serialString
+          ? k.serialString?.toLowerCase() === edid.serialString.toLowerCase()
+          : Number.parseInt(k.serialNumber, 16) === edid.serialNumber)),
+  );
 
-const sharedText = (text: string) => SHARED_SERIAL_TEXT.test(text.trim()) || text.trim().length < 4;
+/** Serials KVM firmware sets on every unit (PiKVM's CAFEBABE on its EDID and its USB gadget). */
+const KVM_PRESET_SERIALS: ReadonlySet<string> = new Set(
+  deviceSignatures.kvmEdids.flatMap((k) => (k.serialString ? [k.serialString.toLowerCase()] : [])),
+);
+const sharedText = (text: string) =>
+  SHARED_SERIAL_TEXT.test(text.trim()) ||
+  text.trim().length < 4 ||
+  KVM_PRESET_SERIALS.has(text.trim().toLowerCase());
 
 /** The hardware marks of one report: identity claims, external displays' EDIDs, KVM/capture USB serials. */
 export function hardwareMarks(payload: ReportPayload): Mark[] {
@@ -81,9 +101,8 @@ export function hardwareMarks(payload: ReportPayload): Mark[] {
   if (displays?.state === 'read')
     for (const display of displays.facts) {
       const edid = display.edid;
-      // The built-in panel is the laptop's (its disk and serial already say so); a known KVM
-      // image is the same bytes on every unit of that model.
-      if (!edid || display.builtIn || KNOWN_KVM_IMAGES.has(edid.sha256Block0)) continue;
+      // The built-in panel is the laptop's (its disk and serial already say so).
+      if (!edid || display.builtIn || kvmPreset(edid)) continue;
       const text = edid.serialString && !sharedText(edid.serialString) ? edid.serialString : null;
       if (SHARED_EDID_SERIALS.has(edid.serialNumber) && !text) continue;
       const id = `${edid.manufacturerId} 0x${hex4(edid.productCode)} serial ${text ?? `0x${edid.serialNumber.toString(16)}`}`;

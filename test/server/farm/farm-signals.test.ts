@@ -5,6 +5,7 @@ import type { IdentityClaims } from '../../../main/contract/identity';
 import type { ReportPayload } from '../../../main/contract/report';
 import { fingerprintOf } from '../../../main/identity/fingerprint';
 import type { DisplayInfo } from '../../../main/probes/displays/display';
+import { forgetOldPlaces } from '../../../server/farm/forget-places';
 import { ServerPolicy } from '../../../server/server-policy';
 import { auditEntries } from '../../support/audit-log';
 import { enrolDevice, identityOf } from '../../support/device-under-test';
@@ -130,6 +131,22 @@ describe.each(storages)('farm signals on %s', (storage) => {
     ]);
   });
 
+  it('does not link a laptop re-issued to a new hire after its previous hire was offboarded, but does link the KVM both used', async () => {
+    const laptop = ownLaptop();
+    const kvm = externalDisplay(0x7e11a0b2);
+    const leaver = await enrol(laptop);
+    await leaver.postFrom('127.0.16.1', (await leaver.report(withDisplay(leaver, kvm))).jws);
+    const offboarded = await api(server.url, 'POST', `/v1/hires/${leaver.hireId}/offboarding`);
+    expect(offboarded.status).toBe(200);
+    const joiner = await enrol(laptop);
+    const answer = await joiner.postFrom('127.0.17.1', (await joiner.report(withDisplay(joiner, kvm))).jws);
+    expect(answer.status).toBe(201);
+    const [hardware] = (await latestOf(joiner.hireId)).farm;
+    expect(hardware?.evidence).toEqual([
+      { signal: 'edid', hire: leaver.hireId, shared: 'display EDID DEL 0xa0c4 serial 0x7e11a0b2' },
+    ]);
+  });
+
   it('links two hires showing one external display EDID serial, not two showing the shared default 0x01010101', async () => {
     const [a, b, c, d] = [await enrol(), await enrol(), await enrol(), await enrol()];
     const post = async (device: Device, from: string, serial: number) =>
@@ -184,6 +201,25 @@ describe.each(storages)('farm signals on %s', (storage) => {
       (l) => house.some((h) => h.hireId === l.hireId) && house.some((h) => h.hireId === l.fromHireId),
     );
     expect(pairs.length).toBeGreaterThan(0);
+  });
+
+  it('forgets where hires were seen from once older than the window, keeping hardware and links', async () => {
+    const count = (kinds: string[]) =>
+      server.context.db
+        .selectFrom('farm_marks')
+        .select('kind')
+        .where('kind', 'in', kinds)
+        .execute()
+        .then((rows) => rows.length);
+    const links = await server.context.db.selectFrom('hire_links').select('hire_id').execute();
+    expect(await count(['address', 'network'])).toBeGreaterThan(0);
+    const dayLater = new Date(Date.now() + 25 * 3_600_000);
+    expect(await forgetOldPlaces(server.context.db, server.context.policy, dayLater)).toBeGreaterThan(0);
+    expect(await count(['address', 'network'])).toBe(0);
+    expect(await count(['disk'])).toBeGreaterThan(0);
+    expect(await server.context.db.selectFrom('hire_links').select('hire_id').execute()).toHaveLength(
+      links.length,
+    );
   });
 });
 
