@@ -11,6 +11,14 @@ import { finalVerdictJobs } from '../reports/final-verdict';
 import { LAPTOP_MARKS, PLACE_MARKS, type Mark } from './farm-marks';
 import { FARM_CHECKS, FARM_CHECK_OF, type FarmSignal } from './farm-signal';
 
+/**
+ * A hardware id on more hires than this is a default nobody listed (a vendor's placeholder serial),
+ * not one device: it links no one, and a report never pays for more hires than this per id.
+ */
+const MOST_HIRES_PER_DEVICE_ID = 20;
+/** The most hires one place links a report to: the newest seen there. */
+const MOST_HIRES_PER_PLACE = 200;
+
 /** What a stored link keeps of what was shared. */
 export const LinkEvidence = z.object({ shown: z.string() });
 
@@ -60,14 +68,19 @@ export async function linkByMarks(
       .where('farm_marks.kind', '=', mark.kind)
       .where('farm_marks.mark', '=', hashed)
       .where('farm_marks.hire_id', '!=', hireId);
-    if (PLACE_MARKS.has(mark.kind)) others = others.where('farm_marks.last_seen_at', '>=', since);
+    others = PLACE_MARKS.has(mark.kind)
+      ? others
+          .where('farm_marks.last_seen_at', '>=', since)
+          .orderBy('farm_marks.last_seen_at', 'desc')
+          .limit(MOST_HIRES_PER_PLACE)
+      : others.limit(MOST_HIRES_PER_DEVICE_ID + 1);
     const found = await others.execute();
     if (PLACE_MARKS.has(mark.kind)) {
       const needed = mark.kind === 'address' ? hiresPerAddress : hiresPerNetwork;
       if (found.length + 1 < needed) continue;
       const shown = `${mark.shown}: ${found.length + 1} hires within ${windowHours} h`;
       links.push(...found.map((o) => ({ otherHireId: o.hire_id, signal: mark.kind, shown })));
-    } else {
+    } else if (found.length <= MOST_HIRES_PER_DEVICE_ID) {
       for (const other of found)
         if (!(LAPTOP_MARKS.has(mark.kind) && other.offboarded_at !== null))
           links.push({ otherHireId: other.hire_id, signal: mark.kind, shown: mark.shown });

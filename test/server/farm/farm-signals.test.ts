@@ -147,6 +147,17 @@ describe.each(storages)('farm signals on %s', (storage) => {
     ]);
   });
 
+  it('takes a disk serial on more than 20 hires for a default nobody listed: the 22nd hire is not linked by it', async () => {
+    const disk = ['nvme0n1: GENERIC SSD (AA000000000000000001)'];
+    const answers = [];
+    for (let i = 0; i < 22; i++) {
+      const device = await enrol(ownLaptop({ disks: disk }));
+      answers.push(await device.postFrom(`127.0.${50 + i}.1`, (await device.report()).jws));
+    }
+    expect(answers[1]?.json.verdict).toBe('review');
+    expect([answers[21]?.json.verdict, farmReasons(answers[21]!.json)]).toEqual(['pass', []]);
+  }, 60_000);
+
   it('links two hires showing one external display EDID serial, not two showing the shared default 0x01010101', async () => {
     const [a, b, c, d] = [await enrol(), await enrol(), await enrol(), await enrol()];
     const post = async (device: Device, from: string, serial: number) =>
