@@ -5,7 +5,7 @@ import { registerBootstrapToken } from './auth/admin-auth';
 import { openBookkeeping, openDatabase } from './db/open-database';
 import { groupCommit, transactionPerWrite } from './db/write-batcher';
 import { faceService, type FaceService } from './face/face-service';
-import { faceLinksJob } from './farm/face-links-job';
+import { faceLinksJob, frameFaceLinksJob } from './farm/face-links-job';
 import { markHasher } from './farm/mark-key';
 import { verifyFaceJob } from './face/verify-face-job';
 import { JobQueue } from './jobs/job-queue';
@@ -49,6 +49,7 @@ export const jobKinds: Record<string, JobKind> = {
   'webhook.deliver': { handler: deliverWebhookJob, concurrency: 8, timeoutMs: 30_000 },
   'retention.sweep': { handler: retentionJob, concurrency: 1, timeoutMs: 30 * 60_000 },
   'farm.face': { handler: faceLinksJob, concurrency: 1, timeoutMs: 10 * 60_000 },
+  'farm.face-frames': { handler: frameFaceLinksJob, concurrency: 1, timeoutMs: 10 * 60_000 },
 };
 
 /** Opens the database (migrating it), wires the routes and the job runner, and listens. */

@@ -96,5 +96,8 @@ export const verifyFaceJob: JobHandler = async (job, context) => {
     await countVerdict(trx, context.dialect, report.received_at, { from: report.verdict, to: verdict });
     await finalVerdictJobs(trx, context, reportId, report.hire_id, report.kind, verdict);
     await refreshRoster(trx, context.dialect, report.hire_id);
+    // Farm signals: whose face was on camera, searched across hires once this check is done.
+    if (context.farmMarks && report.frames)
+      await context.jobs.enqueue('farm.face-frames', { reportId }, { db: trx, fairKey: report.hire_id });
   });
 };

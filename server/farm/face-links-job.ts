@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { oneToManyThreshold } from '../../main/contract/face-decision';
+import { faceOneToMany, oneToManyThreshold } from '../../main/contract/face-decision';
 import { templateDistance, type FaceTemplate } from '../../main/contract/face-template';
 import { columns } from '../db/codecs';
 import type { JobHandler } from '../jobs/job-runner';
@@ -24,14 +24,49 @@ function currentTemplate(context: ServerContext, sealed: Buffer | null): FaceTem
  */
 export const faceLinksJob: JobHandler = async (job, context) => {
   const { hireId } = z.object({ hireId: z.string() }).parse(job.payload);
-  const { db } = context;
-  const hire = await db
+  const hire = await context.db
     .selectFrom('hires')
     .select('face_template')
     .where('id', '=', hireId)
     .executeTakeFirst();
   const template = currentTemplate(context, hire?.face_template ?? null);
-  if (!template) return;
+  if (template) await linkSameFaces(context, hireId, template, 'the same face in the ID photos');
+};
+
+/**
+ * The same search for the face a report's camera frames showed, once the server's face re-check is
+ * done: the person in front of one hire's laptop may be another hire (whose ID photo shows them).
+ * The first frame with a usable face is searched; frames already deleted are not.
+ */
+export const frameFaceLinksJob: JobHandler = async (job, context) => {
+  const { reportId } = z.object({ reportId: z.string() }).parse(job.payload);
+  const report = await context.db
+    .selectFrom('reports')
+    .select(['hire_id', 'frames'])
+    .where('id', '=', reportId)
+    .executeTakeFirst();
+  if (!report?.frames) return;
+  const frames = columns.reportFrames.decode(context.seal.open(report.frames).toString('utf8'));
+  for (const frame of frames) {
+    const reading = await context.faces.descriptorOf(Buffer.from(frame, 'base64'));
+    if (!reading.usable || reading.template.model !== faceOneToMany.model) continue;
+    await linkSameFaces(
+      context,
+      report.hire_id,
+      reading.template,
+      "the same face: one hire's camera frames and the other's ID photo",
+    );
+    return;
+  }
+};
+
+async function linkSameFaces(
+  context: ServerContext,
+  hireId: string,
+  template: FaceTemplate,
+  what: string,
+): Promise<void> {
+  const { db } = context;
   const { count } = await db
     .selectFrom('hires')
     .select((eb) => eb.fn.countAll<string | number>().as('count'))
@@ -58,11 +93,11 @@ export const faceLinksJob: JobHandler = async (job, context) => {
         links.push({
           otherHireId: other.id,
           signal: 'face',
-          shown: `the same face in the ID photos (distance ${distance.toFixed(3)} < ${threshold} for ${String(count)} hires${backed ? '' : ', a threshold no measurement backs at this size'})`,
+          shown: `${what} (distance ${distance.toFixed(3)} < ${threshold} for ${String(count)} hires${backed ? '' : ', a threshold no measurement backs at this size'})`,
         });
     }
     if (page.length < PAGE) break;
     after = page[page.length - 1]!.id;
   }
   if (links.length > 0) await db.transaction().execute((trx) => recordLinks(trx, context, hireId, links));
-};
+}

@@ -65,6 +65,22 @@ const withDisplay = (device: Device, display: DisplayInfo): Partial<ReportPayloa
 const OBAMA = 'test/fixtures/faces/obama/1.jpg';
 const BIDEN = 'test/fixtures/faces/biden/1.jpg';
 
+/** An onboarding report whose camera frame shows the face in `photo`. */
+const onboardingShowing = async (device: Device, photo: string) =>
+  device.report({
+    kind: 'onboarding',
+    consent: { version: 'test', acceptedAt: new Date().toISOString(), biometric: true },
+    input: { decision: 'local', score: 0.1, features: {}, humanCheckRequested: false },
+    face: {
+      camera: { label: 'Integrated Camera (04f2:b6ea)', id: 'cam-1' },
+      backend: 'wasm',
+      frames: [Buffer.from(await faceFrame(photo, 480)).toString('base64')],
+      match: null,
+      humanCheckRequested: false,
+    },
+    liveness: { passed: true, challenges: [{ kind: 'blink', passed: true, ms: 900 }], trace: [] },
+  });
+
 const farmReasons = (json: Record<string, unknown>) =>
   (json.reasons as Reason[]).filter((r) => r.check.startsWith('farm.'));
 
@@ -246,19 +262,7 @@ describe.each(storages)('farm signals found later, on %s', (storage) => {
   it('puts a verified hire back to review when a link is found later, audited, and erasing a hire removes its links', async () => {
     const disk = ['nvme0n1: KIOXIA KXG60ZNV512G (X9PS10ABCDEF)'];
     const verified = await enrol(ownLaptop({ disks: disk }), 'app', OBAMA);
-    const onboarding = await verified.report({
-      kind: 'onboarding',
-      consent: { version: 'test', acceptedAt: new Date().toISOString(), biometric: true },
-      input: { decision: 'local', score: 0.1, features: {}, humanCheckRequested: false },
-      face: {
-        camera: { label: 'Integrated Camera (04f2:b6ea)', id: 'cam-1' },
-        backend: 'wasm',
-        frames: [Buffer.from(await faceFrame('test/fixtures/faces/obama/3.jpg', 480)).toString('base64')],
-        match: null,
-        humanCheckRequested: false,
-      },
-      liveness: { passed: true, challenges: [{ kind: 'blink', passed: true, ms: 900 }], trace: [] },
-    });
+    const onboarding = await onboardingShowing(verified, 'test/fixtures/faces/obama/3.jpg');
     expect((await verified.postFrom('127.0.20.1', onboarding.jws)).status).toBe(201);
     await server.jobs.drain();
     expect(await latestOf(verified.hireId)).toMatchObject({ status: 'verified', verdict: 'pass' });
@@ -350,5 +354,26 @@ describe.each(storages)('farm signals found later, on %s', (storage) => {
     // Named once: the next report carries only links found since.
     const again = await second.postFrom('127.0.30.1', (await second.report()).jws);
     expect([again.json.verdict, farmReasons(again.json)]).toEqual(['pass', []]);
+  }, 120_000);
+
+  it("links a hire whose camera showed another hire's face (the live frames searched 1:N)", async () => {
+    const shown = await enrol(ownLaptop(), 'cli', OBAMA);
+    const standIn = await enrol(ownLaptop(), 'app', BIDEN);
+    const sent = await standIn.postFrom(
+      '127.0.31.1',
+      (await onboardingShowing(standIn, 'test/fixtures/faces/obama/3.jpg')).jws,
+    );
+    expect(sent.status).toBe(201);
+    await server.jobs.drain();
+    const links = (await linksOf(standIn.hireId)).filter((l) => l.hireId === shown.hireId);
+    expect(links).toEqual([
+      expect.objectContaining({
+        signal: 'face',
+        check: 'farm.same-face',
+        shared: expect.stringMatching(
+          /^the same face: one hire's camera frames and the other's ID photo \(distance 0\.\d+ < 0\.575/,
+        ) as unknown,
+      }),
+    ]);
   }, 120_000);
 });
