@@ -195,7 +195,7 @@ export const LinkedHire = z.object({
   name: z.string(),
   email: z.string(),
   status: HireStatus,
-  check: z.enum(['farm.same-hardware', 'farm.same-place', 'farm.same-face']),
+  check: z.enum(['farm.same-hardware', 'farm.same-place', 'farm.same-rhythm', 'farm.same-face']),
   signal: z.string(),
   shared: z.string(),
   foundAt: Time,

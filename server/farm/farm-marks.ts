@@ -20,11 +20,13 @@ export const MarkKind = [
   'usb',
   'address',
   'network',
+  'rhythm',
 ] as const;
 export type MarkKind = (typeof MarkKind)[number];
 
 export const LAPTOP_MARKS: ReadonlySet<MarkKind> = new Set(['fingerprint', 'serial', 'disk', 'mac']);
-export const PLACE_MARKS: ReadonlySet<MarkKind> = new Set(['address', 'network']);
+/** Where and when: compared only within a window, and forgotten after it. */
+export const PLACE_MARKS: ReadonlySet<MarkKind> = new Set(['address', 'network', 'rhythm']);
 
 /** A mark before it is hashed: `value` is hashed with the server's key; `shown` is what HR may read. */
 export interface Mark {
@@ -140,17 +142,34 @@ function canonical(ip: string): { address: string; groups: string[] | null } {
 /**
  * Where the server saw a device from: its client address (as believed under the trusted-proxy
  * setting) and that address's network, the /24 (IPv4) or /48 (IPv6) one subscriber or one small
- * office gets. None from the company's own egress ranges: every office hire shares those.
+ * office gets; and, for a report a person completes (with the hire's face: onboarding or
+ * re-attestation, never a headless device check), its rhythm: the network again, compared over
+ * minutes, since one person working through several hires' check-ins does them back to back.
+ * None from the company's own egress ranges: every office hire shares those.
  */
-export function placeMarks(clientAddress: string, egressRanges: readonly string[]): Mark[] {
+export function placeMarks(
+  clientAddress: string,
+  egressRanges: readonly string[],
+  byPerson: boolean,
+): Mark[] {
   const { address, groups } = canonical(clientAddress);
   if (egressRanges.some((range) => inCidr(address, range))) return [];
   const network = groups
     ? `${groups.slice(0, 3).join(':')}::/48`
     : `${address.split('.').slice(0, 3).join('.')}.0/24`;
+  const size = groups ? '/48' : '/24';
   return [
     { kind: 'address', value: address, shown: 'the same client address' },
-    { kind: 'network', value: network, shown: `the same ${groups ? '/48' : '/24'} network` },
+    { kind: 'network', value: network, shown: `the same ${size} network` },
+    ...(byPerson
+      ? [
+          {
+            kind: 'rhythm' as const,
+            value: network,
+            shown: `check-ins back to back from one ${size} network`,
+          },
+        ]
+      : []),
   ];
 }
 

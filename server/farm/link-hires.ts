@@ -44,8 +44,14 @@ export async function linkByMarks(
   const hash = context.farmMarks;
   if (!hash || marks.length === 0) return;
   const now = context.now().toISOString();
-  const { windowHours, hiresPerAddress, hiresPerNetwork } = context.policy.farm;
-  const since = new Date(context.now().getTime() - windowHours * 3_600_000).toISOString();
+  const { windowHours, hiresPerAddress, hiresPerNetwork, rhythmMinutes, hiresInRhythm } = context.policy.farm;
+  const ago = (ms: number) => new Date(context.now().getTime() - ms).toISOString();
+  /** Each place's window, how many hires make it a pattern, and how the window is said. */
+  const placeRule = {
+    address: { since: ago(windowHours * 3_600_000), needed: hiresPerAddress, within: `${windowHours} h` },
+    network: { since: ago(windowHours * 3_600_000), needed: hiresPerNetwork, within: `${windowHours} h` },
+    rhythm: { since: ago(rhythmMinutes * 60_000), needed: hiresInRhythm, within: `${rhythmMinutes} min` },
+  } as const;
   const links: HireLink[] = [];
   for (const mark of marks) {
     const hashed = hash(mark.kind, mark.value);
@@ -68,17 +74,17 @@ export async function linkByMarks(
       .where('farm_marks.kind', '=', mark.kind)
       .where('farm_marks.mark', '=', hashed)
       .where('farm_marks.hire_id', '!=', hireId);
-    others = PLACE_MARKS.has(mark.kind)
+    const place = PLACE_MARKS.has(mark.kind) ? placeRule[mark.kind as keyof typeof placeRule] : null;
+    others = place
       ? others
-          .where('farm_marks.last_seen_at', '>=', since)
+          .where('farm_marks.last_seen_at', '>=', place.since)
           .orderBy('farm_marks.last_seen_at', 'desc')
           .limit(MOST_HIRES_PER_PLACE)
       : others.limit(MOST_HIRES_PER_DEVICE_ID + 1);
     const found = await others.execute();
-    if (PLACE_MARKS.has(mark.kind)) {
-      const needed = mark.kind === 'address' ? hiresPerAddress : hiresPerNetwork;
-      if (found.length + 1 < needed) continue;
-      const shown = `${mark.shown}: ${found.length + 1} hires within ${windowHours} h`;
+    if (place) {
+      if (found.length + 1 < place.needed) continue;
+      const shown = `${mark.shown}: ${found.length + 1} hires within ${place.within}`;
       links.push(...found.map((o) => ({ otherHireId: o.hire_id, signal: mark.kind, shown })));
     } else if (found.length <= MOST_HIRES_PER_DEVICE_ID) {
       for (const other of found)

@@ -304,7 +304,11 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
           // Farm signals: what this report shares with other hires' (hardware, the address it came from).
           await linkByMarks(trx, context, enrolled.hire_id, [
             ...hardwareMarks(payload),
-            ...placeMarks(request.ip, context.policy.device.vpn.egressRanges),
+            ...placeMarks(
+              request.ip,
+              context.policy.device.vpn.egressRanges,
+              payload.kind !== 'device-check',
+            ),
           ]);
           const links = context.farmMarks ? await linksSinceLastReport(trx, enrolled.hire_id) : [];
           const reasons = [...decision.reasons, ...linkReasons(links)];

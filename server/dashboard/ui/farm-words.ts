@@ -4,6 +4,7 @@ import type { LinkedHire } from './api';
 export const FARM_CHECK_LABEL: Record<LinkedHire['check'], string> = {
   'farm.same-hardware': 'Same hardware',
   'farm.same-place': 'Same place',
+  'farm.same-rhythm': 'Same rhythm',
   'farm.same-face': 'Same face',
 };
 

@@ -97,20 +97,28 @@ describe('the hardware a report shows', () => {
 
 describe('the place a report came from', () => {
   it('is the address and its /24, an IPv4-mapped address read as IPv4', () => {
-    expect(placeMarks('::ffff:198.51.100.23', [])).toEqual([
+    expect(placeMarks('::ffff:198.51.100.23', [], false)).toEqual([
       { kind: 'address', value: '198.51.100.23', shown: 'the same client address' },
       { kind: 'network', value: '198.51.100.0/24', shown: 'the same /24 network' },
     ]);
   });
 
   it('is the expanded IPv6 address and its /48', () => {
-    expect(placeMarks('2001:DB8:0:12::7', []).map((m) => m.value)).toEqual([
+    expect(placeMarks('2001:DB8:0:12::7', [], false).map((m) => m.value)).toEqual([
       '2001:db8:0:12:0:0:0:7',
       '2001:db8:0::/48',
     ]);
   });
 
+  it('is, for a check-in a person completes, also its rhythm: the network compared over minutes', () => {
+    expect(placeMarks('198.51.100.23', [], true)).toContainEqual({
+      kind: 'rhythm',
+      value: '198.51.100.0/24',
+      shown: 'check-ins back to back from one /24 network',
+    });
+  });
+
   it('is nothing from the corporate egress ranges', () => {
-    expect(placeMarks('203.0.113.9', ['203.0.113.0/24'])).toEqual([]);
+    expect(placeMarks('203.0.113.9', ['203.0.113.0/24'], true)).toEqual([]);
   });
 });

@@ -230,6 +230,41 @@ describe.each(storages)('farm signals on %s', (storage) => {
     expect(pairs.length).toBeGreaterThan(0);
   });
 
+  it('links three hires whose face check-ins came back to back from one /24, not a headless device check', async () => {
+    const hires = [
+      await enrol(ownLaptop(), 'app'),
+      await enrol(ownLaptop(), 'app'),
+      await enrol(ownLaptop(), 'app'),
+    ];
+    const answers = [];
+    for (const [i, device] of hires.entries())
+      answers.push(await device.postFrom(`127.0.90.${i + 1}`, (await onboardingShowing(device, OBAMA)).jws));
+    expect(answers.map((a) => farmReasons(a.json).map((r) => r.check))).toEqual([
+      [],
+      [],
+      ['farm.same-rhythm'],
+    ]);
+    const [rhythm] = (await latestOf(hires[2]!.hireId)).farm;
+    expect(rhythm?.evidence).toEqual(
+      [
+        {
+          signal: 'rhythm',
+          hire: hires[0]!.hireId,
+          shared: 'check-ins back to back from one /24 network: 3 hires within 15 min',
+        },
+        {
+          signal: 'rhythm',
+          hire: hires[1]!.hireId,
+          shared: 'check-ins back to back from one /24 network: 3 hires within 15 min',
+        },
+      ].sort((a, b) => a.hire.localeCompare(b.hire)),
+    );
+
+    const headless = await enrol();
+    const check = await headless.postFrom('127.0.90.4', (await headless.report()).jws);
+    expect(farmReasons(check.json).map((r) => r.check)).not.toContain('farm.same-rhythm');
+  });
+
   it('forgets where hires were seen from once older than the window, keeping hardware and links', async () => {
     const count = (kinds: string[]) =>
       server.context.db
