@@ -4,6 +4,7 @@ import type { AuditEntry } from './audit/audit';
 import type { Database } from './db/schema';
 import type { Writer } from './db/write-batcher';
 import type { FaceService } from './face/face-service';
+import type { MarkHasher } from './farm/mark-key';
 import type { Limiter } from './http/limiter';
 import type { JobQueue } from './jobs/job-queue';
 import type { Judge } from './reports/judge-pool';
@@ -37,4 +38,6 @@ export interface ServerContext {
   judge: Judge;
   /** Draws the liveness movements of each challenge: [0, 1), unpredictable unless a test seeds it. */
   random: () => number;
+  /** Hashes what reports share across hires (farm signals); null when the server links no hires. */
+  farmMarks: MarkHasher | null;
 }

@@ -20,6 +20,32 @@ export const ServerPolicy = z
     retentionDays: z.number().int().min(0).max(3650).default(30),
     /** …and this long after they were taken when the hire never gets verified. */
     unverifiedRetentionDays: z.number().int().min(0).max(3650).default(90),
+    /**
+     * Farm signals (README, Farm signals): hires seen from one client address, or one /24 (/48)
+     * network, within the window are linked once this many are; two (a couple, flatmates) are not.
+     * Rhythm: this many hires' check-ins with a face, from one network within `rhythmMinutes`.
+     */
+    farm: z
+      .object({
+        windowHours: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 30)
+          .default(24),
+        hiresPerAddress: z.number().int().min(2).max(1000).default(3),
+        hiresPerNetwork: z.number().int().min(2).max(1000).default(5),
+        rhythmMinutes: z.number().int().min(1).max(1440).default(15),
+        hiresInRhythm: z.number().int().min(2).max(1000).default(3),
+      })
+      .strict()
+      .default({
+        windowHours: 24,
+        hiresPerAddress: 3,
+        hiresPerNetwork: 5,
+        rhythmMinutes: 15,
+        hiresInRhythm: 3,
+      }),
   })
   .strict();
 export type ServerPolicy = z.infer<typeof ServerPolicy>;

@@ -6,6 +6,8 @@ import { registerBootstrapToken } from './auth/admin-auth';
 import { openBookkeeping, openDatabase } from './db/open-database';
 import { groupCommit, transactionPerWrite } from './db/write-batcher';
 import { faceService, type FaceService } from './face/face-service';
+import { faceLinksJob, frameFaceLinksJob } from './farm/face-links-job';
+import { markHasher } from './farm/mark-key';
 import { giveUpFaceJob, verifyFaceJob } from './face/verify-face-job';
 import { JobQueue } from './jobs/job-queue';
 import { jobRunner, type JobKind } from './jobs/job-runner';
@@ -37,6 +39,8 @@ export interface ServerOptions {
   demo?: boolean;
   /** The source of the challenges' random movements; tests seed it (the default is crypto's). */
   random?: () => number;
+  /** Link hires by what their reports share (farm signals); on unless turned off (tests of one thing). */
+  farmSignals?: boolean;
 }
 
 /**
@@ -54,6 +58,8 @@ export const jobKinds: Record<string, JobKind> = {
   },
   'webhook.deliver': { handler: deliverWebhookJob, concurrency: 8, timeoutMs: 30_000 },
   'retention.sweep': { handler: retentionJob, concurrency: 1, timeoutMs: 30 * 60_000 },
+  'farm.face': { handler: faceLinksJob, concurrency: 1, timeoutMs: 10 * 60_000 },
+  'farm.face-frames': { handler: frameFaceLinksJob, concurrency: 1, timeoutMs: 10 * 60_000 },
 };
 
 /** A uniform [0, 1) from the system's cryptographic source: a device cannot predict its movements. */
@@ -89,6 +95,7 @@ export async function startServer(options: ServerOptions) {
       limiter,
       judge,
       demo,
+      farmMarks: (options.farmSignals ?? true) ? await markHasher(db, seal, now()) : null,
       writes: dialect === 'sqlite' ? groupCommit(db) : transactionPerWrite(db),
       random: options.random ?? cryptoRandom,
     },

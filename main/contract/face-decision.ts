@@ -59,3 +59,28 @@ export function compareFaceReadings(
   }
   return decideFaceMatch(templateDistance(id.template, probe.template), thresholds[id.template.model]);
 }
+
+/**
+ * Same face, different hires (1:N, README "Farm signals"): each hire's ID-photo template against
+ * every other hire's, from the server's model only. At the match threshold, zero false matches in
+ * about 85,000 impostor pairs of the dev fixtures bound the per-pair false-match rate near 3.5e-5
+ * (rule of three, 95%); a company of N hires holds N(N−1)/2 pairs, so up to `backedUpTo` hires at
+ * most one false link is expected company-wide. Beyond that no measurement backs any threshold: the
+ * search tightens to `beyond` (near the same-person median distances, 0.27–0.33, well inside the
+ * closest impostor pair at 0.596), trading missed links for fewer false ones.
+ */
+export const FACE_PAIR_FALSE_MATCH_BOUND = 3.5e-5;
+export const faceOneToMany = {
+  model: serverFaceModel,
+  backedUpTo: Math.floor((1 + Math.sqrt(1 + 8 / FACE_PAIR_FALSE_MATCH_BOUND)) / 2),
+  beyond: 0.4,
+} as const;
+
+/** The 1:N threshold for a company of `hires` hires with a template, and whether measurement backs it. */
+export function oneToManyThreshold(hires: number): { threshold: number; backed: boolean } {
+  const backed = hires <= faceOneToMany.backedUpTo;
+  return {
+    threshold: backed ? faceMatchThresholds[faceOneToMany.model].match : faceOneToMany.beyond,
+    backed,
+  };
+}

@@ -186,6 +186,32 @@ export const HireDetail = HireSummary.extend({
 });
 export type HireDetail = z.infer<typeof HireDetail>;
 
+/**
+ * Another hire a farm signal linked this one to (README, Farm signals): which signal, what was
+ * shared (a hardware id, or "the same client address" without the address), and when it was found.
+ */
+export const LinkedHire = z.object({
+  hireId: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  status: HireStatus,
+  check: z.enum(['farm.same-hardware', 'farm.same-place', 'farm.same-rhythm', 'farm.same-face']),
+  signal: z.string(),
+  shared: z.string(),
+  foundAt: Time,
+});
+export type LinkedHire = z.infer<typeof LinkedHire>;
+export const HireLinks = z.object({ hireId: z.uuid(), links: z.array(LinkedHire) });
+export type HireLinks = z.infer<typeof HireLinks>;
+/** The newest links across the company, one row per pair and signal. */
+export const LinkPair = LinkedHire.omit({ status: true }).extend({
+  fromHireId: z.uuid(),
+  fromName: z.string(),
+});
+export type LinkPair = z.infer<typeof LinkPair>;
+export const LinkPage = z.object({ links: z.array(LinkPair) });
+export type LinkPage = z.infer<typeof LinkPage>;
+
 export const AuditEntry = z.object({
   at: Time,
   actor: z.string(),
@@ -338,6 +364,14 @@ export const hrApi = {
     query: PageQuery(PAGE_SIZE.audit),
     response: AuditPage,
   }),
+  hireLinks: endpoint({
+    method: 'GET',
+    path: '/v1/hires/:id/links',
+    status: 200,
+    params: ById,
+    response: HireLinks,
+  }),
+  links: endpoint({ method: 'GET', path: '/v1/links', status: 200, response: LinkPage }),
   verdictStats: endpoint({
     method: 'GET',
     path: '/v1/stats/verdicts',

@@ -394,6 +394,53 @@ function migrations(dialect: Dialect, seal: PhotoSeal | undefined): Record<strin
         await db.schema.createIndex('rate_limits_by_period').on('rate_limits').column('period').execute();
       },
     },
+    '006-farm-signals': {
+      /*
+       * Farm signals: what each hire's reports share with other hires' (hardware ids, where the
+       * server saw them from) as keyed hashes, found by index as reports arrive, and the links
+       * between hires they make. The hashing key is the server's own, sealed with the photo key.
+       */
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('server_keys')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('sealed', sql.raw(bytes), (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('farm_marks')
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('mark', 'text', (c) => c.notNull())
+          .addColumn('hire_id', 'text', (c) => c.notNull().references('hires.id'))
+          .addColumn('shown', 'text', (c) => c.notNull())
+          .addColumn('first_seen_at', 'text', (c) => c.notNull())
+          .addColumn('last_seen_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('farm_marks_key', ['kind', 'mark', 'hire_id'])
+          .execute();
+        await db.schema.createIndex('farm_marks_by_hire').on('farm_marks').column('hire_id').execute();
+        // Retention forgets places once older than the window: found by kind and age.
+        await db.schema
+          .createIndex('farm_marks_by_age')
+          .on('farm_marks')
+          .columns(['kind', 'last_seen_at'])
+          .execute();
+        await db.schema
+          .createTable('hire_links')
+          .addColumn('hire_id', 'text', (c) => c.notNull().references('hires.id'))
+          .addColumn('other_hire_id', 'text', (c) => c.notNull().references('hires.id'))
+          .addColumn('signal', 'text', (c) => c.notNull())
+          .addColumn('evidence', 'text', (c) => c.notNull())
+          .addColumn('found_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('hire_links_key', ['hire_id', 'other_hire_id', 'signal'])
+          .execute();
+        await db.schema
+          .createIndex('hire_links_newest')
+          .on('hire_links')
+          .columns(['found_at', 'hire_id'])
+          .execute();
+        await db.schema.createIndex('hire_links_by_other').on('hire_links').column('other_hire_id').execute();
+      },
+    },
   };
 }
 

@@ -168,6 +168,32 @@ export interface Database {
     /** The API token the session was opened with: its revocation ends the session. */
     token_id: string;
   };
+  /** The server's own keys (the farm signals' hashing key), sealed with the photo key. */
+  server_keys: {
+    id: string;
+    sealed: Buffer;
+    created_at: string;
+  };
+  /**
+   * What a hire's reports showed that another hire's could share (see server/farm): a keyed hash
+   * of the hardware id or network, never the address itself; `shown` is what HR may read of it.
+   */
+  farm_marks: {
+    kind: string;
+    mark: string;
+    hire_id: string;
+    shown: string;
+    first_seen_at: string;
+    last_seen_at: string;
+  };
+  /** Two hires a farm signal linked, one row per direction and signal; `evidence` is JSON. */
+  hire_links: {
+    hire_id: string;
+    other_hire_id: string;
+    signal: string;
+    evidence: string;
+    found_at: string;
+  };
   /** One row sealed with the database's photo key: start-up refuses a key that does not open it. */
   seal_check: {
     id: string;

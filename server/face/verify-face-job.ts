@@ -178,5 +178,8 @@ async function settleFaceReport(
     if (!report.reviewed_by)
       await finalVerdictJobs(trx, context, reportId, report.hire_id, report.kind, verdict);
     await refreshRoster(trx, context.dialect, report.hire_id);
+    // Farm signals: whose face was on camera, searched across hires once this check is done.
+    if (context.farmMarks && report.frames)
+      await context.jobs.enqueue('farm.face-frames', { reportId }, { db: trx, fairKey: report.hire_id });
   });
 }

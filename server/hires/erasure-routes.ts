@@ -48,6 +48,12 @@ export function erasureRoutes(app: FastifyInstance, context: ServerContext): voi
           await trx.deleteFrom('reports').where('hire_id', '=', hireId).execute();
           if (devices.length > 0) await trx.deleteFrom('nonces').where('device_id', 'in', devices).execute();
           await trx.deleteFrom('devices').where('hire_id', '=', hireId).execute();
+          // Farm signals: what the hire's reports showed, and every link to or from the hire.
+          await trx.deleteFrom('farm_marks').where('hire_id', '=', hireId).execute();
+          await trx
+            .deleteFrom('hire_links')
+            .where((eb) => eb.or([eb('hire_id', '=', hireId), eb('other_hire_id', '=', hireId)]))
+            .execute();
           await trx.deleteFrom('enrolment_codes').where('hire_id', '=', hireId).execute();
           await removeFromRoster(trx, context.dialect, hireId);
           await trx.deleteFrom('hires').where('id', '=', hireId).execute();

@@ -84,6 +84,8 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
           .values({ code_hash: hash, hire_id: id, expires_at: expiresAt, used_at: null, purpose: 'hire' })
           .execute();
         await audit(trx, { actor, action: 'hire.create', target: id, hire: id, at: now });
+        if (context.farmMarks)
+          await context.jobs.enqueue('farm.face', { hireId: id }, { db: trx, fairKey: id });
       });
       return reply.status(201).send({ id, code, codeExpiresAt: expiresAt });
     },
@@ -137,6 +139,8 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
           detail: { model: reading.template.model },
           at: now,
         });
+        if (context.farmMarks)
+          await context.jobs.enqueue('farm.face', { hireId: hire.id }, { db: trx, fairKey: hire.id });
       });
       return { id: hire.id, replacedAt: now.toISOString() };
     },

@@ -9,4 +9,5 @@ export const SEALED_COLUMNS = [
   { table: 'reports', column: 'frames' },
   { table: 'reports', column: 'liveness_trace' },
   { table: 'webhooks', column: 'sealed_secret' },
+  { table: 'server_keys', column: 'sealed' },
 ] as const;

@@ -15,7 +15,10 @@ import { ApiFailure } from '../http/api-failure';
 import { chargeDevice } from '../http/request-limits';
 import { audit } from '../audit/audit';
 import { termsMismatch, type ChallengeTerms } from '../devices/challenge-terms';
-import type { WeighedReason } from './decide-verdict';
+import { verdictOfReasons, type WeighedReason } from './decide-verdict';
+import { hardwareMarks, placeMarks } from '../farm/farm-marks';
+import { FARM_CHECKS } from '../farm/farm-signal';
+import { linkByMarks, linkReasons, linksSinceLastReport } from '../farm/link-hires';
 import { finalVerdictJobs } from './final-verdict';
 import type { Transaction } from 'kysely';
 
@@ -98,7 +101,12 @@ function ackOf(
   return {
     reportId,
     verdict,
-    reasons: reasons.map(({ weight: _weight, ...reason }) => reason),
+    // Which other hires a report is linked to, and by what, is for HR: the device learns only that.
+    reasons: reasons.map(({ weight: _weight, ...reason }) =>
+      FARM_CHECKS.has(reason.check)
+        ? { check: reason.check, message: 'linked to other hires: HR reviews the report' }
+        : reason,
+    ),
     ...(facePending ? { pending: ['face.match'] } : {}),
   };
 }
@@ -249,6 +257,7 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
         review_note: null,
       };
 
+      let settled = { verdict: decision.verdict, reasons: decision.reasons };
       const outcome = await context.writes
         .run(async (trx) => {
           const { state, terms } = await consumeNonce(trx, deviceId, payload.nonce, now.toISOString());
@@ -296,6 +305,18 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
             await refreshRoster(trx, context.dialect, enrolled.hire_id);
             return { refused: termsRefusal(reasons) };
           }
+          // Farm signals: what this report shares with other hires' (hardware, the address it came from).
+          await linkByMarks(trx, context, enrolled.hire_id, [
+            ...hardwareMarks(payload),
+            ...placeMarks(
+              request.ip,
+              context.policy.device.vpn.egressRanges,
+              payload.kind !== 'device-check',
+            ),
+          ]);
+          const links = context.farmMarks ? await linksSinceLastReport(trx, enrolled.hire_id) : [];
+          const reasons = [...decision.reasons, ...linkReasons(links)];
+          settled = { verdict: verdictOfReasons(reasons), reasons };
           await trx
             .insertInto('reports')
             .values({
@@ -303,13 +324,13 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
               payload: columns.reportPayload.encode(stored),
               frames,
               liveness_trace: trace,
-              verdict: decision.verdict,
-              reasons: columns.reportReasons.encode(decision.reasons),
+              verdict: settled.verdict,
+              reasons: columns.reportReasons.encode(settled.reasons),
               face_status: decision.faceToVerify ? 'pending' : 'none',
               refusal: null,
             })
             .execute();
-          await countVerdict(trx, context.dialect, row.received_at, { from: null, to: decision.verdict });
+          await countVerdict(trx, context.dialect, row.received_at, { from: null, to: settled.verdict });
           // Only a report with the hire's face and input, sent while due, moves the re-attestation
           // date: another report the same week draws no new spot check.
           const due =
@@ -335,7 +356,7 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
               payload.reportId,
               enrolled.hire_id,
               payload.kind,
-              decision.verdict,
+              settled.verdict,
             );
           await refreshRoster(trx, context.dialect, enrolled.hire_id);
           return null;
@@ -355,7 +376,7 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
       }
       return reply
         .status(201)
-        .send(ackOf(payload.reportId, decision.verdict, decision.reasons, decision.faceToVerify));
+        .send(ackOf(payload.reportId, settled.verdict, settled.reasons, decision.faceToVerify));
     },
   );
 }

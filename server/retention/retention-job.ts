@@ -2,6 +2,7 @@ import type { JobHandler } from '../jobs/job-runner';
 import { audit } from '../audit/audit';
 import { deleteReportBiometrics } from '../privacy/delete-biometrics';
 import { reclaimDeleted } from '../privacy/reclaim';
+import { forgetOldPlaces } from '../farm/forget-places';
 
 const DAY = 86_400_000;
 
@@ -11,7 +12,8 @@ const DAY = 86_400_000;
  * while the hire is not verified); each report's face frames and landmark trace `retentionDays`
  * after the later of its receipt and the hire's verification (or `unverifiedRetentionDays` after
  * its receipt), so a re-attestation's frames go too, whenever they came. The face template stays
- * while the hire is employed (offboarding, erasure and withdrawal delete it). Then the freed
+ * while the hire is employed (offboarding, erasure and withdrawal delete it). The farm signals'
+ * hashes of client addresses go once older than their window. Then the freed
  * space is reclaimed, and the job schedules itself again.
  */
 export const retentionJob: JobHandler = async (_job, context) => {
@@ -70,6 +72,7 @@ export const retentionJob: JobHandler = async (_job, context) => {
       });
     });
   }
-  if (photos.length > 0 || frames.length > 0) await reclaimDeleted(context);
+  const places = await forgetOldPlaces(db, policy, now);
+  if (photos.length > 0 || frames.length > 0 || places > 0) await reclaimDeleted(context);
   await context.jobs.enqueue('retention.sweep', {}, { runAt: new Date(now.getTime() + 60 * 60_000) });
 };

@@ -1,6 +1,8 @@
 import { Webhook } from 'standardwebhooks';
 import { z } from 'zod';
 import type { JobHandler } from '../jobs/job-runner';
+import { columns } from '../db/codecs';
+import { linkedHiresOf } from '../farm/link-hires';
 import { redactUrl } from './redact-url';
 
 /**
@@ -22,7 +24,9 @@ export const deliverWebhookJob: JobHandler = async (job, context) => {
     .select(['id', 'hire_id', 'device_id', 'verdict', 'reasons', 'received_at'])
     .where('id', '=', reportId)
     .executeTakeFirstOrThrow();
-  const messageId = `msg_${webhookId}_${reportId}`;
+  // Stable across retries of one verdict; a new verdict of the report (HR's review, a farm link
+  // found later) is a new message, which a receiver dropping repeated ids must not drop.
+  const messageId = `msg_${webhookId}_${reportId}_${report.verdict}`;
   const body = JSON.stringify({
     type: 'report.verdict',
     timestamp: context.now().toISOString(),
@@ -32,6 +36,7 @@ export const deliverWebhookJob: JobHandler = async (job, context) => {
       deviceId: report.device_id,
       verdict: report.verdict,
       receivedAt: report.received_at,
+      linkedHires: linkedHiresOf(columns.reportReasons.decode(report.reasons)),
     },
   });
   const sentAt = context.now();

@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { buildReport } from '../../main/attest/build-report';
 import { observeDevice } from '../../main/attest/observe-device';
 import { sourceRuntime } from '../../main/cli/source-runtime';
@@ -47,16 +48,29 @@ export const cleanObservation = () =>
 /** An enrolled device driven from the test itself: it signs whatever report a test needs. */
 export async function enrolDevice(
   base: string,
-  { photo = 'test/fixtures/faces/obama/1.jpg', client = 'cli', observedFrom = 'live' } = {},
+  {
+    photo = 'test/fixtures/faces/obama/1.jpg',
+    client = 'cli',
+    observedFrom = 'live',
+    identity = identityOf(),
+    name = 'Test Hire',
+    email = 'hire@example.com',
+  }: {
+    photo?: string;
+    client?: string;
+    observedFrom?: string;
+    identity?: Identity;
+    name?: string;
+    email?: string;
+  } = {},
 ) {
   const hire = await api(base, 'POST', '/v1/hires', {
-    name: 'Test Hire',
-    email: 'hire@example.com',
+    name,
+    email,
     idPhoto: (await readFile(photo)).toString('base64'),
   });
   if (hire.status !== 201) throw new Error(`hire not created: ${JSON.stringify(hire.json)}`);
   const signer = await softwareSigner(generateKeyPairSync('ed25519').privateKey);
-  const identity = identityOf();
   const enrolled = await api(base, 'POST', '/v1/enrolments', {
     code: hire.json.code,
     publicKey: signer.publicJwk,
@@ -116,5 +130,31 @@ export async function enrolDevice(
       return { payload, jws: await signReport(payload, signer) };
     },
     post: (jws: string) => api(base, 'POST', '/v1/reports', jws, { 'content-type': 'application/jose' }),
+    /** Sends a report from another loopback address (127.0.0.0/8), as a device elsewhere would. */
+    postFrom: (localAddress: string, jws: string) => postFrom(base, localAddress, jws),
   };
+}
+
+/** POSTs a report over a socket bound to `localAddress`: the server sees that client address. */
+function postFrom(
+  base: string,
+  localAddress: string,
+  jws: string,
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      new URL('/v1/reports', base),
+      { method: 'POST', localAddress, headers: { 'content-type': 'application/jose' } },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, json: JSON.parse(text) as Record<string, unknown> }),
+        );
+      },
+    );
+    request.on('error', reject);
+    request.end(jws);
+  });
 }

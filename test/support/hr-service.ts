@@ -69,6 +69,9 @@ export async function startTestServer(storage: Storage, options: Partial<ServerO
     demo: true,
     // Every test client is 127.0.0.1: a suite's devices and HR calls must not share one allowance.
     addressPerMinute: 100_000,
+    // Every test device reports one laptop's identity from 127.0.0.1: farm signals would link
+    // every hire of a suite, so only the suites about them turn them on.
+    farmSignals: false,
     ...(database ? { photoKey: TEST_PHOTO_KEY } : {}),
     ...options,
   });

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiError, call, hrApi } from './api';
 import { CreateHire } from './CreateHire';
 import { HireView } from './HireView';
+import { LinksPage } from './LinksPage';
 import { Link } from './Link';
 import { Overview } from './Overview';
 import { useRoute } from './router';
@@ -61,6 +62,7 @@ export function App() {
         <nav aria-label="Main">
           <Link to={{ page: 'overview' }}>Hires</Link>
           <Link to={{ page: 'new-hire' }}>New hire</Link>
+          <Link to={{ page: 'links' }}>Linked hires</Link>
         </nav>
         <span className="who">Signed in as {session.actor.replace(/^session:/, '')}</span>
         <button type="button" className="secondary" onClick={signOut}>
@@ -72,6 +74,7 @@ export function App() {
           <Overview status={route.status} q={route.q} onSignedOut={signedOut} />
         ) : null}
         {route.page === 'new-hire' ? <CreateHire onSignedOut={signedOut} /> : null}
+        {route.page === 'links' ? <LinksPage onSignedOut={signedOut} /> : null}
         {route.page === 'hire' ? <HireView key={route.id} id={route.id} onSignedOut={signedOut} /> : null}
       </main>
     </>

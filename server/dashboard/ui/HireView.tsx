@@ -3,6 +3,7 @@ import { ApiError, call, hrApi, type ReportSummary } from './api';
 import { AuditTrail } from './AuditTrail';
 import { formatTime } from './format';
 import { Link } from './Link';
+import { LinkedHires } from './LinkedHires';
 import { Problem } from './Problem';
 import { ReportCard } from './ReportCard';
 import { StatusBadge } from './StatusBadge';
@@ -78,6 +79,10 @@ export function HireView({ id, onSignedOut }: { id: string; onSignedOut: () => v
       <p role="status" className="announcement">
         {announcement}
       </p>
+      <section aria-labelledby="links-heading">
+        <h2 id="links-heading">Linked hires</h2>
+        <LinkedHires hireId={h.id} version={version} onSignedOut={onSignedOut} />
+      </section>
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
         <Timeline

@@ -8,6 +8,8 @@ export type {
   HireListQuery,
   HireStatus,
   HireSummary,
+  LinkedHire,
+  LinkPair,
   ReportDetail,
   ReportSummary,
   StatusCounts,

@@ -95,7 +95,8 @@ describe('the photo key', () => {
       const oldKey = await readFile(join(dir, 'photo-key'), 'utf8');
       const rotated = await hireproof(['admin', 'photo-key', 'rotate', '--data', dir]);
       expect(rotated.stderr).toBe('');
-      expect(rotated.stdout).toMatch(/^Re-sealed 3 values with the new photo key\./);
+      // The check row, the ID photo, its face template and the farm signals' hashing key.
+      expect(rotated.stdout).toMatch(/^Re-sealed 4 values with the new photo key\./);
       const key = await readFile(join(dir, 'photo-key'), 'utf8');
       expect(key).not.toBe(oldKey);
       expect(await mode(join(dir, 'photo-key'))).toBe(0o600);
@@ -164,7 +165,7 @@ describe('the photo key', () => {
         ...env,
         HIREPROOF_NEW_PHOTO_KEY: key,
       });
-      expect(rotated.stdout).toMatch(/^Re-sealed 3 values .*\nGive every server HIREPROOF_PHOTO_KEY/);
+      expect(rotated.stdout).toMatch(/^Re-sealed 4 values .*\nGive every server HIREPROOF_PHOTO_KEY/);
       await expect(start({ dataDir: dir, databaseUrl: url, photoKey: oldKey })).rejects.toThrow(
         /does not open/,
       );
