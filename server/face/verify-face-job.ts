@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { FaceComparison } from '../../main/contract/face-decision';
 import type { FaceReading } from '../../main/contract/face-reading';
@@ -162,6 +163,7 @@ async function settleFaceReport(
     const report = await trx
       .selectFrom('reports')
       .select(['verdict', 'reasons', 'received_at', 'hire_id', 'kind', 'reviewed_by', 'face_status'])
+      .select(sql<boolean>`frames IS NOT NULL`.as('has_frames'))
       .where('id', '=', reportId)
       .executeTakeFirst();
     if (report?.face_status !== 'pending') return;
@@ -179,7 +181,7 @@ async function settleFaceReport(
       await finalVerdictJobs(trx, context, reportId, report.hire_id, report.kind, verdict);
     await refreshRoster(trx, context.dialect, report.hire_id);
     // Farm signals: whose face was on camera, searched across hires once this check is done.
-    if (context.farmMarks && report.frames)
+    if (context.farmMarks && report.has_frames)
       await context.jobs.enqueue('farm.face-frames', { reportId }, { db: trx, fairKey: report.hire_id });
   });
 }

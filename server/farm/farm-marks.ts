@@ -2,9 +2,12 @@ import { isIPv6 } from 'node:net';
 import { inCidr } from '../../main/contract/cidr';
 import { deviceSignatures } from '../../main/contract/device-signatures';
 import type { ReportPayload } from '../../main/contract/report';
-import type { Edid } from '../../main/probes/displays/display';
+import type { ProbeFacts } from '../../main/contract/observations';
 import { displaySignals, hex4 } from '../../main/checks/presence/display-signals';
 import { usbSignals } from '../../main/checks/presence/usb-signals';
+
+/** A display's EDID identity, as the displays probe reports it. */
+type Edid = NonNullable<ProbeFacts['displays'][number]['edid']>;
 
 /**
  * What one report shows that another hire's could share. Hardware marks identify a part of this
