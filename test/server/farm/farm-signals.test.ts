@@ -11,6 +11,7 @@ import { auditEntries } from '../../support/audit-log';
 import { enrolDevice, identityOf } from '../../support/device-under-test';
 import { faceFrame } from '../../support/face-frame';
 import { api, startTestServer, storages } from '../../support/hr-service';
+import { ASTRONAUT, astronautHead, cameraEvidence } from '../../support/live-face';
 
 /** The company's own egress: hires reporting from it share an address and must not be linked. */
 const CORPORATE_EGRESS = '127.0.2.0/24';
@@ -298,8 +299,9 @@ describe.each(storages)('farm signals found later, on %s', (storage) => {
 
   it('puts a verified hire back to review when a link is found later, audited, and erasing a hire removes its links', async () => {
     const disk = ['nvme0n1: KIOXIA KXG60ZNV512G (X9PS10ABCDEF)'];
-    const verified = await enrol(ownLaptop({ disks: disk }), 'app', OBAMA);
-    const onboarding = await onboardingShowing(verified, 'test/fixtures/faces/obama/3.jpg');
+    // Verified by an honest camera step: the astronaut's head answers the server's movements.
+    const verified = await enrol(ownLaptop({ disks: disk }), 'app', ASTRONAUT);
+    const onboarding = await verified.report(cameraEvidence(await astronautHead(server.context.faces)));
     expect((await verified.postFrom('127.0.20.1', onboarding.jws)).status).toBe(201);
     await server.jobs.drain();
     expect(await latestOf(verified.hireId)).toMatchObject({ status: 'verified', verdict: 'pass' });
