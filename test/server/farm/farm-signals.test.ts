@@ -289,6 +289,9 @@ describe.each(storages)('farm signals on %s', (storage) => {
 });
 
 /** Links found after verification, and the face search: a server of their own (every face job runs there). */
+/** Face jobs (the recognizer, the movement judge) on one worker take minutes while the whole suite shares the cores. */
+const FACE_WORK_MS = 300_000;
+
 describe.each(storages)('farm signals found later, on %s', (storage) => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   beforeAll(async () => {
@@ -297,122 +300,135 @@ describe.each(storages)('farm signals found later, on %s', (storage) => {
   afterAll(async () => server?.close());
   const { enrol, latestOf, linksOf } = hrView(() => server);
 
-  it('puts a verified hire back to review when a link is found later, audited, and erasing a hire removes its links', async () => {
-    const disk = ['nvme0n1: KIOXIA KXG60ZNV512G (X9PS10ABCDEF)'];
-    // Verified by an honest camera step: the astronaut's head answers the server's movements.
-    const verified = await enrol(ownLaptop({ disks: disk }), 'app', ASTRONAUT);
-    const onboarding = await verified.report(cameraEvidence(await astronautHead(server.context.faces)));
-    expect((await verified.postFrom('127.0.20.1', onboarding.jws)).status).toBe(201);
-    await server.jobs.drain();
-    expect(await latestOf(verified.hireId)).toMatchObject({ status: 'verified', verdict: 'pass' });
+  it(
+    'puts a verified hire back to review when a link is found later, audited, and erasing a hire removes its links',
+    async () => {
+      const disk = ['nvme0n1: KIOXIA KXG60ZNV512G (X9PS10ABCDEF)'];
+      // Verified by an honest camera step: the astronaut's head answers the server's movements.
+      const verified = await enrol(ownLaptop({ disks: disk }), 'app', ASTRONAUT);
+      const onboarding = await verified.report(cameraEvidence(await astronautHead(server.context.faces)));
+      expect((await verified.postFrom('127.0.20.1', onboarding.jws)).status).toBe(201);
+      await server.jobs.drain();
+      expect(await latestOf(verified.hireId)).toMatchObject({ status: 'verified', verdict: 'pass' });
 
-    const events: { data: { reportId: string; hireId: string; verdict: string; linkedHires: unknown[] } }[] =
-      [];
-    const receiver = createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString()));
-      req.on('end', () => {
-        events.push(JSON.parse(body) as (typeof events)[number]);
-        res.writeHead(204).end();
+      const events: {
+        data: { reportId: string; hireId: string; verdict: string; linkedHires: unknown[] };
+      }[] = [];
+      const receiver = createServer((req, res) => {
+        let body = '';
+        req.on('data', (c: Buffer) => (body += c.toString()));
+        req.on('end', () => {
+          events.push(JSON.parse(body) as (typeof events)[number]);
+          res.writeHead(204).end();
+        });
       });
-    });
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-    const hook = await api(server.url, 'POST', '/v1/webhooks', {
-      url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`,
-    });
-    expect(hook.status).toBe(201);
+      await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+      const hook = await api(server.url, 'POST', '/v1/webhooks', {
+        url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`,
+      });
+      expect(hook.status).toBe(201);
 
-    const later = await enrol(ownLaptop({ disks: disk }), 'cli', BIDEN);
-    await later.postFrom('127.0.21.1', (await later.report()).jws);
-    const after = await latestOf(verified.hireId);
-    expect(after).toMatchObject({ status: 'review', verdict: 'review' });
-    expect(after.farm).toEqual([
-      expect.objectContaining({
-        check: 'farm.same-hardware',
-        evidence: [{ signal: 'disk', hire: later.hireId, shared: `disk ${disk[0]}` }],
-      }),
-    ]);
-    expect(await auditEntries(server.context, 'hire.linked.review')).toContainEqual(
-      expect.objectContaining({
-        actor: 'system',
-        target: verified.hireId,
-        detail: expect.objectContaining({ linkedHires: [later.hireId], signals: ['disk'] }) as unknown,
-      }),
-    );
+      const later = await enrol(ownLaptop({ disks: disk }), 'cli', BIDEN);
+      await later.postFrom('127.0.21.1', (await later.report()).jws);
+      const after = await latestOf(verified.hireId);
+      expect(after).toMatchObject({ status: 'review', verdict: 'review' });
+      expect(after.farm).toEqual([
+        expect.objectContaining({
+          check: 'farm.same-hardware',
+          evidence: [{ signal: 'disk', hire: later.hireId, shared: `disk ${disk[0]}` }],
+        }),
+      ]);
+      expect(await auditEntries(server.context, 'hire.linked.review')).toContainEqual(
+        expect.objectContaining({
+          actor: 'system',
+          target: verified.hireId,
+          detail: expect.objectContaining({ linkedHires: [later.hireId], signals: ['disk'] }) as unknown,
+        }),
+      );
 
-    await server.jobs.drain();
-    receiver.close();
-    expect(events).toContainEqual({
-      type: 'report.verdict',
-      timestamp: expect.any(String) as unknown,
-      data: expect.objectContaining({
-        hireId: verified.hireId,
-        verdict: 'review',
-        linkedHires: [{ hireId: later.hireId, check: 'farm.same-hardware', signal: 'disk' }],
-      }) as unknown,
-    });
+      await server.jobs.drain();
+      receiver.close();
+      expect(events).toContainEqual({
+        type: 'report.verdict',
+        timestamp: expect.any(String) as unknown,
+        data: expect.objectContaining({
+          hireId: verified.hireId,
+          verdict: 'review',
+          linkedHires: [{ hireId: later.hireId, check: 'farm.same-hardware', signal: 'disk' }],
+        }) as unknown,
+      });
 
-    expect((await api(server.url, 'DELETE', `/v1/hires/${later.hireId}`)).status).toBe(200);
-    expect(await linksOf(verified.hireId)).toEqual([]);
-    const left = await server.context.db
-      .selectFrom('farm_marks')
-      .select('hire_id')
-      .where('hire_id', '=', later.hireId)
-      .execute();
-    expect(left).toEqual([]);
-  }, 120_000);
+      expect((await api(server.url, 'DELETE', `/v1/hires/${later.hireId}`)).status).toBe(200);
+      expect(await linksOf(verified.hireId)).toEqual([]);
+      const left = await server.context.db
+        .selectFrom('farm_marks')
+        .select('hire_id')
+        .where('hire_id', '=', later.hireId)
+        .execute();
+      expect(left).toEqual([]);
+    },
+    FACE_WORK_MS,
+  );
 
-  it('links two hires whose ID photos show one face (1:N), not a hire with another face, and names it in the next report', async () => {
-    const first = await enrol(ownLaptop(), 'cli', 'test/fixtures/faces/obama/3.jpg');
-    const second = await enrol(ownLaptop(), 'cli', OBAMA);
-    const other = await enrol(ownLaptop(), 'cli', BIDEN);
-    await server.jobs.drain();
-    const faceLinks = (await linksOf(second.hireId)).filter((l) => l.signal === 'face');
-    expect(faceLinks).toContainEqual(
-      expect.objectContaining({ hireId: first.hireId, check: 'farm.same-face' }),
-    );
-    expect(faceLinks[0]?.shared).toMatch(
-      /^the same face in the ID photos \(distance 0\.\d+ < 0\.575 for \d+ hires\)$/,
-    );
-    expect(
-      (await linksOf(other.hireId)).filter(
-        (l) => l.signal === 'face' && [first.hireId, second.hireId].includes(l.hireId),
-      ),
-    ).toEqual([]);
+  it(
+    'links two hires whose ID photos show one face (1:N), not a hire with another face, and names it in the next report',
+    async () => {
+      const first = await enrol(ownLaptop(), 'cli', 'test/fixtures/faces/obama/3.jpg');
+      const second = await enrol(ownLaptop(), 'cli', OBAMA);
+      const other = await enrol(ownLaptop(), 'cli', BIDEN);
+      await server.jobs.drain();
+      const faceLinks = (await linksOf(second.hireId)).filter((l) => l.signal === 'face');
+      expect(faceLinks).toContainEqual(
+        expect.objectContaining({ hireId: first.hireId, check: 'farm.same-face' }),
+      );
+      expect(faceLinks[0]?.shared).toMatch(
+        /^the same face in the ID photos \(distance 0\.\d+ < 0\.575 for \d+ hires\)$/,
+      );
+      expect(
+        (await linksOf(other.hireId)).filter(
+          (l) => l.signal === 'face' && [first.hireId, second.hireId].includes(l.hireId),
+        ),
+      ).toEqual([]);
 
-    const answer = await second.postFrom('127.0.30.1', (await second.report()).jws);
-    expect(answer.json.verdict).toBe('review');
-    expect((await latestOf(second.hireId)).farm).toEqual([
-      expect.objectContaining({
-        check: 'farm.same-face',
-        evidence: expect.arrayContaining([
-          expect.objectContaining({ signal: 'face', hire: first.hireId }),
-        ]) as unknown,
-      }),
-    ]);
-    // Named once: the next report carries only links found since.
-    const again = await second.postFrom('127.0.30.1', (await second.report()).jws);
-    expect([again.json.verdict, farmReasons(again.json)]).toEqual(['pass', []]);
-  }, 120_000);
+      const answer = await second.postFrom('127.0.30.1', (await second.report()).jws);
+      expect(answer.json.verdict).toBe('review');
+      expect((await latestOf(second.hireId)).farm).toEqual([
+        expect.objectContaining({
+          check: 'farm.same-face',
+          evidence: expect.arrayContaining([
+            expect.objectContaining({ signal: 'face', hire: first.hireId }),
+          ]) as unknown,
+        }),
+      ]);
+      // Named once: the next report carries only links found since.
+      const again = await second.postFrom('127.0.30.1', (await second.report()).jws);
+      expect([again.json.verdict, farmReasons(again.json)]).toEqual(['pass', []]);
+    },
+    FACE_WORK_MS,
+  );
 
-  it("links a hire whose camera showed another hire's face (the live frames searched 1:N)", async () => {
-    const shown = await enrol(ownLaptop(), 'cli', OBAMA);
-    const standIn = await enrol(ownLaptop(), 'app', BIDEN);
-    const sent = await standIn.postFrom(
-      '127.0.31.1',
-      (await onboardingShowing(standIn, 'test/fixtures/faces/obama/3.jpg')).jws,
-    );
-    expect(sent.status).toBe(201);
-    await server.jobs.drain();
-    const links = (await linksOf(standIn.hireId)).filter((l) => l.hireId === shown.hireId);
-    expect(links).toEqual([
-      expect.objectContaining({
-        signal: 'face',
-        check: 'farm.same-face',
-        shared: expect.stringMatching(
-          /^the same face: one hire's camera frames and the other's ID photo \(distance 0\.\d+ < 0\.575/,
-        ) as unknown,
-      }),
-    ]);
-  }, 120_000);
+  it(
+    "links a hire whose camera showed another hire's face (the live frames searched 1:N)",
+    async () => {
+      const shown = await enrol(ownLaptop(), 'cli', OBAMA);
+      const standIn = await enrol(ownLaptop(), 'app', BIDEN);
+      const sent = await standIn.postFrom(
+        '127.0.31.1',
+        (await onboardingShowing(standIn, 'test/fixtures/faces/obama/3.jpg')).jws,
+      );
+      expect(sent.status).toBe(201);
+      await server.jobs.drain();
+      const links = (await linksOf(standIn.hireId)).filter((l) => l.hireId === shown.hireId);
+      expect(links).toEqual([
+        expect.objectContaining({
+          signal: 'face',
+          check: 'farm.same-face',
+          shared: expect.stringMatching(
+            /^the same face: one hire's camera frames and the other's ID photo \(distance 0\.\d+ < 0\.575/,
+          ) as unknown,
+        }),
+      ]);
+    },
+    FACE_WORK_MS,
+  );
 });
