@@ -6,7 +6,7 @@ import {
   type LivenessChallenge,
   type LivenessRules,
 } from '../../main/contract/liveness';
-import type { FaceEvidence, LivenessEvidence } from '../../main/contract/report';
+import { MAX_FACE_FRAMES, type FaceEvidence, type LivenessEvidence } from '../../main/contract/report';
 import type { CameraDevice } from './camera-choice';
 import { challengePrompts } from './challenge-prompts';
 import { cropFace, snapshot } from './face-frames';
@@ -14,8 +14,6 @@ import type { FaceModels } from './face-models';
 import { measureFace, readLiveFaces, type LiveFace } from './face-reader';
 import { frameQuality, type FrameQuality } from './frame-quality';
 
-/** Frames sent to the server, which matches them to the ID photo (FaceEvidence allows 3). */
-const matchFrameCount = 3;
 /** After the challenges, how long to wait for still-missing good frames. */
 const extraCaptureMs = 3_000;
 /**
@@ -101,7 +99,7 @@ export async function runLiveFaceCheck(options: LiveFaceCheckOptions): Promise<L
     });
     const settled =
       before.phase === 'settling' && after.phase === 'challenge' && after.index === before.index;
-    if (settled && candidate && captures.length < matchFrameCount) captures.push(candidate);
+    if (settled && candidate && captures.length < MAX_FACE_FRAMES) captures.push(candidate);
     if (after.phase !== 'settling') candidate = null;
     if (after.phase === 'settling') {
       report({
@@ -122,7 +120,7 @@ export async function runLiveFaceCheck(options: LiveFaceCheckOptions): Promise<L
   }
 
   const captureUntil = performance.now() + extraCaptureMs;
-  while (!signal?.aborted && captures.length < matchFrameCount && performance.now() < captureUntil) {
+  while (!signal?.aborted && captures.length < MAX_FACE_FRAMES && performance.now() < captureUntil) {
     const { faces } = await read();
     const quality = assess(video, faces);
     report({
