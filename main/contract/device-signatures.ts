@@ -90,6 +90,10 @@ const DeviceSignatures = z.object({
   virtualConnectors: z.object({
     connectorPattern: z.string(),
     adapters: z.array(z.string()),
+    /** Emulated display adapters by PCI vendor:device, for OSes that name the adapter but not its driver. */
+    pciAdapters: z.array(
+      z.object({ pciId: z.string().regex(/^[0-9a-f]{4}:[0-9a-f]{4}$/), device: z.string() }),
+    ),
     source: z.string(),
   }),
   vm: z.object({

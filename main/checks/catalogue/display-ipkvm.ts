@@ -40,6 +40,7 @@ export const displayIpKvmCheck = defineCheck({
           connector: d.connector,
           builtIn: d.builtIn,
           adapter: d.adapter,
+          adapterPciId: d.adapterPciId ?? null,
           manufacturer: d.edid?.manufacturerId ?? null,
           productCode: d.edid ? `0x${hex4(d.edid.productCode)}` : null,
           monitorName: d.edid?.monitorName ?? null,

@@ -72,6 +72,13 @@ export function displaySignals(display: DisplayInfo): Finding[] {
   if (display.adapter && virtualConnectors.adapters.includes(display.adapter)) {
     findings.push({ verdict: 'fail', reason: `a virtual display adapter (${display.adapter})` });
   }
+  const emulated = virtualConnectors.pciAdapters.find((a) => a.pciId === display.adapterPciId);
+  if (emulated) {
+    findings.push({
+      verdict: 'fail',
+      reason: `an emulated display adapter (${emulated.device}, PCI ${emulated.pciId}): the screen is drawn by a VM`,
+    });
+  }
   return display.edid ? [...findings, ...edidSignals(display.edid)] : findings;
 }
 

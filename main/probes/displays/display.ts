@@ -24,5 +24,11 @@ export const DisplayInfo = z.object({
   edidError: z.string().max(512).nullable(),
   /** Extra identity the OS gives without an EDID (adapter, driver, vendor/product ids). */
   adapter: z.string().max(256).nullable(),
+  /** The display adapter's PCI vendor:device, where the OS prints it (macOS system_profiler). */
+  adapterPciId: z
+    .string()
+    .regex(/^[0-9a-f]{4}:[0-9a-f]{4}$/)
+    .nullable()
+    .optional(),
 });
 export type DisplayInfo = z.infer<typeof DisplayInfo>;

@@ -47,11 +47,20 @@ function edidOf(display: JsonRow): { edid: Edid | null; edidError: string | null
   };
 }
 
+/** "0x1234" and "0x1111" as system_profiler prints a GPU's PCI ids, to "1234:1111". */
+function pciIdOf(gpu: JsonRow): string | null {
+  const vendor = hex(text(gpu, 'spdisplays_vendor-id'));
+  const device = hex(text(gpu, 'spdisplays_device-id'));
+  if (vendor === null || device === null) return null;
+  return `${vendor.toString(16).padStart(4, '0')}:${device.toString(16).padStart(4, '0')}`;
+}
+
 /** `system_profiler -json SPDisplaysDataType`: graphics adapters, each with its displays. */
 export function displaysFromProfiler(report: unknown): DisplayInfo[] {
   const displays: DisplayInfo[] = [];
   for (const gpu of profilerItems(report, 'SPDisplaysDataType')) {
     const gpuName = text(gpu, 'sppci_model') ?? text(gpu, '_name');
+    const adapterPciId = pciIdOf(gpu);
     for (const display of rowsOf(gpu.spdisplays_ndrvs)) {
       const connection = profilerToken(text(display, 'spdisplays_connection_type'), 'spdisplays');
       const type = text(display, 'spdisplays_display_type') ?? '';
@@ -62,6 +71,7 @@ export function displaysFromProfiler(report: unknown): DisplayInfo[] {
         builtIn: connection === 'internal' || type.includes('built-in'),
         ...edidOf(display),
         adapter: [gpuName, virtual ? 'virtual display' : null].filter(Boolean).join(', ') || null,
+        adapterPciId,
       });
     }
   }

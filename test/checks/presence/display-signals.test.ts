@@ -73,4 +73,19 @@ describe('displaySignals', () => {
     expect(verdicts(display(null, { connector: 'Virtual-1' }))).toEqual(['fail']);
     expect(verdicts(display(null, { connector: 'Virtual-1', adapter: 'vkms' }))).toEqual(['fail', 'fail']);
   });
+
+  it("takes an emulated GPU by its PCI ids, whatever its name, but not a real one's", () => {
+    expect(
+      displaySignals(display(null, { adapter: 'spdisplays_display', adapterPciId: '1234:1111' })),
+    ).toEqual([
+      {
+        verdict: 'fail',
+        reason:
+          'an emulated display adapter (QEMU standard VGA (Bochs), PCI 1234:1111): the screen is drawn by a VM',
+      },
+    ]);
+    expect(
+      displaySignals(display(null, { adapter: 'Intel Iris Plus Graphics 655', adapterPciId: '8086:3ea5' })),
+    ).toEqual([]);
+  });
 });

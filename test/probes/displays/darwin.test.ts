@@ -25,7 +25,14 @@ describe('macOS displays from system_profiler', () => {
         },
         edidError: null,
         adapter: 'Apple M2',
+        adapterPciId: null,
       },
+    ]);
+  });
+
+  it("reads an emulated GPU's PCI ids (a QEMU macOS guest's Bochs VGA, real capture)", () => {
+    expect(displays('qemu-macos-guest-displays')).toMatchObject([
+      { builtIn: true, edid: null, adapter: 'spdisplays_display', adapterPciId: '1234:1111' },
     ]);
   });
 
