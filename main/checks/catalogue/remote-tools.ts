@@ -45,6 +45,8 @@ export const remoteToolsCheck = defineCheck({
         path: service.path,
       };
       if (isAllowed(policy.allowTools, tool)) allowed.push({ ...row, allowedByPolicy: true });
+      // The service manager's word that it runs is enough, whether or not its process was matched by name.
+      else if (service.state === 'running') running.set(tool.name, [row]);
       else if (service.state !== 'disabled') installed.push(row);
     }
     if (running.size > 0) {

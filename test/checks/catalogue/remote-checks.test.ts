@@ -52,6 +52,24 @@ describe('remote.tools', () => {
     expect(disabled.status).toBe('pass');
   });
 
+  it('fails on a service the service manager says is running, even with no process matched by name', () => {
+    // A Windows server's inventory (test/fixtures/recorded/win32/inventory-qemu-server-anydesk-teamviewer).
+    const out = remoteToolsCheck.rule(
+      facts({
+        services: [
+          {
+            name: 'AnyDesk',
+            state: 'running',
+            path: '"C:\\Program Files (x86)\\AnyDesk\\AnyDesk.exe" --service',
+          },
+        ],
+      }),
+      { ...context, platform: 'win32' },
+    );
+    expect(out.status).toBe('fail');
+    expect(out.summary).toBe('Remote-control software is running: AnyDesk.');
+  });
+
   it('lets an IT-approved tool pass, and still reports it', () => {
     const policy = Policy.parse({ allowTools: ['meshcentral'] });
     const out = remoteToolsCheck.rule(
