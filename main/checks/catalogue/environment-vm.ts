@@ -13,11 +13,12 @@ export const environmentVmCheck = defineCheck({
     'hypervisor vendor, and on Linux the device structure a VM cannot hide by rewriting its DMI strings: ' +
     'paravirtual and emulated PCI functions, virtio (virtio-mmio on microVMs), VMBus, QEMU fw_cfg and VM ' +
     'firmware devices. The CPU hypervisor flag ' +
-    'alone is only a warning: bare-metal Windows with Hyper-V/VBS sets it too.',
+    'alone is only a warning (bare-metal Windows with Hyper-V/VBS sets it too), except on macOS, which sets ' +
+    'kern.hv_vmm_present only as a guest.',
   remediation:
     'Run HireProof directly on the company laptop, not inside a virtual machine, then press Re-check.',
   rule({ machine, network }, { platform }) {
-    const signals = vmSignals(machine, network);
+    const signals = vmSignals(machine, network, platform);
     const strong = signals.filter((s) => s.strength === 'strong');
     const evidence = signals.map(vmRow);
     if (strong.length > 0) {

@@ -1,12 +1,13 @@
 import type { EvidenceRow } from '../../contract/checks';
 import { deviceSignatures } from '../../contract/device-signatures';
+import type { Platform } from '../../contract/checks';
 import type { MachineInfo, VirtualHardware } from '../../probes/machine/machine';
 import type { NetworkInfo } from '../../probes/network/network';
 
 const { vm } = deviceSignatures;
 
 export interface VmSignal {
-  /** strong: only a VM shows it; weak: bare-metal Windows with VBS/Hyper-V shows it too. */
+  /** strong: only a VM shows it; weak: bare-metal Windows with VBS/Hyper-V (or a Xen dom0) shows it too. */
   strength: 'strong' | 'weak';
   signal: string;
   value: string;
@@ -15,7 +16,7 @@ export interface VmSignal {
 const DMI_FIELDS = ['sysVendor', 'productName', 'productVersion', 'boardVendor', 'biosVendor'] as const;
 
 /** Every sign that the OS runs in a virtual machine, with how much it proves. */
-export function vmSignals(machine: MachineInfo, network: NetworkInfo): VmSignal[] {
+export function vmSignals(machine: MachineInfo, network: NetworkInfo, platform: Platform): VmSignal[] {
   const signals: VmSignal[] = [];
   for (const field of DMI_FIELDS) {
     const value = machine[field];
@@ -27,7 +28,7 @@ export function vmSignals(machine: MachineInfo, network: NetworkInfo): VmSignal[
     signals.push({ strength: 'strong', signal: 'DMI productName', value: 'Virtual Machine (Hyper-V guest)' });
   }
   const cpu = machine.cpuModel;
-  if (cpu && vm.cpuModels.some((m) => cpu.startsWith(m)))
+  if (cpu && vm.cpuModels.some((m) => cpu.includes(m)))
     signals.push({ strength: 'strong', signal: 'CPU model', value: cpu });
   for (const driver of machine.drivers.filter((d) => vm.guestDrivers.includes(d))) {
     signals.push({ strength: 'strong', signal: 'VM guest driver loaded', value: driver });
@@ -46,8 +47,13 @@ export function vmSignals(machine: MachineInfo, network: NetworkInfo): VmSignal[
       value: `${vendor} (${name})`,
     });
   }
+  // macOS runs under a hypervisor only as a guest: no root partition, unlike Windows with VBS.
   if (machine.hypervisorPresent)
-    signals.push({ strength: 'weak', signal: 'CPU hypervisor flag', value: 'set' });
+    signals.push({
+      strength: platform === 'darwin' ? 'strong' : 'weak',
+      signal: 'CPU hypervisor flag',
+      value: 'set',
+    });
   return machine.virtualHardware
     ? [...signals, ...structureSignals(machine, machine.virtualHardware)]
     : signals;

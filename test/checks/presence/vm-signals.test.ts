@@ -69,6 +69,22 @@ describe('environment.vm', () => {
     expect(`${flagOnly('linux').summary} ${flagOnly('linux').remediation}`).not.toMatch(/Windows|Hyper-V/);
   });
 
+  it('fails macOS on its hypervisor flag alone: macOS sets kern.hv_vmm_present only as a guest', () => {
+    // A lume guest's `sysctl` (test/fixtures/recorded/darwin/lume-macos-guest-sysctl).
+    const darwin = environmentVmCheck.rule(
+      { machine: { ...bareMetal, hypervisorPresent: true }, network: network() },
+      { ...context, platform: 'darwin' },
+    );
+    expect(darwin.status).toBe('fail');
+  });
+
+  it("fails a guest of Apple's Virtualization framework by its CPU name or model identifier", () => {
+    // A GitHub macos-latest runner (test/fixtures/recorded/darwin/github-runner-virtualmac-sysctl).
+    expect(vm({ cpuModel: 'Apple M1 (Virtual)', productName: 'MacBookAir10,1' })).toBe('fail');
+    expect(vm({ cpuModel: 'Apple M1', productName: 'VirtualMac2,1' })).toBe('fail');
+    expect(vm({ cpuModel: 'Apple M1 Max', productName: 'MacBookPro18,2' })).toBe('pass');
+  });
+
   it('fails a Hyper-V guest, a VMware guest by its MAC, and a VirtualBox guest by its driver', () => {
     expect(
       vm({
