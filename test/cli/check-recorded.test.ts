@@ -12,6 +12,8 @@ interface Capture {
   real: boolean;
   machine: string;
   expect: Record<string, string>;
+  /** Identity claims the capture should give, read with `hireproof identity`. */
+  identity?: Record<string, unknown>;
 }
 
 const manifest = JSON.parse(readFileSync(join(RECORDED, 'manifest.json'), 'utf8')) as { captures: Capture[] };
@@ -23,6 +25,16 @@ describe('hireproof check --recorded, on every capture in the manifest', () => {
     const statuses = Object.fromEntries(report.checks.map((c) => [c.id, c.status]));
     const expected = Object.fromEntries(Object.keys(capture.expect).map((id) => [id, statuses[id]]));
     expect(expected).toEqual(capture.expect);
+  });
+});
+
+describe('hireproof identity --recorded, on every capture that names its identity', () => {
+  const withIdentity = manifest.captures.filter((c) => c.identity !== undefined);
+  it.each(withIdentity.map((c) => [c.folder, c] as const))('%s', async (_, capture) => {
+    const { stdout } = await hireproof(['identity', '--json', '--recorded', join(RECORDED, capture.folder)]);
+    const { claims } = JSON.parse(stdout) as { claims: Record<string, { value: unknown }> };
+    const values = Object.fromEntries(Object.keys(capture.identity ?? {}).map((k) => [k, claims[k]?.value]));
+    expect(values).toEqual(capture.identity);
   });
 });
 
