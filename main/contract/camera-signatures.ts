@@ -35,7 +35,7 @@ export function virtualCameraReason(label: string, usb?: UsbIds | null): string 
       (d) => d.vendorId === ids.vendorId.toLowerCase() && d.productId === ids.productId.toLowerCase(),
     );
     if (dongle) {
-      return `an HDMI capture dongle posing as a webcam (${dongle.device}, ${ids.vendorId}:${ids.productId})`;
+      return `a video capture dongle posing as a webcam (${dongle.device}, ${ids.vendorId}:${ids.productId})`;
     }
   }
   const known = knownLabels.find((k) => k.pattern.test(label));

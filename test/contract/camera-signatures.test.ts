@@ -15,7 +15,14 @@ describe('virtualCameraReason', () => {
 
   it('flags an HDMI capture dongle by USB ids, given or taken from a browser label', () => {
     expect(virtualCameraReason('USB Video', { vendorId: '534d', productId: '2109' })).toContain('MS2109');
-    expect(virtualCameraReason('USB3.0 Capture (345f:2130)')).toContain('HDMI capture dongle');
+    expect(virtualCameraReason('USB3.0 Capture (345f:2130)')).toContain('video capture dongle');
+  });
+
+  it('flags an analog video grabber posing as a webcam by its USB ids (real capture: ffmpeg dshow list)', () => {
+    // test/fixtures/recorded/win32/ffmpeg-avermedia-capture-lenovo-cameras
+    expect(
+      virtualCameraReason('AVerMedia USB Polaris Analog Capture', { vendorId: '07ca', productId: 'c039' }),
+    ).toContain('AVerMedia DVD EZMaker 7');
   });
 
   it.each([

@@ -44,7 +44,7 @@ export function usbSignals(device: UsbDevice): Finding[] {
   const dongle = captureDongles.find(
     (d) => d.vendorId === device.vendorId && d.productId === device.productId,
   );
-  if (dongle) findings.push({ verdict: 'warn', reason: `an HDMI capture dongle (${dongle.device}, ${ids})` });
+  if (dongle) findings.push({ verdict: 'warn', reason: `a video capture dongle (${dongle.device}, ${ids})` });
   return [...findings, ...storageSignals(device), ...structureSignals(device)];
 }
 
