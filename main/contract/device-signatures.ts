@@ -89,6 +89,8 @@ const DeviceSignatures = z.object({
   ),
   virtualConnectors: z.object({
     connectorPattern: z.string(),
+    /** Connectors of displays sent over the network (AirPlay, Sidecar): worth a human look. */
+    wirelessPattern: z.string(),
     adapters: z.array(z.string()),
     /** Emulated display adapters by PCI vendor:device, for OSes that name the adapter but not its driver. */
     pciAdapters: z.array(

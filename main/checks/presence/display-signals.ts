@@ -6,6 +6,7 @@ import { kvmNamedIn } from './kvm-names';
 
 const { kvmEdids, kvmEdidHeuristics, virtualDisplays, virtualConnectors } = deviceSignatures;
 const virtualConnector = new RegExp(virtualConnectors.connectorPattern);
+const wirelessConnector = new RegExp(virtualConnectors.wirelessPattern);
 
 export const hex4 = (n: number): string => n.toString(16).padStart(4, '0');
 const hex8 = (n: number): string => n.toString(16).padStart(8, '0');
@@ -67,6 +68,13 @@ export function displaySignals(display: DisplayInfo): Finding[] {
     findings.push({
       verdict: 'fail',
       reason: `a virtual connector: the screen is drawn by a VM or a virtual display driver`,
+    });
+  }
+  if (wirelessConnector.test(display.connector)) {
+    findings.push({
+      verdict: 'warn',
+      reason:
+        'a wireless display (AirPlay or Sidecar): the screen is sent over the network to another device',
     });
   }
   if (display.adapter && virtualConnectors.adapters.includes(display.adapter)) {

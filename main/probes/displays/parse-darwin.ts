@@ -11,6 +11,13 @@ function hex(value: string | null): number | null {
   return parseInt(value.replace(/^0x/i, ''), 16);
 }
 
+/** Displays macOS makes itself (Sidecar, AirPlay) carry a four-character code as vendor: "aapl". */
+function fourCharCode(value: number): string | null {
+  if (value <= 0xffffff || value > 0xffffffff) return null;
+  const text = String.fromCharCode(value >>> 24, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff);
+  return /^[\x20-\x7e]{4}$/.test(text) ? text : null;
+}
+
 function decimal(value: string | null): number {
   return value !== null && /^\d+$/.test(value) ? Number(value) : 0;
 }
@@ -29,6 +36,13 @@ function edidOf(display: JsonRow): { edid: Edid | null; edidError: string | null
     return { edid: null, edidError: 'the display announced no EDID (macOS names its vendor "unkn")' };
   }
   const manufacturerId = pnpIdFromCode(vendor);
+  const madeByMacOs = fourCharCode(vendor);
+  if (manufacturerId === null && madeByMacOs !== null) {
+    return {
+      edid: null,
+      edidError: `macOS made this display itself (vendor "${madeByMacOs}"): it has no EDID`,
+    };
+  }
   if (manufacturerId === null) {
     return { edid: null, edidError: `the display's vendor id ${vendor.toString(16)} is not a PNP id` };
   }
@@ -64,7 +78,7 @@ export function displaysFromProfiler(report: unknown): DisplayInfo[] {
     for (const display of rowsOf(gpu.spdisplays_ndrvs)) {
       const connection = profilerToken(text(display, 'spdisplays_connection_type'), 'spdisplays');
       const type = text(display, 'spdisplays_display_type') ?? '';
-      const virtual = profilerToken(text(display, '_spdisplays_virtualdevice'), 'spdisplays') === 'yes';
+      const virtual = profilerToken(text(display, 'spdisplays_virtualdevice'), 'spdisplays') === 'yes';
       const id = text(display, '_spdisplays_displayID') ?? String(displays.length + 1);
       displays.push({
         connector: `${connection ?? 'display'}-${id}`,

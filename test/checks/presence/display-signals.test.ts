@@ -74,6 +74,14 @@ describe('displaySignals', () => {
     expect(verdicts(display(null, { connector: 'Virtual-1', adapter: 'vkms' }))).toEqual(['fail', 'fail']);
   });
 
+  it("warns on a wireless display (AirPlay or Sidecar), and fails DeskPad's virtual display by its EDID ids", () => {
+    expect(verdicts(display(null, { connector: 'airplay-4' }))).toEqual(['warn']);
+    expect(verdicts(display(null, { connector: 'display-2' }))).toEqual([]);
+    expect(
+      verdicts(display({ manufacturerId: 'MBV', productCode: 0x1234, monitorName: 'DeskPad Display' })),
+    ).toEqual(['fail']);
+  });
+
   it("takes an emulated GPU by its PCI ids, whatever its name, but not a real one's", () => {
     expect(
       displaySignals(display(null, { adapter: 'spdisplays_display', adapterPciId: '1234:1111' })),

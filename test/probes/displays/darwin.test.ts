@@ -30,6 +30,16 @@ describe('macOS displays from system_profiler', () => {
     ]);
   });
 
+  it('says a Sidecar display has no EDID because macOS made it, not that its vendor is unreadable (real capture)', () => {
+    const sidecar = displays('m1-pro-dell-sidecar-displays').find((d) => d.connector === 'airplay-4');
+    expect(sidecar).toMatchObject({
+      builtIn: false,
+      edid: null,
+      edidError: 'macOS made this display itself (vendor "aapl"): it has no EDID',
+      adapter: 'Apple M1 Pro, virtual display',
+    });
+  });
+
   it("reads an emulated GPU's PCI ids (a QEMU macOS guest's Bochs VGA, real capture)", () => {
     expect(displays('qemu-macos-guest-displays')).toMatchObject([
       { builtIn: true, edid: null, adapter: 'spdisplays_display', adapterPciId: '1234:1111' },
@@ -58,7 +68,7 @@ describe('macOS displays from system_profiler', () => {
               _name: 'Dummy',
               '_spdisplays_display-vendor-id': '756e6b6e',
               '_spdisplays_display-product-id': '717',
-              _spdisplays_virtualdevice: 'spdisplays_yes',
+              spdisplays_virtualdevice: 'spdisplays_yes',
             },
             { _name: 'Bare' },
           ],
