@@ -71,6 +71,15 @@ describe('displaySignals', () => {
       verdicts(display({ manufacturerId: 'MTT', productCode: 0x1337, monitorName: 'VDD by MTT' })),
     ).toEqual(['fail']);
     expect(verdicts(display(null, { connector: 'Virtual-1' }))).toEqual(['fail']);
+    // spacedesk's adapter (test/fixtures/recorded/win32/spacedesk-virtual-adapter): software, on no bus.
+    expect(verdicts(display(null, { connector: 'ROOT\\SPACEDESK_GRAPHICS_ADAPTER\\0000' }))).toEqual([
+      'fail',
+    ]);
+    expect(
+      verdicts(
+        display(null, { connector: 'PCI\\VEN_8086&DEV_9BC4&SUBSYS_170D1043&REV_05\\3&11583659&0&10' }),
+      ),
+    ).toEqual([]);
     expect(verdicts(display(null, { connector: 'Virtual-1', adapter: 'vkms' }))).toEqual(['fail', 'fail']);
   });
 
