@@ -71,6 +71,10 @@ describe('displaySignals', () => {
       verdicts(display({ manufacturerId: 'MTT', productCode: 0x1337, monitorName: 'VDD by MTT' })),
     ).toEqual(['fail']);
     expect(verdicts(display(null, { connector: 'Virtual-1' }))).toEqual(['fail']);
+    // A Hyper-V guest's adapter as Windows names it (test/fixtures/recorded/win32/hyperv-vm-rdp-adapters).
+    expect(
+      verdicts(display(null, { connector: 'Microsoft Hyper-V Video', adapter: 'Microsoft Hyper-V Video' })),
+    ).toEqual(['fail']);
     // spacedesk's adapter (test/fixtures/recorded/win32/spacedesk-virtual-adapter): software, on no bus.
     expect(verdicts(display(null, { connector: 'ROOT\\SPACEDESK_GRAPHICS_ADAPTER\\0000' }))).toEqual([
       'fail',
