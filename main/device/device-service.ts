@@ -19,7 +19,9 @@ import { diagnosticsBundle } from '../helpdesk/diagnostics-bundle';
 import { deliverQueued } from '../outbox/deliver';
 import { httpSender } from '../outbox/http-sender';
 import type { Outbox } from '../outbox/outbox';
+import { rawOutputFiles } from '../helpdesk/raw-outputs';
 import type { Host } from '../probes/host';
+import { capturingHost, type MachineCapture } from '../probes/recorded/capturing-host';
 import { readIdentity } from '../probes/identity/read-identity';
 import type { AppRuntime } from '../probes/app/app-state';
 import { probesFor } from '../probes/registry';
@@ -56,7 +58,7 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
   const { dataDir, keys, outbox, emit } = options;
   const probes = probesFor(options.runtime);
   const now = options.now ?? (() => new Date());
-  let last: { observed: DeviceObservation; at: number } | null = null;
+  let last: { observed: DeviceObservation; at: number; read: MachineCapture } | null = null;
 
   const enrolled = async () => {
     const enrolment = await loadEnrolment(dataDir);
@@ -71,8 +73,9 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
   const onProgress = (event: ProgressEvent) => emit('checkProgress', event);
 
   const observe = async () => {
-    const observed = await observeDevice(await options.openHost(), probes, await policy(), onProgress);
-    last = { observed, at: now().getTime() };
+    const host = capturingHost(await options.openHost());
+    const observed = await observeDevice(host, probes, await policy(), onProgress);
+    last = { observed, at: now().getTime(), read: host.capture() };
     return observed;
   };
   const runAll = async (): Promise<ChecksReport> => (await observe()).checks;
@@ -254,6 +257,7 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
     async exportDiagnostics() {
       const [current, device, queue] = await Promise.all([status(), identity(), outboxState()]);
       const checks = last?.observed.checks ?? (await runAll());
+      const read = last?.read;
       return diagnosticsBundle(
         {
           appVersion: options.runtime.version,
@@ -262,6 +266,7 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
           checks,
           identity: device,
           outbox: queue,
+          raw: read ? rawOutputFiles(read) : {},
         },
         { homeDir: homedir(), userName: userInfo().username, hireName: current.hireName },
       );

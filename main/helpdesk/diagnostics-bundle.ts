@@ -11,11 +11,14 @@ export interface DiagnosticsParts {
   identity: DeviceIdentity;
   /** Report ids and sizes only: a queued report's body holds face frames and never goes in. */
   outbox: OutboxState;
+  /** What the probes read in the last run (see raw-outputs.ts), by file name; text, not JSON. */
+  raw: Record<string, string>;
 }
 
 /**
  * The redacted bundle IT attaches to a ticket: one JSON file per part in a zip (fflate, deflate),
- * with a manifest that says what was redacted. It never holds face data or the signed reports.
+ * with a manifest that says what was redacted, and the raw outputs the probes read. It never holds
+ * face data or the signed reports.
  */
 export function diagnosticsBundle(parts: DiagnosticsParts, context: RedactionContext): DiagnosticsBundle {
   const files: Record<string, unknown> = {
@@ -30,19 +33,25 @@ export function diagnosticsBundle(parts: DiagnosticsParts, context: RedactionCon
     'identity.json': parts.identity,
     'outbox.json': parts.outbox,
   };
-  const zip = zipSync(
-    Object.fromEntries(
+  const texts: Record<string, string> = {
+    ...Object.fromEntries(
       Object.entries(files).map(([name, value]) => [
         name,
-        strToU8(JSON.stringify(redact(value, context), null, 2) + '\n'),
+        JSON.stringify(redact(value, context), null, 2) + '\n',
       ]),
     ),
+    ...Object.fromEntries(
+      Object.entries(parts.raw).map(([name, text]) => [name, String(redact(text, context))]),
+    ),
+  };
+  const zip = zipSync(
+    Object.fromEntries(Object.entries(texts).map(([name, text]) => [name, strToU8(text)])),
     { level: 6, mtime: parts.generatedAt },
   );
   const stamp = parts.generatedAt.toISOString().replace(/[:.]/g, '-');
   return {
     fileName: `hireproof-diagnostics-${stamp}.zip`,
     base64: Buffer.from(zip).toString('base64'),
-    entries: Object.keys(files),
+    entries: Object.keys(texts),
   };
 }

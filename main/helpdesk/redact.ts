@@ -44,4 +44,5 @@ export const REDACTIONS = [
   "hire's name → <hire>",
   'e-mail addresses → <email>',
   'removed: face frames, face descriptors, liveness traces, signed reports, keys',
+  'raw outputs: command-line arguments cut to the program, process environments left out',
 ];
