@@ -23,6 +23,9 @@ import type { Host } from '../probes/host';
 import { readIdentity } from '../probes/identity/read-identity';
 import type { AppRuntime } from '../probes/app/app-state';
 import { probesFor } from '../probes/registry';
+import type { ChallengeResponse } from '../contract/protocol';
+import { takeChallenge } from '../hr/hr-client';
+import { answersCameraStep, challengeToAnswer } from './camera-challenge';
 import { DeviceError } from './device-error';
 import { oneMoreDeferral, reattestationPrompt } from './reattestation-deferrals';
 
@@ -57,6 +60,8 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
   const probes = probesFor(options.runtime);
   const now = options.now ?? (() => new Date());
   let last: { observed: DeviceObservation; at: number } | null = null;
+  /** The challenge the camera step began with (its nonce stays here); the report answers it. */
+  let cameraChallenge: ChallengeResponse | null = null;
 
   const enrolled = async () => {
     const enrolment = await loadEnrolment(dataDir);
@@ -224,11 +229,49 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
 
     getOutbox: outboxState,
 
+    async beginCameraStep() {
+      const { enrolment, signer } = await enrolled();
+      const { consent } = await loadAppState(dataDir);
+      if (!consent?.biometric)
+        throw new DeviceError('consent.biometric', 'the camera check needs the hire’s biometric consent');
+      cameraChallenge = null;
+      let challenge: ChallengeResponse;
+      try {
+        challenge = await takeChallenge(enrolment.server, signer);
+      } catch (error) {
+        // Offline there is nothing to answer: movements the app chose itself would only go to review.
+        throw new DeviceError(
+          'camera.no-challenge',
+          'The camera check needs your employer’s HireProof service to choose its movements, and it ' +
+            `could not be asked (${(error as Error).message}). Try again once you are online, or ask ` +
+            'for a video call with a person.',
+        );
+      }
+      if (!challenge.evidence.face) return null;
+      const movements = challenge.evidence.movements;
+      if (!movements)
+        throw new DeviceError(
+          'camera.no-movements',
+          'the HR service asks for a camera check but names no movements: it needs an update',
+        );
+      cameraChallenge = challenge;
+      return { movements, expiresAt: challenge.expiresAt };
+    },
+
     async submitAttestation(request): Promise<SubmitResult> {
       const { enrolment, signer } = await enrolled();
       const { consent } = await loadAppState(dataDir);
       if (request.face && !consent?.biometric) {
         throw new DeviceError('consent.biometric', 'face evidence needs the hire’s biometric consent');
+      }
+      let challenge: ChallengeResponse | undefined;
+      if (answersCameraStep(request)) {
+        try {
+          challenge = challengeToAnswer(cameraChallenge, request, now());
+        } catch (error) {
+          cameraChallenge = null;
+          throw error;
+        }
       }
       const observed = last && now().getTime() - last.at <= FRESH_CHECKS_MS ? last.observed : await observe();
       const { report, delivery } = await attestDevice({
@@ -239,7 +282,10 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
         appVersion: options.runtime.version,
         evidence: { input: request.input, face: request.face, liveness: request.liveness, consent },
         deliveryDeadlineMs: options.deliveryDeadlineMs ?? 10_000,
+        ...(challenge ? { challenge } : {}),
       });
+      // Its nonce is spent: a second report needs a new camera step.
+      if (challenge) cameraChallenge = null;
       const outcome = reportOutcome(report.reportId, delivery);
       if (outcome.state === 'refused') return outcome;
       // An answer that is not an acknowledgement gives the hire no verdict either: still waiting.
