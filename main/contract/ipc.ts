@@ -125,6 +125,11 @@ export const ipcMethods = {
    */
   beginCameraStep: { request: NoArguments, response: CameraStepTerms.nullable() },
   submitAttestation: { request: SubmitRequest, response: SubmitResult },
+  /**
+   * The last report's verdict, asked again of the HR service while part of it is pending (the
+   * server's face match and liveness judgement): its decision once it arrives. Null before any.
+   */
+  refreshVerdict: { request: NoArguments, response: LastVerdict.nullable() },
   exportDiagnostics: { request: NoArguments, response: DiagnosticsBundle },
   /** The hire's "Later" on a due re-attestation: counted against the policy's limit for this due date. */
   deferReattestation: { request: NoArguments, response: DeviceStatus },

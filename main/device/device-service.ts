@@ -11,7 +11,7 @@ import { reportOutcome } from '../outbox/report-outcome';
 import { verdictOf } from '../contract/verdict';
 import { loadAppState, updateAppState } from '../data/app-state';
 import { loadEnrolment } from '../data/enrolment';
-import { getPrivacyTerms, getSchedule, withdrawBiometricConsent } from '../hr/hr-client';
+import { getPrivacyTerms, getReportVerdict, getSchedule, withdrawBiometricConsent } from '../hr/hr-client';
 import type { DeviceKeyStore } from '../identity/device-signer';
 import type { IpcHandlers } from '../ipc/dispatch';
 import type { EmitEvent } from '../ipc/events';
@@ -295,6 +295,16 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
       const verdict = { ...outcome.ack, receivedAt: now().toISOString() };
       await updateAppState(dataDir, { lastVerdict: verdict });
       return { state: 'accepted', reportId, verdict };
+    },
+
+    async refreshVerdict() {
+      const { lastVerdict } = await loadAppState(dataDir);
+      if (!lastVerdict?.pending?.length) return lastVerdict;
+      const { enrolment, signer } = await enrolled();
+      const ack = await getReportVerdict(enrolment.server, enrolment.deviceId, lastVerdict.reportId, signer);
+      const verdict = { ...ack, receivedAt: now().toISOString() };
+      await updateAppState(dataDir, { lastVerdict: verdict });
+      return verdict;
     },
 
     async exportDiagnostics() {

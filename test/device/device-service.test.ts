@@ -180,6 +180,18 @@ describe('the device service behind the IPC contract', () => {
     expect((await call('getStatus', {})).lastVerdict?.verdict).toBe('pass');
   });
 
+  it('asks the HR service again while its face check runs, and shows its decision when it ends', async () => {
+    await hr.jobs.drain();
+    const verdict = await call('refreshVerdict', {});
+    expect(verdict?.pending ?? []).toEqual([]);
+    // Its own judgement of the movements: these frames are no pictures, so a person reviews it.
+    expect(verdict?.verdict).toBe('review');
+    expect(verdict?.reasons.find((r) => r.check === 'face.liveness')?.message).toMatch(
+      /a movement frame could not be read/,
+    );
+    expect((await call('getStatus', {})).lastVerdict).toEqual(verdict);
+  });
+
   it('holds no face template: enrolment brought none, and an older enrolment file loses its copy', async () => {
     const raw = await readFile(join(dataDir, 'enrolment.json'), 'utf8');
     expect(raw).not.toMatch(/descriptor|template/i);
