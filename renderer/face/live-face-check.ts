@@ -101,8 +101,8 @@ export async function runLiveFaceCheck(options: LiveFaceCheckOptions): Promise<L
     const quality = assess(picture, faces);
     if (before.phase === 'settling' && quality.ok) candidate = { frame: picture, box: faces[0]!.box };
     const single = faces.length === 1 ? faces[0]! : null;
-    movements.observe(before, { t, picture, box: single?.box ?? null });
     const after = session.observe({ t, faces: faces.length, landmarks: single?.landmarks ?? null });
+    movements.observe(before, after, { t, picture, box: single?.box ?? null });
     const settled =
       before.phase === 'settling' && after.phase === 'challenge' && after.index === before.index;
     if (settled && candidate && captures.length < MAX_FACE_FRAMES) captures.push(candidate);
@@ -122,6 +122,17 @@ export async function runLiveFaceCheck(options: LiveFaceCheckOptions): Promise<L
         step: { index: after.index + 1, total: options.challenges.length, remainingMs: after.remainingMs },
       });
     }
+    await pause(t + frameIntervalMs - performance.now());
+  }
+
+  // The last movement's frames after its response.
+  while (!signal?.aborted && movements.wantsMore) {
+    const { faces, t, picture } = await read();
+    movements.observe(session.state, session.state, {
+      t,
+      picture,
+      box: faces.length === 1 ? faces[0]!.box : null,
+    });
     await pause(t + frameIntervalMs - performance.now());
   }
 

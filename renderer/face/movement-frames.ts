@@ -23,14 +23,21 @@ const keepLast = (list: Kept[], item: Kept, count: number) => {
   if (list.length > count) list.shift();
 };
 
+/** Frames kept after each response: the head still holds it, so the server sees it settle in. */
+const afterResponse = 2;
+
 /**
- * Keeps, per movement, the frames the server re-judges it on: the last frames before the prompt
- * (the steady frontal ones the baseline is taken from) and the last frames up to the response, so
- * the server's own liveness session sees the same settle-then-respond the app saw.
+ * Keeps, per movement, the frames the server re-judges it on, around the response: the last frames
+ * before the prompt (the steady frontal ones the baseline is taken from), the last frames up to the
+ * response and a couple after it, so the server's own liveness session sees the same
+ * settle-then-respond the app saw, with the response held (one weak reading of the first response
+ * frame by the server's detector must not lose it).
  */
 export class MovementRecorder {
   private readonly before: Kept[][];
   private readonly during: Kept[][];
+  private readonly after: Kept[][];
+  private trailing: { index: number; left: number } | null = null;
 
   constructor(
     private readonly challenges: readonly LivenessChallenge[],
@@ -38,19 +45,32 @@ export class MovementRecorder {
   ) {
     this.before = challenges.map(() => []);
     this.during = challenges.map(() => []);
+    this.after = challenges.map(() => []);
   }
 
-  /** One analysed frame, in the phase it was judged in (the state before it). */
-  observe(phase: LivenessState, frame: Kept): void {
-    if (phase.phase === 'done') return;
-    if (phase.phase === 'settling') keepLast(this.before[phase.index]!, frame, this.settleFrames);
-    else keepLast(this.during[phase.index]!, frame, movementFrameLimits.frames - this.settleFrames);
+  /** One analysed frame, with the session's state before and after it. */
+  observe(before: LivenessState, after: LivenessState, frame: Kept): void {
+    if (this.trailing && this.trailing.left > 0) {
+      this.after[this.trailing.index]!.push(frame);
+      this.trailing.left -= 1;
+    }
+    if (before.phase === 'settling') keepLast(this.before[before.index]!, frame, this.settleFrames);
+    if (before.phase !== 'challenge') return;
+    const during = movementFrameLimits.frames - this.settleFrames - afterResponse;
+    keepLast(this.during[before.index]!, frame, during);
+    if (after.phase !== 'challenge' || after.index !== before.index)
+      this.trailing = { index: before.index, left: afterResponse };
+  }
+
+  /** The last response still wants frames after it (read them once the session is done). */
+  get wantsMore(): boolean {
+    return (this.trailing?.left ?? 0) > 0;
   }
 
   /** The movements as the report carries them (JPEG, bounded by movementFrameLimits). */
   frames(): MovementFrames[] {
     return this.challenges.map((kind, i) => {
-      const kept = [...this.before[i]!, ...this.during[i]!];
+      const kept = [...this.before[i]!, ...this.during[i]!, ...this.after[i]!];
       const anchor = kept.find((k) => k.box)?.box;
       if (!anchor) return { kind, frames: [] };
       return {
