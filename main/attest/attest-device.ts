@@ -38,8 +38,9 @@ function checksUnder(challenge: ChallengeResponse, observed: DeviceObservation):
 }
 
 /**
- * Takes a fresh challenge, signs one report on its terms (its kind; only the evidence it asks
- * for), queues it durably, then delivers the queue. Offline, the report waits in the outbox.
+ * Signs one report on a challenge's terms (its kind; only the evidence it asks for), queues it
+ * durably, then delivers the queue. Offline, the report waits in the outbox. The challenge is a
+ * fresh one unless given: the app's camera step answers the challenge it took when it began.
  */
 export async function attestDevice(input: {
   enrolment: Enrolment;
@@ -50,8 +51,10 @@ export async function attestDevice(input: {
   /** The evidence, or how to gather it once the challenge says what it asks for (the movements). */
   evidence?: EvidenceParts | ((challenge: ChallengeResponse) => Promise<EvidenceParts>);
   deliveryDeadlineMs?: number;
+  /** Taken earlier (the camera step's); it must still be unexpired. */
+  challenge?: ChallengeResponse;
 }): Promise<Attestation> {
-  const challenge = await takeChallenge(input.enrolment.server, input.signer);
+  const challenge = input.challenge ?? (await takeChallenge(input.enrolment.server, input.signer));
   const asked = challenge.evidence;
   const evidence =
     typeof input.evidence === 'function' ? await input.evidence(challenge) : (input.evidence ?? {});

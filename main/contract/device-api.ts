@@ -57,6 +57,17 @@ export const deviceApi = {
     body: z.object({}).strict(),
     response: BiometricWithdrawal,
   }),
+  /**
+   * A report's verdict as it stands now (signed; only the device that sent it): the app shows the
+   * server's decision once the face job that was pending at submission has ended.
+   */
+  reportVerdict: endpoint({
+    method: 'GET',
+    path: '/v1/devices/:id/reports/:reportId',
+    status: 200,
+    params: ById.extend({ reportId: z.uuid() }),
+    response: ReportAck,
+  }),
   /** What the consent screen states, before enrolment (no authentication). */
   privacy: endpoint({ method: 'GET', path: '/v1/privacy', status: 200, response: PrivacyTerms }),
 } as const;

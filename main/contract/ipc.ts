@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { CheckId, CheckResult, ChecksReport, Verdict } from './checks';
 import { Identity } from './identity';
+import { LivenessChallenge } from './liveness';
 import { EnrolmentCode, PrivacyTerms, Reason } from './protocol';
-import { Consent, FaceEvidence, InputEvidence, LivenessEvidence } from './report';
+import { Consent, FaceEvidence, InputEvidence, LivenessEvidence, movementFrameLimits } from './report';
 
 /**
  * The typed contract between the renderer and the main process, shared by main, the preload, the
@@ -80,6 +81,17 @@ export const SubmitRequest = z
   .strict();
 export type SubmitRequest = z.infer<typeof SubmitRequest>;
 
+/**
+ * The camera step's terms, from the HR service's challenge taken as the step begins: the movements
+ * it asks for, in its order, and until when it takes the answer. The nonce stays in main, which
+ * signs the report on that same challenge.
+ */
+export const CameraStepTerms = z.object({
+  movements: z.array(LivenessChallenge).min(1).max(movementFrameLimits.movements),
+  expiresAt: z.iso.datetime(),
+});
+export type CameraStepTerms = z.infer<typeof CameraStepTerms>;
+
 export const SubmitResult = z.discriminatedUnion('state', [
   z.object({ state: z.literal('accepted'), reportId: z.string(), verdict: LastVerdict }),
   z.object({ state: z.literal('queued'), reportId: z.string(), waiting: z.number().int() }),
@@ -107,7 +119,17 @@ export const ipcMethods = {
   rerunCheck: { request: z.object({ id: CheckId }).strict(), response: CheckResult },
   getIdentity: { request: NoArguments, response: DeviceIdentity },
   getOutbox: { request: NoArguments, response: OutboxState },
+  /**
+   * Takes the HR service's challenge for the camera step: its movements, or null when HR asks for no
+   * camera check this time. Needs the service; `submitAttestation` later answers this challenge.
+   */
+  beginCameraStep: { request: NoArguments, response: CameraStepTerms.nullable() },
   submitAttestation: { request: SubmitRequest, response: SubmitResult },
+  /**
+   * The last report's verdict, asked again of the HR service while part of it is pending (the
+   * server's face match and liveness judgement): its decision once it arrives. Null before any.
+   */
+  refreshVerdict: { request: NoArguments, response: LastVerdict.nullable() },
   exportDiagnostics: { request: NoArguments, response: DiagnosticsBundle },
   /** The hire's "Later" on a due re-attestation: counted against the policy's limit for this due date. */
   deferReattestation: { request: NoArguments, response: DeviceStatus },

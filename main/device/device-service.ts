@@ -11,7 +11,7 @@ import { reportOutcome } from '../outbox/report-outcome';
 import { verdictOf } from '../contract/verdict';
 import { loadAppState, updateAppState } from '../data/app-state';
 import { loadEnrolment } from '../data/enrolment';
-import { getPrivacyTerms, getSchedule, withdrawBiometricConsent } from '../hr/hr-client';
+import { getPrivacyTerms, getReportVerdict, getSchedule, withdrawBiometricConsent } from '../hr/hr-client';
 import type { DeviceKeyStore } from '../identity/device-signer';
 import type { IpcHandlers } from '../ipc/dispatch';
 import type { EmitEvent } from '../ipc/events';
@@ -25,6 +25,9 @@ import { capturingHost, type MachineCapture } from '../probes/recorded/capturing
 import { readIdentity } from '../probes/identity/read-identity';
 import type { AppRuntime } from '../probes/app/app-state';
 import { probesFor } from '../probes/registry';
+import type { ChallengeResponse } from '../contract/protocol';
+import { takeChallenge } from '../hr/hr-client';
+import { answersCameraStep, challengeToAnswer } from './camera-challenge';
 import { DeviceError } from './device-error';
 import { oneMoreDeferral, reattestationPrompt } from './reattestation-deferrals';
 
@@ -59,6 +62,8 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
   const probes = probesFor(options.runtime);
   const now = options.now ?? (() => new Date());
   let last: { observed: DeviceObservation; at: number; read: MachineCapture } | null = null;
+  /** The challenge the camera step began with (its nonce stays here); the report answers it. */
+  let cameraChallenge: ChallengeResponse | null = null;
 
   const enrolled = async () => {
     const enrolment = await loadEnrolment(dataDir);
@@ -227,11 +232,49 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
 
     getOutbox: outboxState,
 
+    async beginCameraStep() {
+      const { enrolment, signer } = await enrolled();
+      const { consent } = await loadAppState(dataDir);
+      if (!consent?.biometric)
+        throw new DeviceError('consent.biometric', 'the camera check needs the hire’s biometric consent');
+      cameraChallenge = null;
+      let challenge: ChallengeResponse;
+      try {
+        challenge = await takeChallenge(enrolment.server, signer);
+      } catch (error) {
+        // Offline there is nothing to answer: movements the app chose itself would only go to review.
+        throw new DeviceError(
+          'camera.no-challenge',
+          'The camera check needs your employer’s HireProof service to choose its movements, and it ' +
+            `could not be asked (${(error as Error).message}). Try again once you are online, or ask ` +
+            'for a video call with a person.',
+        );
+      }
+      if (!challenge.evidence.face) return null;
+      const movements = challenge.evidence.movements;
+      if (!movements)
+        throw new DeviceError(
+          'camera.no-movements',
+          'the HR service asks for a camera check but names no movements: it needs an update',
+        );
+      cameraChallenge = challenge;
+      return { movements, expiresAt: challenge.expiresAt };
+    },
+
     async submitAttestation(request): Promise<SubmitResult> {
       const { enrolment, signer } = await enrolled();
       const { consent } = await loadAppState(dataDir);
       if (request.face && !consent?.biometric) {
         throw new DeviceError('consent.biometric', 'face evidence needs the hire’s biometric consent');
+      }
+      let challenge: ChallengeResponse | undefined;
+      if (answersCameraStep(request)) {
+        try {
+          challenge = challengeToAnswer(cameraChallenge, request, now());
+        } catch (error) {
+          cameraChallenge = null;
+          throw error;
+        }
       }
       const observed = last && now().getTime() - last.at <= FRESH_CHECKS_MS ? last.observed : await observe();
       const { report, delivery } = await attestDevice({
@@ -242,7 +285,10 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
         appVersion: options.runtime.version,
         evidence: { input: request.input, face: request.face, liveness: request.liveness, consent },
         deliveryDeadlineMs: options.deliveryDeadlineMs ?? 10_000,
+        ...(challenge ? { challenge } : {}),
       });
+      // Its nonce is spent: a second report needs a new camera step.
+      if (challenge) cameraChallenge = null;
       const outcome = reportOutcome(report.reportId, delivery);
       if (outcome.state === 'refused') return outcome;
       // An answer that is not an acknowledgement gives the hire no verdict either: still waiting.
@@ -252,6 +298,16 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
       const verdict = { ...outcome.ack, receivedAt: now().toISOString() };
       await updateAppState(dataDir, { lastVerdict: verdict });
       return { state: 'accepted', reportId, verdict };
+    },
+
+    async refreshVerdict() {
+      const { lastVerdict } = await loadAppState(dataDir);
+      if (!lastVerdict?.pending?.length) return lastVerdict;
+      const { enrolment, signer } = await enrolled();
+      const ack = await getReportVerdict(enrolment.server, enrolment.deviceId, lastVerdict.reportId, signer);
+      const verdict = { ...ack, receivedAt: now().toISOString() };
+      await updateAppState(dataDir, { lastVerdict: verdict });
+      return verdict;
     },
 
     async exportDiagnostics() {

@@ -7,6 +7,7 @@ import {
   CreateHireResponse,
   EnrolmentResponse,
   PrivacyTerms,
+  ReportAck,
   type CreateHireRequest,
   type EnrolmentRequest,
 } from '../contract/protocol';
@@ -116,6 +117,17 @@ export const getSchedule = (server: string, deviceId: string, signer: DeviceSign
     {},
     signer,
     now,
+  );
+
+/** One of this device's reports as the server judges it now (after its face job, say). */
+export const getReportVerdict = (server: string, deviceId: string, reportId: string, signer: DeviceSigner) =>
+  callJson(
+    server,
+    `/v1/devices/${encodeURIComponent(deviceId)}/reports/${encodeURIComponent(reportId)}`,
+    undefined,
+    ReportAck,
+    {},
+    signer,
   );
 
 /** The retention the consent screen states: public, asked before the hire enrols. */

@@ -30,9 +30,14 @@ export function cropFace(frame: HTMLCanvasElement, box: FaceBox): string {
   canvas.width = Math.round(width * scale);
   canvas.height = Math.round(height * scale);
   canvas.getContext('2d')!.drawImage(frame, x, y, width, height, 0, 0, canvas.width, canvas.height);
+  return jpegWithin(canvas, maxBase64Length, 'a face frame');
+}
+
+/** The canvas as base64 JPEG of at most `maxChars`, at the best quality that fits. */
+export function jpegWithin(canvas: HTMLCanvasElement, maxChars: number, what: string): string {
   for (const quality of [0.9, 0.8, 0.65, 0.5]) {
     const jpeg = canvas.toDataURL('image/jpeg', quality).replace(/^data:image\/jpeg;base64,/, '');
-    if (jpeg.length <= maxBase64Length) return jpeg;
+    if (jpeg.length <= maxChars) return jpeg;
   }
-  throw new Error('a face frame does not fit the report even at JPEG quality 0.5');
+  throw new Error(`${what} does not fit the report even at JPEG quality 0.5`);
 }

@@ -17,10 +17,13 @@ const tinyInputSize = 224;
  * The liveness loop's read of one video frame: tiny detector + 68 landmarks. Faces much smaller than
  * the largest (people far behind) are left out, as judgeFaces does for a photo.
  */
-export async function readLiveFaces({ faceapi }: FaceModels, video: HTMLVideoElement): Promise<LiveFace[]> {
+export async function readLiveFaces(
+  { faceapi }: FaceModels,
+  picture: HTMLVideoElement | HTMLCanvasElement,
+): Promise<LiveFace[]> {
   const found = await faceapi
     .detectAllFaces(
-      video,
+      picture,
       new faceapi.TinyFaceDetectorOptions({ inputSize: tinyInputSize, scoreThreshold: 0.5 }),
     )
     .withFaceLandmarks();

@@ -1,4 +1,4 @@
-import { drawChallenges, type LivenessChallenge, type LivenessRules } from '../../main/contract/liveness';
+import type { LivenessChallenge, LivenessRules } from '../../main/contract/liveness';
 import type { FaceEvidence, LivenessEvidence } from '../../main/contract/report';
 import { closeCamera, listCameras, openCamera } from './camera';
 import { chooseCamera, type CameraChoice, type CameraDevice } from './camera-choice';
@@ -15,8 +15,8 @@ export type FaceStepResult =
 export interface FaceStepOptions {
   /** Loaded once by the host (see loadFaceModels); may still be loading when the step mounts. */
   models: Promise<FaceModels>;
-  /** Drawn at random (drawChallenges) unless given. */
-  challenges?: readonly LivenessChallenge[];
+  /** The movements the HR service's challenge asks for, in its order (the app never draws its own). */
+  challenges: readonly LivenessChallenge[];
   rules?: LivenessRules;
   /** The cameras to choose from; defaults to the browser's list. */
   cameras?: () => Promise<CameraDevice[]>;
@@ -38,6 +38,8 @@ const element = <K extends keyof HTMLElementTagNameMap>(
   node.append(...children);
   return node;
 };
+
+const countWords = ['no', 'one', 'two', 'three', 'four'];
 
 /**
  * The camera step, framework-free so any shell can host it (the host gives it a heading): instructions as text in a live region
@@ -68,8 +70,9 @@ export function mountFaceStep(container: HTMLElement, options: FaceStepOptions):
     { className: 'face-step' },
     element('p', {
       textContent:
-        'We will ask you for three simple movements. A few pictures of your face go to your ' +
-        'employer’s HireProof service, which compares them with the photo HR holds.',
+        `We will ask you for ${countWords[options.challenges.length] ?? options.challenges.length} simple ` +
+        'movements. A few pictures of your face go to your employer’s HireProof service, which ' +
+        'compares them with the photo HR holds and judges the movements itself.',
     }),
     video,
     instruction,
@@ -115,7 +118,7 @@ export function mountFaceStep(container: HTMLElement, options: FaceStepOptions):
       models,
       video,
       camera,
-      challenges: options.challenges ?? drawChallenges(),
+      challenges: options.challenges,
       ...(options.rules ? { rules: options.rules } : {}),
       onProgress: show,
       signal: abort.signal,

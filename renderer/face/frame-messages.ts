@@ -1,12 +1,17 @@
 import { z } from 'zod';
-import { FaceEvidence, LivenessEvidence } from '../../main/contract/report';
+import { LivenessChallenge } from '../../main/contract/liveness';
+import { FaceEvidence, LivenessEvidence, movementFrameLimits } from '../../main/contract/report';
 
 /**
  * The messages between the app's page and the camera step's frame (`/face/index.html`, the only
  * document whose CSP lets the WASM face backend compile). Both sides parse what they receive: the
  * frame runs third-party model code, so the page trusts nothing it says beyond this shape.
  */
-export const PageToFrame = z.object({ type: z.literal('start') });
+/** Start the check with the movements the HR service asked for, in its order. */
+export const PageToFrame = z.object({
+  type: z.literal('start'),
+  movements: z.array(LivenessChallenge).min(1).max(movementFrameLimits.movements),
+});
 export type PageToFrame = z.infer<typeof PageToFrame>;
 
 export const FrameToPage = z.discriminatedUnion('type', [

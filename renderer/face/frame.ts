@@ -27,7 +27,10 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (event.origin !== location.origin || event.source !== window.parent || step) return;
   const start = PageToFrame.safeParse(event.data);
   if (!start.success) return;
-  step = mountFaceStep(document.getElementById('app') as HTMLElement, { models });
+  step = mountFaceStep(document.getElementById('app') as HTMLElement, {
+    models,
+    challenges: start.data.movements,
+  });
   step.result.then(
     (result) => post(toMessage(result)),
     (error: unknown) =>

@@ -13,6 +13,7 @@ import { cropFace, snapshot } from './face-frames';
 import type { FaceModels } from './face-models';
 import { measureFace, readLiveFaces, type LiveFace } from './face-reader';
 import { frameQuality, type FrameQuality } from './frame-quality';
+import { MovementRecorder } from './movement-frames';
 
 /** After the challenges, how long to wait for still-missing good frames. */
 const extraCaptureMs = 3_000;
@@ -54,32 +55,40 @@ type Capture = { frame: HTMLCanvasElement; box: FaceBox };
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
-function assess(video: HTMLVideoElement, faces: readonly LiveFace[]): FrameQuality {
+function assess(picture: HTMLCanvasElement, faces: readonly LiveFace[]): FrameQuality {
   return frameQuality(
-    faces.map((f) => ({ box: f.box, geometry: faceGeometry(f.landmarks), image: measureFace(video, f.box) })),
-    { width: video.videoWidth, height: video.videoHeight },
+    faces.map((f) => ({
+      box: f.box,
+      geometry: faceGeometry(f.landmarks),
+      image: measureFace(picture, f.box),
+    })),
+    { width: picture.width, height: picture.height },
   );
 }
 
 /**
- * Runs the camera step on a playing video: random liveness challenges judged live (the progress the
- * hire sees), and a good frontal frame kept from before each challenge. The device holds no face
- * template: the server alone matches the frames to the ID photo.
+ * Runs the camera step on a playing video: the server's movements judged live (the progress the
+ * hire sees, advisory), a good frontal frame kept from before each movement, and each movement's
+ * frames for the server to judge again. Every judgement is made on a copy of the video frame, so
+ * the frames sent are the ones judged. The device holds no face template: the server alone
+ * matches the frames to the ID photo.
  */
 export async function runLiveFaceCheck(options: LiveFaceCheckOptions): Promise<LiveFaceResult> {
   const { models, video, signal } = options;
   const report = options.onProgress ?? (() => undefined);
-  const session = new LivenessSession(options.challenges, options.rules ?? livenessRules);
+  const rules = options.rules ?? livenessRules;
+  const session = new LivenessSession(options.challenges, rules);
+  const movements = new MovementRecorder(options.challenges, rules.settleFrames);
   const livenessFrameMs: number[] = [];
   const captures: Capture[] = [];
   let candidate: Capture | null = null;
 
   const read = async () => {
     const started = performance.now();
-    const faces = await readLiveFaces(models, video);
-    const t = performance.now();
-    livenessFrameMs.push(t - started);
-    return { faces, t };
+    const picture = snapshot(video);
+    const faces = await readLiveFaces(models, picture);
+    livenessFrameMs.push(performance.now() - started);
+    return { faces, t: started, picture };
   };
 
   while (session.state.phase !== 'done') {
@@ -88,15 +97,12 @@ export async function runLiveFaceCheck(options: LiveFaceCheckOptions): Promise<L
       break;
     }
     const before = session.state;
-    const { faces, t } = await read();
-    const quality = assess(video, faces);
-    const started = t - (livenessFrameMs.at(-1) ?? 0);
-    if (before.phase === 'settling' && quality.ok) candidate = { frame: snapshot(video), box: faces[0]!.box };
-    const after = session.observe({
-      t,
-      faces: faces.length,
-      landmarks: faces.length === 1 ? faces[0]!.landmarks : null,
-    });
+    const { faces, t, picture } = await read();
+    const quality = assess(picture, faces);
+    if (before.phase === 'settling' && quality.ok) candidate = { frame: picture, box: faces[0]!.box };
+    const single = faces.length === 1 ? faces[0]! : null;
+    const after = session.observe({ t, faces: faces.length, landmarks: single?.landmarks ?? null });
+    movements.observe(before, after, { t, picture, box: single?.box ?? null });
     const settled =
       before.phase === 'settling' && after.phase === 'challenge' && after.index === before.index;
     if (settled && candidate && captures.length < MAX_FACE_FRAMES) captures.push(candidate);
@@ -116,19 +122,30 @@ export async function runLiveFaceCheck(options: LiveFaceCheckOptions): Promise<L
         step: { index: after.index + 1, total: options.challenges.length, remainingMs: after.remainingMs },
       });
     }
-    await pause(started + frameIntervalMs - performance.now());
+    await pause(t + frameIntervalMs - performance.now());
+  }
+
+  // The last movement's frames after its response.
+  while (!signal?.aborted && movements.wantsMore) {
+    const { faces, t, picture } = await read();
+    movements.observe(session.state, session.state, {
+      t,
+      picture,
+      box: faces.length === 1 ? faces[0]!.box : null,
+    });
+    await pause(t + frameIntervalMs - performance.now());
   }
 
   const captureUntil = performance.now() + extraCaptureMs;
   while (!signal?.aborted && captures.length < MAX_FACE_FRAMES && performance.now() < captureUntil) {
-    const { faces } = await read();
-    const quality = assess(video, faces);
+    const { faces, picture } = await read();
+    const quality = assess(picture, faces);
     report({
       phase: 'capturing',
       instruction: 'Look straight at the camera and hold still.',
       guidance: quality.guidance,
     });
-    if (quality.ok) captures.push({ frame: snapshot(video), box: faces[0]!.box });
+    if (quality.ok) captures.push({ frame: picture, box: faces[0]!.box });
     // Spaced out, so the frames are not near-copies of each other.
     await pause(250);
   }
@@ -155,6 +172,8 @@ export async function runLiveFaceCheck(options: LiveFaceCheckOptions): Promise<L
         reason: r.reason.slice(0, 200),
       })),
       trace: [...session.trace],
+      // Abandoned, the step sends the human path's evidence instead (face-step).
+      ...(signal?.aborted ? {} : { movements: movements.frames() }),
     },
     timing: { livenessFrameMs },
   };

@@ -12,6 +12,9 @@ import { ErrorNote } from '../ui/ErrorNote';
 import { StepHeading } from '../ui/StepHeading';
 import { SubmittedStep } from './SubmittedStep';
 
+/** Main refused the camera step's answer (its `camera.*` codes): the hire does the step again. */
+const cameraStepRefused = (error: unknown) => /^camera\./.test(String((error as { code?: unknown }).code));
+
 export type AttestationStage = 'checks' | 'input' | 'camera' | 'result' | 'sending' | 'sent';
 
 /** Device checks → typing step → camera step → result with fixes → signed report to HR. */
@@ -50,7 +53,11 @@ export function AttestationFlow({
       setStage('sent');
     } catch (e) {
       setError(messageOf(e));
-      setStage('result');
+      // The camera step's challenge expired or no longer matches: the step is done again, never sent mismatched.
+      if (cameraStepRefused(e)) {
+        setCamera(null);
+        setStage('camera');
+      } else setStage('result');
     }
   };
 
@@ -67,11 +74,14 @@ export function AttestationFlow({
       );
     case 'camera':
       return (
-        <CameraStep
-          kind={kind}
-          onComplete={(evidence) => (setCamera(evidence), setStage('result'))}
-          onSkip={() => (skip('camera step'), setStage('result'))}
-        />
+        <>
+          <ErrorNote message={error} />
+          <CameraStep
+            kind={kind}
+            onComplete={(evidence) => (setCamera(evidence), setError(null), setStage('result'))}
+            onSkip={() => (skip('camera step'), setError(null), setStage('result'))}
+          />
+        </>
       );
     case 'result':
       return report ? (

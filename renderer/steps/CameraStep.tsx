@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { messageOf, useApi } from '../api';
+import type { CameraStepTerms } from '../../main/contract/ipc';
 import { LivenessChallenge } from '../../main/contract/liveness';
 import { challengePrompts } from '../face/challenge-prompts';
 import { FrameToPage, type PageToFrame } from '../face/frame-messages';
@@ -20,37 +21,50 @@ const FACE_FRAME_URL = '/face/index.html';
 type Phase =
   | { name: 'preparing' }
   | { name: 'declined' }
-  | { name: 'camera' }
+  | { name: 'camera'; terms: CameraStepTerms }
   | { name: 'not-passed'; evidence: CameraStepEvidence }
   | { name: 'stopped'; why: string };
 
 /**
- * The camera and liveness step in the wizard, only with biometric consent; the check itself runs in
- * a frame under /face/, and the server alone matches the frames to the ID photo (the device never
- * holds a face template). A failed check can be tried again or sent as it is for HR to review; a
- * person's video call is always on offer.
+ * The camera and liveness step in the wizard, only with biometric consent. It begins by taking the
+ * HR service's challenge: the movements it asks for, in its order (offline it cannot begin, and
+ * says so). The check itself runs in a frame under /face/; the server alone matches the frames to
+ * the ID photo and judges the movements again (the device never holds a face template, and its
+ * own liveness result is advisory). A failed check can be tried again (with new movements) or sent
+ * as it is for HR to review; a person's video call is always on offer.
  */
 export const CameraStep: CameraStepSlot = ({ onComplete, onSkip }) => {
   const api = useApi();
   const [phase, setPhase] = useState<Phase>({ name: 'preparing' });
   const [attempt, setAttempt] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const skip = useRef(onSkip);
+  skip.current = onSkip;
 
   useEffect(() => {
     let live = true;
     (async () => {
       const { consent } = await api.getStatus({});
-      if (live) setPhase(consent?.biometric ? { name: 'camera' } : { name: 'declined' });
+      if (!consent?.biometric) return live && setPhase({ name: 'declined' });
+      const terms = await api.beginCameraStep({}).catch((e: unknown) => {
+        if (live) setPhase({ name: 'stopped', why: messageOf(e) });
+        return undefined;
+      });
+      if (!live || terms === undefined) return;
+      // HR asks for no camera check this time.
+      if (terms === null) skip.current('not-asked');
+      else setPhase({ name: 'camera', terms });
     })().catch((e: unknown) => live && setError(messageOf(e)));
     return () => {
       live = false;
     };
-  }, [api]);
+    // A new attempt takes a new challenge.
+  }, [api, attempt]);
 
   const askForPerson = () => onComplete(humanCheckEvidence(null));
   const tryAgain = () => {
     setAttempt((n) => n + 1);
-    setPhase({ name: 'camera' });
+    setPhase({ name: 'preparing' });
   };
 
   const onFrameMessage = (message: FrameToPage) => {
@@ -83,7 +97,9 @@ export const CameraStep: CameraStepSlot = ({ onComplete, onSkip }) => {
           </div>
         </>
       )}
-      {phase.name === 'camera' && <FaceFrame key={attempt} onMessage={onFrameMessage} />}
+      {phase.name === 'camera' && (
+        <FaceFrame key={attempt} movements={phase.terms.movements} onMessage={onFrameMessage} />
+      )}
       {phase.name === 'not-passed' && (
         <>
           <p className="warning">The camera check did not succeed:</p>
@@ -138,7 +154,13 @@ function RetryActions(props: { onPerson: () => void; onSend?: () => void; onRetr
 }
 
 /** The frame hosting the camera step: it hears only its own frame, and only messages of the contract. */
-function FaceFrame({ onMessage }: { onMessage: (message: FrameToPage) => void }) {
+function FaceFrame({
+  movements,
+  onMessage,
+}: {
+  movements: CameraStepTerms['movements'];
+  onMessage: (message: FrameToPage) => void;
+}) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState(560);
   const handler = useRef(onMessage);
@@ -151,14 +173,14 @@ function FaceFrame({ onMessage }: { onMessage: (message: FrameToPage) => void })
       const message = FrameToPage.safeParse(event.data);
       if (!message.success) return;
       if (message.data.type === 'ready') {
-        const start: PageToFrame = { type: 'start' };
+        const start: PageToFrame = { type: 'start', movements };
         source.postMessage(start, location.origin);
       } else if (message.data.type === 'size') setHeight(Math.ceil(message.data.height));
       else handler.current(message.data);
     };
     window.addEventListener('message', listen);
     return () => window.removeEventListener('message', listen);
-  }, []);
+  }, [movements]);
 
   return (
     <iframe

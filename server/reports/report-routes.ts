@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { deviceApi } from '../../main/contract/device-api';
 import type { ReportAck } from '../../main/contract/protocol';
 import { MAX_REPORT_BYTES, ReportKind } from '../../main/contract/report';
@@ -11,6 +12,7 @@ import { refreshRoster } from '../db/roster';
 import { countVerdict } from '../db/verdict-counts';
 import type { Database } from '../db/schema';
 import { isDue, nextDueAt } from '../devices/schedule';
+import { authenticateDevice } from '../devices/device-auth';
 import { ApiFailure } from '../http/api-failure';
 import { chargeDevice } from '../http/request-limits';
 import { audit } from '../audit/audit';
@@ -379,4 +381,31 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
         .send(ackOf(payload.reportId, settled.verdict, settled.reasons, decision.faceToVerify));
     },
   );
+
+  const { reportVerdict } = deviceApi;
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get(
+      reportVerdict.path,
+      { schema: { params: reportVerdict.params, response: { 200: reportVerdict.response } } },
+      async (request) => {
+        const signed = await authenticateDevice(request, context);
+        if (signed.id !== request.params.id)
+          throw new ApiFailure(403, 'device.not-yours', 'a device may read only its own reports');
+        const row = await db
+          .selectFrom('reports')
+          .select(['id', 'verdict', 'reasons', 'face_status', 'refusal'])
+          .where('id', '=', request.params.reportId)
+          .where('device_id', '=', signed.id)
+          .executeTakeFirst();
+        if (!row || row.refusal)
+          throw new ApiFailure(404, 'report.unknown', 'no such report from this device');
+        return ackOf(
+          row.id,
+          row.verdict,
+          columns.reportReasons.decode(row.reasons),
+          row.face_status === 'pending',
+        );
+      },
+    );
 }

@@ -127,6 +127,31 @@ describe('the device service behind the IPC contract', () => {
   it('submits a signed report the HR service verifies, and remembers its answer', async () => {
     await call('runChecks', {});
     const frame = Buffer.from(await faceFrame(join(committedFaces, 'obama/3.jpg'))).toString('base64');
+    // The camera step begins with the server's challenge; the report answers its movements, in order.
+    const terms = await call('beginCameraStep', {});
+    expect(terms?.movements).toHaveLength(3);
+    expect(Date.parse(terms!.expiresAt)).toBeGreaterThan(Date.now());
+    const movements = terms!.movements.map((kind) => ({ kind, frames: [{ t: 0, jpeg: FRAME }] }));
+    const answer = (order: typeof movements) => ({
+      input: { decision: 'local' as const, score: 0.1, features: {}, humanCheckRequested: false },
+      face: {
+        camera: { label: 'Integrated Camera', id: 'cam1' },
+        backend: 'wasm',
+        frames: [frame],
+        match: null,
+        humanCheckRequested: false,
+      },
+      liveness: { passed: true, challenges: [], trace: [], movements: order },
+    });
+    // Movements in another order than asked: refused here, never sent to land in review.
+    await expect(call('submitAttestation', answer([...movements].reverse()))).rejects.toMatchObject({
+      code: 'camera.movements-mismatch',
+    });
+    // That spent the challenge: the same answer now answers no camera step.
+    await expect(call('submitAttestation', answer(movements))).rejects.toMatchObject({
+      code: 'camera.not-begun',
+    });
+    const again = await call('beginCameraStep', {});
     const result = await call('submitAttestation', {
       input: { decision: 'local', score: 0.1, features: { dwellMedianMs: 92 }, humanCheckRequested: false },
       face: {
@@ -136,7 +161,12 @@ describe('the device service behind the IPC contract', () => {
         match: { distance: 0.31, threshold: 0.45, decision: 'match' },
         humanCheckRequested: false,
       },
-      liveness: { passed: true, challenges: [{ kind: 'blink', passed: true, ms: 900 }], trace: [] },
+      liveness: {
+        passed: true,
+        challenges: [{ kind: 'blink', passed: true, ms: 900 }],
+        trace: [],
+        movements: again!.movements.map((kind) => ({ kind, frames: [{ t: 0, jpeg: FRAME }] })),
+      },
     });
     // The service decides on the checks now and re-runs the face match on the frame itself.
     expect(result).toMatchObject({
@@ -148,6 +178,18 @@ describe('the device service behind the IPC contract', () => {
       expect.objectContaining({ verdict: 'pass', kind: 'onboarding', hasFaceFrames: true }),
     ]);
     expect((await call('getStatus', {})).lastVerdict?.verdict).toBe('pass');
+  });
+
+  it('asks the HR service again while its face check runs, and shows its decision when it ends', async () => {
+    await hr.jobs.drain();
+    const verdict = await call('refreshVerdict', {});
+    expect(verdict?.pending ?? []).toEqual([]);
+    // Its own judgement of the movements: these frames are no pictures, so a person reviews it.
+    expect(verdict?.verdict).toBe('review');
+    expect(verdict?.reasons.find((r) => r.check === 'face.liveness')?.message).toMatch(
+      /a movement frame could not be read/,
+    );
+    expect((await call('getStatus', {})).lastVerdict).toEqual(verdict);
   });
 
   it('holds no face template: enrolment brought none, and an older enrolment file loses its copy', async () => {
@@ -213,5 +255,12 @@ describe('the device service behind the IPC contract', () => {
     const status = await call('getStatus', {});
     expect(status.schedule).toBeNull();
     expect(status.scheduleProblem).toMatch(/cannot reach the HR service/);
+  });
+
+  it('cannot begin the camera step offline, and says why', async () => {
+    await call('recordConsent', { biometric: true });
+    const begun = call('beginCameraStep', {});
+    await expect(begun).rejects.toMatchObject({ code: 'camera.no-challenge' });
+    await expect(begun).rejects.toThrow(/choose its movements.*cannot reach the HR service.*video call/);
   });
 });

@@ -38,6 +38,7 @@ function recordingHandlers() {
     rerunCheck: record('rerunCheck', { not: 'a check result' }),
     getIdentity: record('getIdentity', null),
     getOutbox: record('getOutbox', { queued: [], refused: [] }),
+    beginCameraStep: record('beginCameraStep', null),
     submitAttestation: record('submitAttestation', null),
     deferReattestation: record('deferReattestation', status),
     exportDiagnostics: () => Promise.reject(Object.assign(new Error('disk full'), { code: 'export.failed' })),

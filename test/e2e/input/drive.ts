@@ -60,14 +60,26 @@ export class StepPage {
   }
 
   static async open(context: BrowserContext, url: string, start: Point): Promise<StepPage> {
-    const page = await context.newPage();
+    return StepPage.attach(context, await context.newPage(), start, (page) => page.goto(url));
+  }
+
+  /**
+   * Drives a page that is already open (the app's own window); `ready` brings it to the step. The
+   * page tells each target's onset through `window.harnessTarget`.
+   */
+  static async attach(
+    context: BrowserContext,
+    page: Page,
+    start: Point,
+    ready: (page: Page) => Promise<unknown> = () => Promise.resolve(),
+  ): Promise<StepPage> {
     let self: StepPage | null = null;
     const early: number[] = [];
     await page.exposeBinding('harnessTarget', (_source, onset: number) => {
       if (self) self.targetDrawn(onset);
       else early.push(onset);
     });
-    await page.goto(url);
+    await ready(page);
     const cdp = await context.newCDPSession(page);
     const pageOrigin = await page.evaluate(() => performance.timeOrigin);
     self = new StepPage(page, cdp, pageOrigin, start);
