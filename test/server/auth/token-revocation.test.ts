@@ -58,10 +58,13 @@ describe.each(storages)('revoking HR API tokens on %s', (storage) => {
     const asSession = { authorization: '', cookie };
     expect((await api(url, 'GET', '/v1/session', undefined, asSession)).json).toEqual({
       actor: 'session:auditor',
+      role: 'hr-admin',
     });
 
     const listed = await admin('token', 'list');
-    expect(listed.stdout).toMatch(/^\S+ {2}bootstrap {2}created \S+\n\S+ {2}auditor {2}created \S+\n$/);
+    expect(listed.stdout).toMatch(
+      /^\S+ {2}bootstrap {2}hr-admin {2}created \S+\n\S+ {2}auditor {2}hr-admin {2}created \S+\n$/,
+    );
     expect(listed.stdout).not.toContain(token);
 
     const revoked = await admin('token', 'revoke', 'auditor');
