@@ -69,6 +69,9 @@ describe('sign-in with an OpenID provider', () => {
     // What she does is audited as her.
     const hires = await browser.get(`${sso.origin}/v1/hires`);
     expect(hires.status).toBe(200);
+    expect((await auditEntries(sso.server.context, 'hire.list')).at(-1)?.actor).toBe(
+      'person:alice@acme.test',
+    );
 
     const out = await browser.request(`${sso.origin}/v1/session`, { method: 'DELETE' });
     const { logoutUrl } = (await out.json()) as { logoutUrl: string };
