@@ -50,6 +50,12 @@ export const hrRoles: Record<keyof HrApi, Access> = {
   health: 'anyone',
 };
 
+/**
+ * Whether a role sees the face checks' details (match distances, liveness measurements) in the
+ * reasons of reports; without, only that a face check gave the verdict its weight.
+ */
+export const seesFaceDetails = (role: Role): boolean => role !== 'it-helpdesk';
+
 /** Whether a role may call a route. */
 export const mayCall = (role: Role, route: keyof HrApi): boolean => {
   const access = hrRoles[route];

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hrApi, type HrApi } from '../../main/contract/hr-api';
-import { hrRoles } from '../../main/contract/hr-roles';
+import { hrRoles, seesFaceDetails } from '../../main/contract/hr-roles';
 import type { ServerContext } from '../context';
 import { ApiFailure } from '../http/api-failure';
 import { authenticate, type HrAccess } from './admin-auth';
+import { withoutFaceDetails } from './face-details';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -22,7 +23,8 @@ const routeOf = (method: string, url: string) =>
 /**
  * The one place HR routes are guarded: every route of the HR API gets, first of all, a check
  * that the caller is signed in (401) and that their role may call it (403 `auth.role`), from the
- * roles table. Installed before the routes, so none is registered without it.
+ * roles table; and, last, the face details taken out of its answer for a role without them.
+ * Installed before the routes, so none is registered without it.
  */
 export function installHrAccess(app: FastifyInstance, context: Pick<ServerContext, 'db' | 'now'>): void {
   app.decorateRequest('hrAccess', null);
@@ -46,5 +48,11 @@ export function installHrAccess(app: FastifyInstance, context: Pick<ServerContex
       request.hrAccess = caller;
     };
     route.onRequest = [...[route.onRequest ?? []].flat(), guard];
+    // Reports' reasons reach a role without face details with those reduced, on every route.
+    const reduce = (request: FastifyRequest, _reply: unknown, payload: unknown) =>
+      Promise.resolve(
+        request.hrAccess && !seesFaceDetails(request.hrAccess.role) ? withoutFaceDetails(payload) : payload,
+      );
+    route.preSerialization = [...[route.preSerialization ?? []].flat(), reduce];
   });
 }
