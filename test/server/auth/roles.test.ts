@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hrApi, Role, type HrApi } from '../../../main/contract/hr-api';
 import { hrRoles } from '../../../main/contract/hr-roles';
 import { createAdminToken } from '../../../server/auth/admin-auth';
-import { api, startTestServer } from '../../support/hr-service';
+import { FACE_DETAILS_WITHHELD } from '../../../server/auth/face-details';
+import { faceFrame } from '../../support/face-frame';
+import { attestWithFace, enrolAsApp } from '../../support/hr-device';
+import { api, createHire, startTestServer } from '../../support/hr-service';
 
 type RouteName = keyof HrApi;
 const guarded = (Object.keys(hrApi) as RouteName[]).filter((name) => hrRoles[name] !== 'anyone');
@@ -72,11 +75,49 @@ describe('roles on every HR route', () => {
     expect(await status('reviewer', 'DELETE', `/v1/hires/${UNKNOWN}`)).toBe(403);
     expect(await status('reviewer', 'POST', '/v1/webhooks', { url: 'https://example.com/' })).toBe(403);
     expect(await status('reviewer', 'GET', '/v1/export.csv')).toBe(403);
+    expect(await status('reviewer', 'HEAD', '/v1/export.csv')).toBe(403);
+    expect(await status('it-helpdesk', 'HEAD', `/v1/hires/${UNKNOWN}/photo`)).toBe(403);
     expect(
       await status('reviewer', 'POST', `/v1/reports/${UNKNOWN}/review`, { decision: 'pass', note: 'ok' }),
     ).toBe(404);
     expect(await status('hr-admin', 'POST', '/v1/webhooks', { url: 'https://example.com/' })).toBe(201);
   });
+
+  it('shows IT helpdesk that a face check counted, without what it measured', async () => {
+    const hire = await createHire(server.url, {
+      name: 'Ana Lima',
+      email: 'ana@example.com',
+      idPhoto: 'test/fixtures/faces/obama/1.jpg',
+    });
+    const device = await enrolAsApp(server.url, hire.code, 'laptop');
+    const sent = await attestWithFace(device, 'laptop', [await faceFrame('test/fixtures/faces/obama/3.jpg')]);
+    // The server's face re-check: its verdict's reasons name what it measured.
+    await server.jobs.drain();
+    const reasonsAs = async (role: Role) => {
+      const seen = await api(server.url, 'GET', `/v1/hires/${hire.id}`, undefined, {
+        authorization: `Bearer ${tokens[role]}`,
+      });
+      const reports = seen.json.reports as { id: string; reasons: { check: string; message: string }[] }[];
+      const report = await api(server.url, 'GET', `/v1/reports/${sent.reportId}`, undefined, {
+        authorization: `Bearer ${tokens[role]}`,
+      });
+      return {
+        onHire: reports
+          .find((r) => r.id === sent.reportId)!
+          .reasons.filter((r) => r.check.startsWith('face.')),
+        onReport: (report.json.reasons as { check: string; message: string }[]).filter((r) =>
+          r.check.startsWith('face.'),
+        ),
+      };
+    };
+    const full = await reasonsAs('reviewer');
+    expect(full.onHire.length).toBeGreaterThan(0);
+    // A reviewer reads the measurement (a distance) the re-check gave.
+    expect(full.onHire.some((r) => r.check === 'face.match' && /\d\.\d/.test(r.message))).toBe(true);
+    const reduced = await reasonsAs('it-helpdesk');
+    const withheld = full.onHire.map((r) => ({ check: r.check, message: FACE_DETAILS_WITHHELD }));
+    expect(reduced).toEqual({ onHire: withheld, onReport: withheld });
+  }, 60_000);
 
   it('says who is signed in and as what', async () => {
     const who = await api(server.url, 'GET', '/v1/session', undefined, {
