@@ -3,17 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignRole } from '../../../server/auth/people';
 import { auditEntries } from '../../support/audit-log';
 import { FormBrowser } from '../../support/form-browser';
+import { storages } from '../../support/hr-service';
 import { OTHER_CLIENT, OTHER_REDIRECT, people, startSso } from '../../support/sso';
 
 /**
  * Dashboard sign-in through a real OpenID provider (oidc-provider on 127.0.0.1), over real HTTP:
  * the provider's own login and consent pages, the HR service's callback, and what it refuses.
  */
-describe('sign-in with an OpenID provider', () => {
+describe.each(storages)('sign-in with an OpenID provider, on %s', (storage) => {
   let sso: Awaited<ReturnType<typeof startSso>>;
 
   beforeAll(async () => {
-    sso = await startSso();
+    sso = await startSso(storage);
     await assignRole(sso.server.context.db, people.helpdesk.email, 'it-helpdesk', new Date());
     // A group's role wins over one HR assigned: Rita stays a reviewer.
     await assignRole(sso.server.context.db, people.reviewer.email, 'hr-admin', new Date());
