@@ -7,6 +7,7 @@ import { readAudit } from './audit/audit';
 import { auditRoutes } from './audit/audit-routes';
 import { installHrAccess } from './auth/hr-access';
 import { oidcRoutes } from './auth/oidc-routes';
+import { peopleRoutes } from './auth/people-routes';
 import { sessionRoutes } from './auth/session-routes';
 import type { ServerContext } from './context';
 import { builtDashboard, dashboardRoutes } from './dashboard/dashboard-routes';
@@ -111,6 +112,7 @@ export async function buildApp(
   exportRoutes(app, full);
   sessionRoutes(app, full);
   oidcRoutes(app, full);
+  peopleRoutes(app, full);
   statsRoutes(app, full);
   photoRoutes(app, full);
   privacyRoutes(app, full);

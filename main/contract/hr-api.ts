@@ -282,6 +282,13 @@ export const SessionStarted = z.object({ actor: z.string(), role: Role, expiresA
 export const SessionInfo = z.object({ actor: z.string(), role: Role });
 /** `logoutUrl`: the OpenID provider's end-session page, to end the sign-in there too. */
 export const SignedOut = z.object({ signedOut: z.literal(true), logoutUrl: z.url().optional() });
+/** A role HR gave a person by email (their provider's groups win over it). */
+export const AssignedRole = z.object({ email: z.string(), role: Role, assignedAt: Time });
+export type AssignedRole = z.infer<typeof AssignedRole>;
+export const AssignedRoles = z.object({ people: z.array(AssignedRole) });
+/** `role: null` takes the assigned role away. */
+export const AssignRoleRequest = z.object({ email: z.email().max(254), role: Role.nullable() }).strict();
+export const RoleAssigned = z.object({ email: z.string(), role: Role.nullable() });
 /** How the sign-in page offers to sign in: with the OpenID provider (by its name) when one is set up. */
 export const SignInOptions = z.object({ oidc: z.object({ providerName: z.string() }).nullable() });
 export type SignInOptions = z.infer<typeof SignInOptions>;
@@ -411,6 +418,14 @@ export const hrApi = {
   }),
   session: endpoint({ method: 'GET', path: '/v1/session', status: 200, response: SessionInfo }),
   signOut: endpoint({ method: 'DELETE', path: '/v1/session', status: 200, response: SignedOut }),
+  people: endpoint({ method: 'GET', path: '/v1/people', status: 200, response: AssignedRoles }),
+  assignRole: endpoint({
+    method: 'POST',
+    path: '/v1/people',
+    status: 200,
+    body: AssignRoleRequest,
+    response: RoleAssigned,
+  }),
   signInOptions: endpoint({
     method: 'GET',
     path: '/v1/session/options',

@@ -41,6 +41,8 @@ export const hrRoles: Record<keyof HrApi, Access> = {
   signIn: 'anyone',
   session: all,
   signOut: 'anyone',
+  people: admins,
+  assignRole: admins,
   signInOptions: 'anyone',
   oidcSignIn: 'anyone',
   oidcCallback: 'anyone',

@@ -4,10 +4,17 @@ import { audit } from '../audit/audit';
 import type { Database } from '../db/schema';
 
 /**
- * The roles HR assigns to people by email (`hireproof admin role`), for those the provider's
- * groups give none. A change ends the person's sessions, so it holds from their next sign-in.
+ * The roles HR assigns to people by email (the dashboard's People page, `hireproof admin role`),
+ * for those the provider's groups give none. A change ends the person's sessions, so it holds from
+ * their next sign-in. Audited as `actor`.
  */
-export async function assignRole(db: Kysely<Database>, email: string, role: Role | null, now: Date) {
+export async function assignRole(
+  db: Kysely<Database>,
+  email: string,
+  role: Role | null,
+  now: Date,
+  actor = 'admin-cli',
+) {
   const person = email.trim().toLowerCase();
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('people').where('email', '=', person).execute();
@@ -18,7 +25,7 @@ export async function assignRole(db: Kysely<Database>, email: string, role: Role
         .execute();
     await trx.deleteFrom('sessions').where('person', '=', person).execute();
     await audit(trx, {
-      actor: 'admin-cli',
+      actor,
       action: role ? 'role.assign' : 'role.remove',
       target: person,
       hire: null,
@@ -26,6 +33,7 @@ export async function assignRole(db: Kysely<Database>, email: string, role: Role
       at: now,
     });
   });
+  return person;
 }
 
 export const listPeople = (db: Kysely<Database>) =>

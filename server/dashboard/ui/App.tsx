@@ -7,6 +7,7 @@ import { HireView } from './HireView';
 import { LinksPage } from './LinksPage';
 import { Link } from './Link';
 import { Overview } from './Overview';
+import { PeoplePage } from './PeoplePage';
 import { RoleContext, ROLE_WORDS } from './role';
 import { useRoute } from './router';
 import { SignIn } from './SignIn';
@@ -59,7 +60,8 @@ export function App() {
           : setSession({ state: 'out', notice: 'You are signed out.' }),
       () => setSession({ state: 'out', notice: 'You are signed out.' }),
     );
-  const may = (route: 'createHire' | 'links') => session.state === 'in' && mayCall(session.role, route);
+  const may = (route: 'createHire' | 'links' | 'people') =>
+    session.state === 'in' && mayCall(session.role, route);
 
   if (session.state === 'checking') return <p aria-live="polite">Loading…</p>;
   if (session.state === 'out')
@@ -83,6 +85,7 @@ export function App() {
           <Link to={{ page: 'overview' }}>Hires</Link>
           {may('createHire') ? <Link to={{ page: 'new-hire' }}>New hire</Link> : null}
           {may('links') ? <Link to={{ page: 'links' }}>Linked hires</Link> : null}
+          {may('people') ? <Link to={{ page: 'people' }}>People</Link> : null}
         </nav>
         <span className="who">
           Signed in as {shownActor(session.actor)} ({ROLE_WORDS[session.role]})
@@ -97,6 +100,7 @@ export function App() {
         ) : null}
         {route.page === 'new-hire' && may('createHire') ? <CreateHire onSignedOut={signedOut} /> : null}
         {route.page === 'links' && may('links') ? <LinksPage onSignedOut={signedOut} /> : null}
+        {route.page === 'people' && may('people') ? <PeoplePage onSignedOut={signedOut} /> : null}
         {route.page === 'hire' ? <HireView key={route.id} id={route.id} onSignedOut={signedOut} /> : null}
       </main>
     </RoleContext.Provider>

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignRole } from '../../../server/auth/people';
+import { auditEntries } from '../../support/audit-log';
 import { launchProfile } from '../../support/chromium';
 import { people, startSso } from '../../support/sso';
 
@@ -69,6 +70,33 @@ describe('dashboard sign-in through the OpenID provider, in Chromium', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link', { name: 'New hire' }).count()).toBe(0);
     expect(await nav.getByRole('link', { name: 'Linked hires' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+    await page.getByRole('link', { name: 'Sign in with Acme SSO' }).waitFor();
+  });
+
+  it('lets an HR admin give a person a role on the People page, which they sign in with', async () => {
+    await signInAs(people.hr.id);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+    await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
+    await page.getByLabel('Work email').fill(people.unassigned.email);
+    await page.getByLabel('Role').selectOption('it-helpdesk');
+    await page.getByRole('button', { name: 'Give this role' }).click();
+    await page.getByRole('row', { name: new RegExp(people.unassigned.email) }).waitFor();
+    expect(await page.getByRole('status').textContent()).toContain('IT helpdesk from their next sign-in');
+    const assigned = await auditEntries(sso.server.context, 'role.assign');
+    expect(assigned.at(-1)).toMatchObject({
+      actor: 'person:alice@acme.test',
+      target: people.unassigned.email,
+      detail: { role: 'it-helpdesk' },
+    });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+
+    await signInAs(people.unassigned.id);
+    await page.getByRole('heading', { name: 'Hires', level: 1 }).waitFor();
+    expect(await page.getByText('Signed in as nora@acme.test (IT helpdesk)').count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'People' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Yes, sign me out' }).click();
     await page.getByRole('link', { name: 'Sign in with Acme SSO' }).waitFor();
