@@ -42,11 +42,17 @@ export function oidcRoutes(app: FastifyInstance, context: ServerContext): void {
     oidc: context.oidc ? { providerName: context.oidc.settings.providerName } : null,
   }));
 
-  api.get(oidcSignIn.path, { config: { raw: true } }, async (_request, reply) => {
+  api.get(oidcSignIn.path, { config: { raw: true } }, async (request, reply) => {
     const { oidc } = context;
     if (!oidc) throw new ApiFailure(404, 'auth.oidc-off', 'sign-in with an OpenID provider is not set up');
     const now = context.now();
-    const attempt = await oidc.begin(now);
+    let attempt;
+    try {
+      attempt = await oidc.begin(now);
+    } catch (error) {
+      request.log.warn({ err: error }, 'the OpenID provider cannot be reached');
+      return refused(reply, 'auth.oidc-unreachable');
+    }
     const expires = new Date(now.getTime() + ATTEMPT_MINUTES * 60_000);
     await context.db.deleteFrom('sign_in_attempts').where('expires_at', '<=', now.toISOString()).execute();
     await context.db

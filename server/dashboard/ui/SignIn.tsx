@@ -11,6 +11,8 @@ const PROVIDER_REFUSALS: Record<string, string> = {
   'auth.oidc-not-allowed':
     'Your account is not one allowed to use HireProof. Ask IT to add you to an allowed group.',
   'auth.oidc-no-role': 'You signed in, but have no HireProof role yet. Ask an HR admin to assign you one.',
+  'auth.oidc-unreachable':
+    'The identity provider cannot be reached. Try again in a moment, or sign in with an API token.',
   'auth.oidc-no-email': 'The identity provider did not share a verified email address for your account.',
 };
 

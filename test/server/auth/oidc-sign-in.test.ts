@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignRole } from '../../../server/auth/people';
 import { auditEntries } from '../../support/audit-log';
 import { FormBrowser } from '../../support/form-browser';
-import { storages } from '../../support/hr-service';
+import { ServerPolicy } from '../../../server/server-policy';
+import { startTestServer, storages } from '../../support/hr-service';
 import { OTHER_CLIENT, OTHER_REDIRECT, people, startSso } from '../../support/sso';
 
 /**
@@ -204,5 +205,34 @@ describe.each(storages)('sign-in with an OpenID provider, on %s', (storage) => {
     // The same sign-in on time is taken.
     const browser = new FormBrowser();
     expect((await signIn(browser, people.hr.id)).landing.search).toBe('');
+  });
+});
+
+describe('sign-in with an OpenID provider that cannot be reached', () => {
+  it('sends the browser back to the sign-in page saying so, and starts again once it answers', async () => {
+    const server = await startTestServer('sqlite', {
+      runJobs: false,
+      oidcClientSecret: 'secret',
+      policy: ServerPolicy.parse({
+        oidc: {
+          issuer: 'http://127.0.0.1:9/',
+          clientId: 'hireproof',
+          redirectUrl: 'http://127.0.0.1:9/v1/session/oidc/callback',
+          allowedEmailDomains: ['acme.test'],
+        },
+      }),
+    });
+    try {
+      const started = await fetch(`${server.url}/v1/session/oidc`, { redirect: 'manual' });
+      expect([started.status, started.headers.get('location')]).toEqual([
+        302,
+        '/dashboard/?signInError=auth.oidc-unreachable',
+      ]);
+      expect(await server.context.db.selectFrom('sign_in_attempts').select('state_hash').execute()).toEqual(
+        [],
+      );
+    } finally {
+      await server.close();
+    }
   });
 });
