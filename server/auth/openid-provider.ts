@@ -89,8 +89,9 @@ export function openIdProvider(settings: OidcSettings, clientSecret: string) {
       if (!idClaims || !tokens.id_token) throw new Error('the provider sent no ID token');
       let claims: Record<string, unknown> = idClaims;
       // Many providers keep email and groups for userinfo unless asked to put them in the ID token.
+      const wantsGroups = settings.allowedGroups.length > 0 || Object.keys(settings.groupRoles).length > 0;
       if (
-        (claims.email === undefined || claims[settings.groupsClaim] === undefined) &&
+        (claims.email === undefined || (wantsGroups && claims[settings.groupsClaim] === undefined)) &&
         config.serverMetadata().userinfo_endpoint
       ) {
         const info = await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub);
@@ -100,6 +101,7 @@ export function openIdProvider(settings: OidcSettings, clientSecret: string) {
       return {
         subject: idClaims.sub,
         email: typeof claims.email === 'string' ? claims.email.toLowerCase() : null,
+        // Some providers (Entra ID) do not say; only an address the provider says is unverified is refused.
         emailVerified: claims.email_verified !== false,
         groups: Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [],
         idToken: tokens.id_token,
