@@ -4,6 +4,11 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { electronBinary } from './electron-binary.mjs';
 
+// `npm start -- --oidc-demo` (or HIREPROOF_OIDC_DEMO=1): the dashboard signs in through a local
+// OpenID provider too (README, HR set-up).
+const OIDC_DEMO = process.argv.includes('--oidc-demo') || process.env.HIREPROOF_OIDC_DEMO === '1';
+const OIDC_PORT = process.env.HIREPROOF_OIDC_DEMO_PORT ?? '8090';
+
 const PORT = process.env.PORT ?? '8080';
 const SERVER = `http://127.0.0.1:${PORT}`;
 const TOKEN = process.env.HIREPROOF_ADMIN_TOKEN ?? 'demo-admin-token-change-me-0123456789';
@@ -16,7 +21,11 @@ const run = (command, args, options = {}) => {
   children.push(child);
   return child;
 };
-const stop = () => children.forEach((c) => c.kill('SIGTERM'));
+const stop = () => {
+  children.forEach((c) => c.kill('SIGTERM'));
+  // The demo provider listens in this process: leave once the children are told to stop.
+  if (OIDC_DEMO) setTimeout(() => process.exit(0), 500).unref();
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 
@@ -25,6 +34,19 @@ execFileSync('npm', ['run', '--silent', 'build:browser-shell'], { stdio: 'inheri
 mkdirSync('.data', { recursive: true });
 // Each run starts from an empty demo database, so it holds one demo hire, not one per run.
 rmSync('.data/demo-server', { recursive: true, force: true });
+const oidcArgs = [];
+if (OIDC_DEMO) {
+  const { startDemoProvider } = await import('./demo-openid-provider.mjs');
+  const policyFile = '.data/demo-oidc-policy.json';
+  const { issuer, clientSecret } = await startDemoProvider({
+    port: Number(OIDC_PORT),
+    server: SERVER,
+    policyFile,
+  });
+  env.HIREPROOF_OIDC_CLIENT_SECRET = clientSecret;
+  oidcArgs.push('--policy', policyFile);
+  console.log(`Demo OpenID provider: ${issuer} (sign in as hr, reviewer or helpdesk; any password)`);
+}
 const server = run(process.execPath, [
   'bin/hireproof.mjs',
   'serve',
@@ -33,6 +55,7 @@ const server = run(process.execPath, [
   '--data',
   '.data/demo-server',
   '--demo',
+  ...oidcArgs,
 ]);
 // A server that cannot start (its port taken, say) has said why: stop here with its exit code.
 let serverExit = null;
@@ -72,7 +95,9 @@ const hire = JSON.parse(
   ),
 );
 const link = `hireproof://enrol?code=${hire.code}`;
-console.log(`\nHR service: ${SERVER} (dashboard; sign in with HIREPROOF_ADMIN_TOKEN=${TOKEN})`);
+console.log(
+  `\nHR service: ${SERVER} (dashboard; sign in with HIREPROOF_ADMIN_TOKEN=${TOKEN}${OIDC_DEMO ? ', or through the demo provider' : ''})`,
+);
 console.log(`Demo hire created; enrolment link: ${link}\n`);
 
 const electron = electronBinary();

@@ -5,6 +5,9 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { hrApi } from '../main/contract/hr-api';
 import { readAudit } from './audit/audit';
 import { auditRoutes } from './audit/audit-routes';
+import { installHrAccess } from './auth/hr-access';
+import { oidcRoutes } from './auth/oidc-routes';
+import { peopleRoutes } from './auth/people-routes';
 import { sessionRoutes } from './auth/session-routes';
 import type { ServerContext } from './context';
 import { builtDashboard, dashboardRoutes } from './dashboard/dashboard-routes';
@@ -97,6 +100,7 @@ export async function buildApp(
   // JSON, and application/jose for reports: anything else is 415, not a string the schema trips on.
   app.removeContentTypeParser('text/plain');
   installErrorHandler(app);
+  installHrAccess(app, full);
   hireRoutes(app, full);
   offboardingRoutes(app, full);
   erasureRoutes(app, full);
@@ -107,6 +111,8 @@ export async function buildApp(
   webhookRoutes(app, full);
   exportRoutes(app, full);
   sessionRoutes(app, full);
+  oidcRoutes(app, full);
+  peopleRoutes(app, full);
   statsRoutes(app, full);
   photoRoutes(app, full);
   privacyRoutes(app, full);

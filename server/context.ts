@@ -9,6 +9,7 @@ import type { Limiter } from './http/limiter';
 import type { JobQueue } from './jobs/job-queue';
 import type { Judge } from './reports/judge-pool';
 import type { PhotoSeal } from './photos/photo-seal';
+import type { OpenIdProvider } from './auth/openid-provider';
 import type { ServerPolicy } from './server-policy';
 
 /** What every route and job of the HR service works with; tests build one with their own clock. */
@@ -40,4 +41,6 @@ export interface ServerContext {
   random: () => number;
   /** Hashes what reports share across hires (farm signals); null when the server links no hires. */
   farmMarks: MarkHasher | null;
+  /** The OpenID provider HR signs in with (policy `oidc`), or null: API tokens only. */
+  oidc: OpenIdProvider | null;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Policy } from '../main/contract/policy';
 import { VerifyingReportKind } from '../main/contract/report-kind';
+import { OidcSettings } from './auth/oidc-settings';
 
 /**
  * The HR service's own policy: what devices are told (allow-list, report-only checks), and what it
@@ -46,6 +47,8 @@ export const ServerPolicy = z
         rhythmMinutes: 15,
         hiresInRhythm: 3,
       }),
+    /** Dashboard sign-in with an OpenID provider; without it, HR signs in with API tokens only. */
+    oidc: OidcSettings.optional(),
   })
   .strict();
 export type ServerPolicy = z.infer<typeof ServerPolicy>;

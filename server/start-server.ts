@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { buildApp, type AppOptions } from './app';
 import { databaseLimiter, memoryLimiter } from './http/limiter';
 import { registerBootstrapToken } from './auth/admin-auth';
+import { openIdProvider } from './auth/openid-provider';
 import { openBookkeeping, openDatabase } from './db/open-database';
 import { groupCommit, transactionPerWrite } from './db/write-batcher';
 import { faceService, type FaceService } from './face/face-service';
@@ -41,6 +42,8 @@ export interface ServerOptions {
   random?: () => number;
   /** Link hires by what their reports share (farm signals); on unless turned off (tests of one thing). */
   farmSignals?: boolean;
+  /** The OpenID client's secret (HIREPROOF_OIDC_CLIENT_SECRET), for the policy's `oidc` sign-in. */
+  oidcClientSecret?: string;
 }
 
 /**
@@ -79,6 +82,11 @@ export async function startServer(options: ServerOptions) {
   const policy = options.policy ?? defaultServerPolicy;
   const demo = options.demo ?? false;
   const judge = judgePool(policy, demo);
+  if (policy.oidc && !options.oidcClientSecret)
+    throw new Error(
+      'the policy sets up OpenID sign-in: set HIREPROOF_OIDC_CLIENT_SECRET to its client secret',
+    );
+  const oidc = policy.oidc ? openIdProvider(policy.oidc, options.oidcClientSecret ?? '') : null;
   const { app, context } = await buildApp(
     {
       db,
@@ -98,6 +106,7 @@ export async function startServer(options: ServerOptions) {
       farmMarks: (options.farmSignals ?? true) ? await markHasher(db, seal, now()) : null,
       writes: dialect === 'sqlite' ? groupCommit(db) : transactionPerWrite(db),
       random: options.random ?? cryptoRandom,
+      oidc,
     },
     {
       logger: options.logger,

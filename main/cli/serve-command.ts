@@ -74,6 +74,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     databaseUrl: values.database ?? process.env.HIREPROOF_DATABASE_URL,
     adminToken: process.env.HIREPROOF_ADMIN_TOKEN,
     photoKey: process.env.HIREPROOF_PHOTO_KEY,
+    oidcClientSecret: process.env.HIREPROOF_OIDC_CLIENT_SECRET,
     policy: await loadServerPolicy(values.policy),
     logger: true,
     devicePerMinute: whole('device-rate', 60),

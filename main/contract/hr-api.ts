@@ -275,9 +275,23 @@ export const FaceFrames = z.object({
 });
 
 export const SignInRequest = z.object({ token: z.string().min(1).max(200) }).strict();
-export const SessionStarted = z.object({ actor: z.string(), expiresAt: Time });
-export const SessionInfo = z.object({ actor: z.string() });
-export const SignedOut = z.object({ signedOut: z.literal(true) });
+/** What a person signed in may do (`hr-roles.ts` says which routes each role reaches). */
+export const Role = z.enum(['hr-admin', 'reviewer', 'it-helpdesk']);
+export type Role = z.infer<typeof Role>;
+export const SessionStarted = z.object({ actor: z.string(), role: Role, expiresAt: Time });
+export const SessionInfo = z.object({ actor: z.string(), role: Role });
+/** `logoutUrl`: the OpenID provider's end-session page, to end the sign-in there too. */
+export const SignedOut = z.object({ signedOut: z.literal(true), logoutUrl: z.url().optional() });
+/** A role HR gave a person by email (their provider's groups win over it). */
+export const AssignedRole = z.object({ email: z.string(), role: Role, assignedAt: Time });
+export type AssignedRole = z.infer<typeof AssignedRole>;
+export const AssignedRoles = z.object({ people: z.array(AssignedRole) });
+/** `role: null` takes the assigned role away. */
+export const AssignRoleRequest = z.object({ email: z.email().max(254), role: Role.nullable() }).strict();
+export const RoleAssigned = z.object({ email: z.string(), role: Role.nullable() });
+/** How the sign-in page offers to sign in: with the OpenID provider (by its name) when one is set up. */
+export const SignInOptions = z.object({ oidc: z.object({ providerName: z.string() }).nullable() });
+export type SignInOptions = z.infer<typeof SignInOptions>;
 
 /** One route: what it takes and what it answers with (JSON unless `response` is null). */
 export interface Endpoint {
@@ -404,6 +418,29 @@ export const hrApi = {
   }),
   session: endpoint({ method: 'GET', path: '/v1/session', status: 200, response: SessionInfo }),
   signOut: endpoint({ method: 'DELETE', path: '/v1/session', status: 200, response: SignedOut }),
+  people: endpoint({ method: 'GET', path: '/v1/people', status: 200, response: AssignedRoles }),
+  assignRole: endpoint({
+    method: 'POST',
+    path: '/v1/people',
+    status: 200,
+    body: AssignRoleRequest,
+    response: RoleAssigned,
+  }),
+  signInOptions: endpoint({
+    method: 'GET',
+    path: '/v1/session/options',
+    status: 200,
+    response: SignInOptions,
+  }),
+  /** Redirects the browser to the OpenID provider. */
+  oidcSignIn: endpoint({ method: 'GET', path: '/v1/session/oidc', status: 200, response: null }),
+  /** The provider sends the browser back here; it is redirected to the dashboard, signed in or told why not. */
+  oidcCallback: endpoint({
+    method: 'GET',
+    path: '/v1/session/oidc/callback',
+    status: 200,
+    response: null,
+  }),
   offboard: endpoint({
     method: 'POST',
     path: '/v1/hires/:id/offboarding',

@@ -16,7 +16,7 @@ export function auditRoutes(app: FastifyInstance, context: ServerContext): void 
       audit.path,
       { schema: { params: audit.params, querystring: audit.query, response: { 200: audit.response } } },
       async (request) => {
-        const actor = await requireAdmin(db, request, context.now());
+        const actor = requireAdmin(request);
         const hireId = request.params.id;
         const hire = await db
           .selectFrom('roster')

@@ -1,5 +1,6 @@
 import type {} from '@fastify/cookie';
 import type { FastifyRequest } from 'fastify';
+import type { Role } from '../../main/contract/hr-api';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { ApiFailure } from '../http/api-failure';
@@ -9,10 +10,24 @@ export const SESSION_COOKIE = 'hireproof_session';
 /** The name HIREPROOF_ADMIN_TOKEN is registered under. */
 export const BOOTSTRAP_TOKEN_NAME = 'bootstrap';
 
-/** Who is acting: an API token's name or a dashboard session's. Written to the audit log. */
+/**
+ * Who is acting, as written to the audit log: `token:<name>` (an API token), `session:<name>` (a
+ * dashboard session opened with one), or `person:<email>` (signed in through the OpenID provider).
+ */
 export type Actor = string;
 
-export async function createAdminToken(db: Kysely<Database>, name: string, now: Date): Promise<string> {
+/** Who is acting and what their role lets them do. */
+export interface HrAccess {
+  actor: Actor;
+  role: Role;
+}
+
+export async function createAdminToken(
+  db: Kysely<Database>,
+  name: string,
+  now: Date,
+  role: Role = 'hr-admin',
+): Promise<string> {
   const token = newSecret('hp');
   await db
     .insertInto('admin_tokens')
@@ -22,6 +37,7 @@ export async function createAdminToken(db: Kysely<Database>, name: string, now: 
       token_hash: hashSecret(token),
       created_at: now.toISOString(),
       revoked_at: null,
+      role,
     })
     .execute();
   return token;
@@ -85,39 +101,55 @@ export async function revokeTokens(db: Kysely<Database>, ids: readonly string[],
 export const validToken = (db: Kysely<Database>, secret: string) =>
   db
     .selectFrom('admin_tokens')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'role'])
     .where('token_hash', '=', hashSecret(secret))
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
 
 /**
  * HR access: `Authorization: Bearer hp_…` or the dashboard's session cookie. Both are checked
- * against the database on every request, so a revoked token (and its sessions) stops at once.
+ * against the database on every request, so a revoked token (and its sessions) stops at once. A
+ * token session's role is its token's; a provider session's was fixed when it was opened.
  */
-export async function requireAdmin(db: Kysely<Database>, request: FastifyRequest, now: Date): Promise<Actor> {
+export async function authenticate(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  now: Date,
+): Promise<HrAccess> {
   const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
   if (bearer) {
     const token = await validToken(db, bearer);
-    if (token) {
-      request.proven = true;
-      return `token:${token.name}`;
-    }
+    if (token) return { actor: `token:${token.name}`, role: token.role };
     throw new ApiFailure(401, 'auth.invalid-token', 'the API token is not valid');
   }
   const session = request.cookies[SESSION_COOKIE];
   if (session) {
     const row = await db
       .selectFrom('sessions')
-      .innerJoin('admin_tokens', 'admin_tokens.id', 'sessions.token_id')
-      .select(['sessions.actor', 'sessions.expires_at'])
+      .leftJoin('admin_tokens', 'admin_tokens.id', 'sessions.token_id')
+      .select([
+        'sessions.actor',
+        'sessions.expires_at',
+        'sessions.token_id',
+        'sessions.role',
+        'admin_tokens.role as token_role',
+        'admin_tokens.revoked_at',
+      ])
       .where('sessions.id_hash', '=', hashSecret(session))
-      .where('admin_tokens.revoked_at', 'is', null)
       .executeTakeFirst();
-    if (row && row.expires_at > now.toISOString()) {
-      request.proven = true;
-      return row.actor;
-    }
+    const role = row?.token_id ? (row.revoked_at === null ? row.token_role : null) : row?.role;
+    if (row && role && row.expires_at > now.toISOString()) return { actor: row.actor, role };
     throw new ApiFailure(401, 'auth.session-expired', 'the session has ended; sign in again');
   }
   throw new ApiFailure(401, 'auth.required', 'HR access needs an API token or a dashboard session');
+}
+
+/**
+ * The actor of an HR route's request, whom the access hook (`installHrAccess`) let through. A
+ * route the roles table does not cover never gets here with one: that is a programming error.
+ */
+export function requireAdmin(request: FastifyRequest): Actor {
+  if (!request.hrAccess)
+    throw new Error(`${request.routeOptions.url ?? request.url} has no line in hr-roles`);
+  return request.hrAccess.actor;
 }

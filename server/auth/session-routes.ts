@@ -4,12 +4,11 @@ import { hrApi } from '../../main/contract/hr-api';
 import { audit } from '../audit/audit';
 import type { ServerContext } from '../context';
 import { ApiFailure } from '../http/api-failure';
-import { requireAdmin, SESSION_COOKIE, validToken } from './admin-auth';
-import { hashSecret, newSecret } from './secrets';
+import { SESSION_COOKIE, validToken } from './admin-auth';
+import { openSession } from './dashboard-session';
+import { hashSecret } from './secrets';
 
-const SESSION_HOURS = 8;
-
-/** Dashboard sign-in with an HR API token; the browser then holds only an httpOnly session cookie. */
+/** Dashboard sign-in with an HR API token, who is signed in, and signing out (of the provider too). */
 export function sessionRoutes(app: FastifyInstance, context: ServerContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { signIn, session: sessionRoute, signOut } = hrApi;
@@ -22,44 +21,44 @@ export function sessionRoutes(app: FastifyInstance, context: ServerContext): voi
       const token = await validToken(context.db, request.body.token);
       if (!token) throw new ApiFailure(401, 'auth.invalid-token', 'the API token is not valid');
       request.proven = true;
-      const session = newSecret('hps');
-      const now = context.now();
-      const expires = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
-      await context.db
-        .insertInto('sessions')
-        .values({
-          id_hash: hashSecret(session),
-          actor: `session:${token.name}`,
-          created_at: now.toISOString(),
-          expires_at: expires.toISOString(),
-          token_id: token.id,
-        })
-        .execute();
-      await audit(context.db, {
-        actor: `session:${token.name}`,
-        action: 'session.start',
-        target: '*',
-        hire: null,
-        at: now,
+      const opened = await openSession(context, request, reply, {
+        kind: 'token',
+        tokenId: token.id,
+        name: token.name,
       });
-      return reply
-        .setCookie(SESSION_COOKIE, session, {
-          httpOnly: true,
-          sameSite: 'strict',
-          secure: request.protocol === 'https',
-          path: '/',
-          expires,
-        })
-        .send({ actor: `session:${token.name}`, expiresAt: expires.toISOString() });
+      return reply.send({ ...opened, role: token.role });
     },
   );
-  /** Who is signed in (the dashboard asks on load); 401 when no one is. */
-  api.get(sessionRoute.path, { schema: { response: { 200: sessionRoute.response } } }, async (request) => ({
-    actor: await requireAdmin(context.db, request, context.now()),
-  }));
+  /** Who is signed in and as what (the dashboard asks on load); 401 when no one is. */
+  api.get(sessionRoute.path, { schema: { response: { 200: sessionRoute.response } } }, (request) => {
+    if (!request.hrAccess) throw new Error('the session route has no line in hr-roles');
+    return request.hrAccess;
+  });
+  /**
+   * Ends the session here; a session opened through the provider is answered with the provider's
+   * end-session page, where the browser goes next to end the sign-in there too.
+   */
   api.delete(signOut.path, { schema: { response: { 200: signOut.response } } }, async (request, reply) => {
     const session = request.cookies[SESSION_COOKIE];
-    if (session) await context.db.deleteFrom('sessions').where('id_hash', '=', hashSecret(session)).execute();
-    return reply.clearCookie(SESSION_COOKIE, { path: '/' }).send({ signedOut: true as const });
+    const ended = session
+      ? await context.db
+          .deleteFrom('sessions')
+          .where('id_hash', '=', hashSecret(session))
+          .returning(['actor', 'id_token', 'person'])
+          .executeTakeFirst()
+      : undefined;
+    if (ended)
+      await audit(context.db, {
+        actor: ended.actor,
+        action: 'session.end',
+        target: '*',
+        hire: null,
+        at: context.now(),
+      });
+    const logoutUrl =
+      ended?.person && context.oidc ? await context.oidc.signOutUrl(ended.id_token, context.now()) : null;
+    return reply
+      .clearCookie(SESSION_COOKIE, { path: '/' })
+      .send({ signedOut: true as const, ...(logoutUrl ? { logoutUrl: logoutUrl.href } : {}) });
   });
 }

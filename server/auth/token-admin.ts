@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Role } from '../../main/contract/hr-api';
 import { audit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { revokeTokens } from './admin-auth';
@@ -6,6 +7,7 @@ import { revokeTokens } from './admin-auth';
 export interface TokenRow {
   id: string;
   name: string;
+  role: Role;
   createdAt: string;
   revokedAt: string | null;
 }
@@ -14,10 +16,16 @@ export interface TokenRow {
 export async function listAdminTokens(db: Kysely<Database>): Promise<TokenRow[]> {
   const rows = await db
     .selectFrom('admin_tokens')
-    .select(['id', 'name', 'created_at', 'revoked_at'])
+    .select(['id', 'name', 'role', 'created_at', 'revoked_at'])
     .orderBy('created_at')
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    role: r.role,
+    createdAt: r.created_at,
+    revokedAt: r.revoked_at,
+  }));
 }
 
 /**
@@ -32,7 +40,7 @@ export async function revokeAdminToken(
   return db.transaction().execute(async (trx) => {
     const rows = await trx
       .selectFrom('admin_tokens')
-      .select(['id', 'name', 'created_at'])
+      .select(['id', 'name', 'role', 'created_at'])
       .where('revoked_at', 'is', null)
       .where((eb) => eb.or([eb('id', '=', idOrName), eb('name', '=', idOrName)]))
       .execute();
@@ -53,6 +61,7 @@ export async function revokeAdminToken(
     return rows.map((r) => ({
       id: r.id,
       name: r.name,
+      role: r.role,
       createdAt: r.created_at,
       revokedAt: now.toISOString(),
     }));

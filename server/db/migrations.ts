@@ -441,6 +441,38 @@ function migrations(dialect: Dialect, seal: PhotoSeal | undefined): Record<strin
         await db.schema.createIndex('hire_links_by_other').on('hire_links').column('other_hire_id').execute();
       },
     },
+    '007-sso': {
+      /*
+       * Sign-in with an OpenID provider, and roles. API tokens carry a role (those from before
+       * were HR's only kind: hr-admin); a session holds the role it was opened with, and the
+       * person (email) it is for when opened through the provider, whose ID token it keeps as the
+       * hint for signing out there too. `people` holds the roles HR assigns by email; the
+       * provider's groups win over them. `sign_in_attempts` are the provider sign-ins under way
+       * (PKCE verifier, nonce), each found by its state's hash and used once.
+       */
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .alterTable('admin_tokens')
+          .addColumn('role', 'text', (c) => c.notNull().defaultTo('hr-admin'))
+          .execute();
+        await db.schema.alterTable('sessions').addColumn('role', 'text').execute();
+        await db.schema.alterTable('sessions').addColumn('person', 'text').execute();
+        await db.schema.alterTable('sessions').addColumn('id_token', 'text').execute();
+        await db.schema
+          .createTable('people')
+          .addColumn('email', 'text', (c) => c.primaryKey())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('assigned_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('sign_in_attempts')
+          .addColumn('state_hash', 'text', (c) => c.primaryKey())
+          .addColumn('code_verifier', 'text', (c) => c.notNull())
+          .addColumn('nonce', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

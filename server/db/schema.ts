@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { HireStatus } from '../../main/contract/hr-api';
+import type { HireStatus, Role } from '../../main/contract/hr-api';
 
 /** A hire's standing without the clock; `overdue` is added at read time from `roster.due_at`. */
 export type Standing = Exclude<HireStatus, 'overdue'>;
@@ -159,14 +159,34 @@ export interface Database {
     created_at: string;
     /** Set by `hireproof admin token revoke` (or a new bootstrap token): refused from then on. */
     revoked_at: string | null;
+    role: Generated<Role>;
   };
   sessions: {
     id_hash: string;
     actor: string;
     created_at: string;
     expires_at: string;
-    /** The API token the session was opened with: its revocation ends the session. */
-    token_id: string;
+    /** The API token the session was opened with: its revocation ends the session (null: OpenID). */
+    token_id: string | null;
+    /** An OpenID session's role, fixed at sign-in (a token session's is its token's). */
+    role: Role | null;
+    /** The email of the person an OpenID session is for. */
+    person: string | null;
+    /** The provider's ID token, the hint its end-session page wants. */
+    id_token: string | null;
+  };
+  /** Roles HR assigned to people by email; the provider's groups win over them. */
+  people: {
+    email: string;
+    role: Role;
+    assigned_at: string;
+  };
+  /** Provider sign-ins under way, by the hash of their state: each is used once. */
+  sign_in_attempts: {
+    state_hash: string;
+    code_verifier: string;
+    nonce: string;
+    expires_at: string;
   };
   /** The server's own keys (the farm signals' hashing key), sealed with the photo key. */
   server_keys: {

@@ -22,7 +22,7 @@ export function linkRoutes(app: FastifyInstance, context: ServerContext): void {
     hireLinks.path,
     { schema: { params: hireLinks.params, response: { 200: hireLinks.response } } },
     async (request) => {
-      const actor = await requireAdmin(context.db, request, context.now());
+      const actor = requireAdmin(request);
       const hireId = request.params.id;
       const hire = await context.db
         .selectFrom('hires')
@@ -72,7 +72,7 @@ export function linkRoutes(app: FastifyInstance, context: ServerContext): void {
     },
   );
   typed.get(links.path, { schema: { response: { 200: links.response } } }, async (request) => {
-    const actor = await requireAdmin(context.db, request, context.now());
+    const actor = requireAdmin(request);
     // Each link is stored once per direction: the list shows one of the two.
     const rows = await context.db
       .selectFrom('hire_links')

@@ -24,7 +24,7 @@ export function erasureRoutes(app: FastifyInstance, context: ServerContext): voi
       eraseHire.path,
       { schema: { params: eraseHire.params, response: { 200: eraseHire.response } } },
       async (request) => {
-        const actor = await requireAdmin(db, request, context.now());
+        const actor = requireAdmin(request);
         const hireId = request.params.id;
         const erased = await db.transaction().execute(async (trx) => {
           const hire = await trx.selectFrom('hires').select('id').where('id', '=', hireId).executeTakeFirst();

@@ -47,7 +47,7 @@ async function* csvOf(context: ServerContext, now: Date) {
 
 export function exportRoutes(app: FastifyInstance, context: ServerContext): void {
   app.get(hrApi.exportCsv.path, { config: { raw: true } }, async (request, reply) => {
-    const actor = await requireAdmin(context.db, request, context.now());
+    const actor = requireAdmin(request);
     const now = context.now();
     await context.auditRead({ actor, action: 'export.csv', target: '*', hire: null, at: now });
     return reply

@@ -47,7 +47,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
     createHire.path,
     { schema: { body: createHire.body, response: { 201: createHire.response } } },
     async (request, reply) => {
-      const actor = await requireAdmin(db, request, context.now());
+      const actor = requireAdmin(request);
       const photo = decodeIdPhoto(request.body.idPhoto);
       const reading = await readIdPhoto(photo);
       const now = context.now();
@@ -107,7 +107,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
       },
     },
     async (request) => {
-      const actor = await requireAdmin(db, request, context.now());
+      const actor = requireAdmin(request);
       const hire = await db
         .selectFrom('hires')
         .select(['id', 'biometric_withdrawn_at', 'offboarded_at'])
@@ -155,7 +155,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
     deviceCheckCode.path,
     { schema: { params: deviceCheckCode.params, response: { 201: deviceCheckCode.response } } },
     async (request, reply) => {
-      const actor = await requireAdmin(db, request, context.now());
+      const actor = requireAdmin(request);
       const now = context.now();
       const hire = await db
         .selectFrom('hires')
@@ -193,7 +193,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
     listHires.path,
     { schema: { querystring: listHires.query, response: { 200: listHires.response } } },
     async (request) => {
-      const actor = await requireAdmin(db, request, context.now());
+      const actor = requireAdmin(request);
       const page = await hirePage(db, request.query, context.now());
       const { status, q, cursor } = request.query;
       await context.auditRead({
@@ -214,7 +214,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
 
   const { hireCounts } = hrApi;
   api.get(hireCounts.path, { schema: { response: { 200: hireCounts.response } } }, async (request) => {
-    const actor = await requireAdmin(db, request, context.now());
+    const actor = requireAdmin(request);
     const counts = await statusCounts(db, context.now());
     await context.auditRead({ actor, action: 'hire.counts', target: '*', hire: null, at: context.now() });
     return counts;
@@ -225,7 +225,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
     hire.path,
     { schema: { params: hire.params, response: { 200: hire.response } } },
     async (request) => {
-      const actor = await requireAdmin(db, request, context.now());
+      const actor = requireAdmin(request);
       const detail = await hireDetail(db, request.params.id, context.now(), PAGE_SIZE.reports);
       if (!detail) throw unknownHire();
       await context.auditRead({
@@ -250,7 +250,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
       },
     },
     async (request) => {
-      const actor = await requireAdmin(db, request, context.now());
+      const actor = requireAdmin(request);
       const hireId = request.params.id;
       const known = await db
         .selectFrom('roster')

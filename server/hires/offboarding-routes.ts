@@ -23,7 +23,7 @@ export function offboardingRoutes(app: FastifyInstance, context: ServerContext):
       offboard.path,
       { schema: { params: offboard.params, response: { 200: offboard.response } } },
       async (request) => {
-        const actor = await requireAdmin(db, request, context.now());
+        const actor = requireAdmin(request);
         const now = context.now();
         const offboardedAt = await db.transaction().execute(async (trx) => {
           const hire = await trx

@@ -12,8 +12,16 @@ declare module 'fastify' {
   }
 }
 
-/** Routes that never prove a sender (a code or a token is what they check): refused early once over. */
-const UNPROVABLE = new Set(['POST /v1/enrolments', 'POST /v1/session']);
+/**
+ * Routes that never prove a sender (a code, a token or a provider's answer is what they check):
+ * refused early once over. Starting a provider sign-in stores an attempt, so it is one of them.
+ */
+const UNPROVABLE = new Set([
+  'POST /v1/enrolments',
+  'POST /v1/session',
+  'GET /v1/session/oidc',
+  'GET /v1/session/oidc/callback',
+]);
 
 export const tooMany = (retryAfterS: number) =>
   new ApiFailure(429, 'rate-limited', `too many requests; retry in ${retryAfterS} s`, {

@@ -27,7 +27,7 @@ export function photoRoutes(app: FastifyInstance, context: ServerContext): void 
     photoRoute.path,
     { schema: { params: photoRoute.params }, config: { raw: true } },
     async (request, reply) => {
-      const actor = await requireAdmin(db, request, context.now());
+      const actor = requireAdmin(request);
       const hire = await db
         .selectFrom('hires')
         .select(['id', 'id_photo', 'photos_deleted_at'])
@@ -54,7 +54,7 @@ export function photoRoutes(app: FastifyInstance, context: ServerContext): void 
     framesRoute.path,
     { schema: { params: framesRoute.params, response: { 200: framesRoute.response } } },
     async (request, reply) => {
-      const actor = await requireAdmin(db, request, context.now());
+      const actor = requireAdmin(request);
       const report = await db
         .selectFrom('reports')
         .select(['reports.id', 'reports.hire_id', 'reports.frames', 'reports.biometrics_deleted_at'])

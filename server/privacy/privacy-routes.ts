@@ -78,7 +78,7 @@ export function privacyRoutes(app: FastifyInstance, context: ServerContext): voi
     hrWithdrawal.path,
     { schema: { params: hrWithdrawal.params, response: { 200: hrWithdrawal.response } } },
     async (request) => {
-      const actor = await requireAdmin(db, request, context.now());
+      const actor = requireAdmin(request);
       return withdraw(request.params.id, actor);
     },
   );

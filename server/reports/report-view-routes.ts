@@ -15,7 +15,7 @@ export function reportViewRoutes(app: FastifyInstance, context: ServerContext): 
       report.path,
       { schema: { params: report.params, response: { 200: report.response } } },
       async (request) => {
-        const actor = await requireAdmin(context.db, request, context.now());
+        const actor = requireAdmin(request);
         const detail = await reportDetail(context.db, request.params.id);
         if (!detail) throw new ApiFailure(404, 'report.unknown', 'no such report');
         await context.auditRead({

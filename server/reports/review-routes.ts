@@ -18,7 +18,7 @@ export function reviewRoutes(app: FastifyInstance, context: ServerContext): void
       review.path,
       { schema: { params: review.params, body: review.body, response: { 200: review.response } } },
       async (request) => {
-        const actor = await requireAdmin(context.db, request, context.now());
+        const actor = requireAdmin(request);
         const report = await context.db
           .selectFrom('reports')
           .select(['id', 'hire_id', 'verdict', 'kind', 'refusal', 'received_at', 'face_status'])

@@ -15,7 +15,7 @@ export function statsRoutes(app: FastifyInstance, context: ServerContext): void 
       verdictStats.path,
       { schema: { querystring: verdictStats.query, response: { 200: verdictStats.response } } },
       async (request) => {
-        const actor = await requireAdmin(context.db, request, context.now());
+        const actor = requireAdmin(request);
         const days = dayRange(context.now(), request.query.days);
         const counts = await verdictCounts(context.db, days[0] ?? '');
         await context.auditRead({

@@ -20,7 +20,7 @@ export function webhookRoutes(app: FastifyInstance, context: ServerContext): voi
     createWebhook.path,
     { schema: { body: createWebhook.body, response: { 201: createWebhook.response } } },
     async (request, reply) => {
-      const actor = await requireAdmin(context.db, request, context.now());
+      const actor = requireAdmin(request);
       const id = crypto.randomUUID();
       const secret = `whsec_${randomBytes(32).toString('base64')}`;
       await context.db
@@ -48,7 +48,7 @@ export function webhookRoutes(app: FastifyInstance, context: ServerContext): voi
     deliveries.path,
     { schema: { querystring: deliveries.query, response: { 200: deliveries.response } } },
     async (request) => {
-      const actor = await requireAdmin(context.db, request, context.now());
+      const actor = requireAdmin(request);
       const page = await deliveryPage(context.db, request.query);
       await context.auditRead({
         actor,

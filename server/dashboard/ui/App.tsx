@@ -1,14 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
+import type { Role } from '../../../main/contract/hr-api';
+import { mayCall } from '../../../main/contract/hr-roles';
 import { ApiError, call, hrApi } from './api';
 import { CreateHire } from './CreateHire';
 import { HireView } from './HireView';
 import { LinksPage } from './LinksPage';
 import { Link } from './Link';
 import { Overview } from './Overview';
+import { PeoplePage } from './PeoplePage';
+import { RoleContext, ROLE_WORDS } from './role';
 import { useRoute } from './router';
 import { SignIn } from './SignIn';
 
-type Session = { state: 'checking' } | { state: 'out'; notice?: string } | { state: 'in'; actor: string };
+type Session =
+  { state: 'checking' } | { state: 'out'; notice?: string } | { state: 'in'; actor: string; role: Role };
+
+/** How the header names who is signed in: the person's email, or the token's name. */
+const shownActor = (actor: string) => actor.replace(/^(session|person|token):/, '');
 
 /** The HR dashboard: sign-in, then the page the address names. */
 export function App() {
@@ -19,7 +27,7 @@ export function App() {
 
   useEffect(() => {
     call(hrApi.session, {}).then(
-      ({ actor }) => setSession({ state: 'in', actor }),
+      ({ actor, role }) => setSession({ state: 'in', actor, role }),
       (error: unknown) =>
         setSession({
           state: 'out',
@@ -43,15 +51,29 @@ export function App() {
     setSession((s) =>
       s.state === 'in' ? { state: 'out', notice: 'Your session has ended; sign in again.' } : s,
     );
+  // Signed in through the provider: its end-session page ends the sign-in there too.
   const signOut = () =>
-    void call(hrApi.signOut, {}).finally(() => setSession({ state: 'out', notice: 'You are signed out.' }));
+    void call(hrApi.signOut, {}).then(
+      ({ logoutUrl }) =>
+        logoutUrl
+          ? window.location.assign(logoutUrl)
+          : setSession({ state: 'out', notice: 'You are signed out.' }),
+      () => setSession({ state: 'out', notice: 'You are signed out.' }),
+    );
+  const may = (route: 'createHire' | 'links' | 'people') =>
+    session.state === 'in' && mayCall(session.role, route);
 
   if (session.state === 'checking') return <p aria-live="polite">Loading…</p>;
   if (session.state === 'out')
-    return <SignIn notice={session.notice} onSignedIn={(actor) => setSession({ state: 'in', actor })} />;
+    return (
+      <SignIn
+        notice={session.notice}
+        onSignedIn={(actor, role) => setSession({ state: 'in', actor, role })}
+      />
+    );
 
   return (
-    <>
+    <RoleContext.Provider value={session.role}>
       <a className="skip" href="#main">
         Skip to content
       </a>
@@ -61,10 +83,13 @@ export function App() {
         </Link>
         <nav aria-label="Main">
           <Link to={{ page: 'overview' }}>Hires</Link>
-          <Link to={{ page: 'new-hire' }}>New hire</Link>
-          <Link to={{ page: 'links' }}>Linked hires</Link>
+          {may('createHire') ? <Link to={{ page: 'new-hire' }}>New hire</Link> : null}
+          {may('links') ? <Link to={{ page: 'links' }}>Linked hires</Link> : null}
+          {may('people') ? <Link to={{ page: 'people' }}>People</Link> : null}
         </nav>
-        <span className="who">Signed in as {session.actor.replace(/^session:/, '')}</span>
+        <span className="who">
+          Signed in as {shownActor(session.actor)} ({ROLE_WORDS[session.role]})
+        </span>
         <button type="button" className="secondary" onClick={signOut}>
           Sign out
         </button>
@@ -73,10 +98,11 @@ export function App() {
         {route.page === 'overview' ? (
           <Overview status={route.status} q={route.q} onSignedOut={signedOut} />
         ) : null}
-        {route.page === 'new-hire' ? <CreateHire onSignedOut={signedOut} /> : null}
-        {route.page === 'links' ? <LinksPage onSignedOut={signedOut} /> : null}
+        {route.page === 'new-hire' && may('createHire') ? <CreateHire onSignedOut={signedOut} /> : null}
+        {route.page === 'links' && may('links') ? <LinksPage onSignedOut={signedOut} /> : null}
+        {route.page === 'people' && may('people') ? <PeoplePage onSignedOut={signedOut} /> : null}
         {route.page === 'hire' ? <HireView key={route.id} id={route.id} onSignedOut={signedOut} /> : null}
       </main>
-    </>
+    </RoleContext.Provider>
   );
 }

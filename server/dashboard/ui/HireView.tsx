@@ -6,6 +6,7 @@ import { Link } from './Link';
 import { LinkedHires } from './LinkedHires';
 import { Problem } from './Problem';
 import { ReportCard } from './ReportCard';
+import { useMay } from './role';
 import { StatusBadge } from './StatusBadge';
 import { useApi } from './useApi';
 
@@ -13,6 +14,8 @@ import { useApi } from './useApi';
 export function HireView({ id, onSignedOut }: { id: string; onSignedOut: () => void }) {
   const [version, setVersion] = useState(0);
   const [announcement, setAnnouncement] = useState('');
+  const mayLinks = useMay('hireLinks');
+  const mayAudit = useMay('audit');
   const hire = useApi(`hire:${id}:${version}`, () => call(hrApi.hire, { params: { id } }), onSignedOut);
   const reviewed = (verdict: string) => {
     setAnnouncement(`Review saved: the report is now ${verdict}.`);
@@ -79,10 +82,12 @@ export function HireView({ id, onSignedOut }: { id: string; onSignedOut: () => v
       <p role="status" className="announcement">
         {announcement}
       </p>
-      <section aria-labelledby="links-heading">
-        <h2 id="links-heading">Linked hires</h2>
-        <LinkedHires hireId={h.id} version={version} onSignedOut={onSignedOut} />
-      </section>
+      {mayLinks ? (
+        <section aria-labelledby="links-heading">
+          <h2 id="links-heading">Linked hires</h2>
+          <LinkedHires hireId={h.id} version={version} onSignedOut={onSignedOut} />
+        </section>
+      ) : null}
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
         <Timeline
@@ -95,10 +100,12 @@ export function HireView({ id, onSignedOut }: { id: string; onSignedOut: () => v
           onSignedOut={onSignedOut}
         />
       </section>
-      <section aria-labelledby="audit-heading">
-        <h2 id="audit-heading">Audit trail</h2>
-        <AuditTrail hireId={h.id} version={version} onSignedOut={onSignedOut} />
-      </section>
+      {mayAudit ? (
+        <section aria-labelledby="audit-heading">
+          <h2 id="audit-heading">Audit trail</h2>
+          <AuditTrail hireId={h.id} version={version} onSignedOut={onSignedOut} />
+        </section>
+      ) : null}
     </>
   );
 }

@@ -7,6 +7,7 @@ import { FacePhotos } from './FacePhotos';
 import { formatTime } from './format';
 import { Problem } from './Problem';
 import { ReviewForm } from './ReviewForm';
+import { useMay } from './role';
 import { VerdictBadge } from './StatusBadge';
 
 const KIND_LABEL: Record<string, string> = {
@@ -30,6 +31,8 @@ export function ReportCard({
   onSignedOut: () => void;
 }) {
   const headingId = `report-${report.id}`;
+  const mayReview = useMay('review');
+  const maySeeFace = useMay('frames');
   return (
     <article className={`report report-${report.verdict}`} aria-labelledby={headingId}>
       <header className="report-head">
@@ -61,10 +64,10 @@ export function ReportCard({
         <p className="reviewed">
           Reviewed by {report.review.by}: “{report.review.note}”
         </p>
-      ) : report.verdict === 'review' ? (
+      ) : report.verdict === 'review' && mayReview ? (
         <ReviewForm reportId={report.id} onReviewed={onReviewed} onSignedOut={onSignedOut} />
       ) : null}
-      {report.hasFaceFrames || report.faceFramesDeletedAt ? (
+      {maySeeFace && (report.hasFaceFrames || report.faceFramesDeletedAt) ? (
         <>
           <h4>Face</h4>
           <FacePhotos

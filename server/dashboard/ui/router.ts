@@ -4,18 +4,20 @@ import { HireStatus } from '../../../main/contract/hr-api';
 /**
  * The dashboard's pages, from the address bar: /dashboard/ (with ?status= and ?q= for the list's
  * filters, so a filtered list can be reloaded, bookmarked and left with Back), /dashboard/hires/new,
- * /dashboard/hires/:id, /dashboard/links (linked hires across the company).
+ * /dashboard/hires/:id, /dashboard/links (linked hires across the company), /dashboard/people (roles).
  */
 export type Route =
   | { page: 'overview'; status?: HireStatus; q?: string }
   | { page: 'new-hire' }
   | { page: 'hire'; id: string }
-  | { page: 'links' };
+  | { page: 'links' }
+  | { page: 'people' };
 
 export function routeOf(pathname: string, search = ''): Route {
   const path = pathname.replace(/^\/dashboard\/?/, '').replace(/\/$/, '');
   if (path === 'hires/new') return { page: 'new-hire' };
   if (path === 'links') return { page: 'links' };
+  if (path === 'people') return { page: 'people' };
   const hire = /^hires\/([0-9a-f-]{36})$/.exec(path);
   if (hire?.[1]) return { page: 'hire', id: hire[1] };
   const query = new URLSearchParams(search);
@@ -28,6 +30,7 @@ export function hrefOf(route: Route): string {
   if (route.page === 'new-hire') return '/dashboard/hires/new';
   if (route.page === 'hire') return `/dashboard/hires/${route.id}`;
   if (route.page === 'links') return '/dashboard/links';
+  if (route.page === 'people') return '/dashboard/people';
   const query = new URLSearchParams();
   if (route.status) query.set('status', route.status);
   if (route.q) query.set('q', route.q);

@@ -58,10 +58,13 @@ describe.each(storages)('revoking HR API tokens on %s', (storage) => {
     const asSession = { authorization: '', cookie };
     expect((await api(url, 'GET', '/v1/session', undefined, asSession)).json).toEqual({
       actor: 'session:auditor',
+      role: 'hr-admin',
     });
 
     const listed = await admin('token', 'list');
-    expect(listed.stdout).toMatch(/^\S+ {2}bootstrap {2}created \S+\n\S+ {2}auditor {2}created \S+\n$/);
+    expect(listed.stdout).toMatch(
+      /^\S+ {2}bootstrap {2}hr-admin {2}created \S+\n\S+ {2}auditor {2}hr-admin {2}created \S+\n$/,
+    );
     expect(listed.stdout).not.toContain(token);
 
     const revoked = await admin('token', 'revoke', 'auditor');
@@ -71,7 +74,9 @@ describe.each(storages)('revoking HR API tokens on %s', (storage) => {
     const session = await api(url, 'GET', '/v1/session', undefined, asSession);
     expect([session.status, session.json.error?.code]).toEqual([401, 'auth.session-expired']);
     expect((await api(url, 'POST', '/v1/session', { token }, { authorization: '' })).status).toBe(401);
-    expect((await admin('token', 'list')).stdout).toMatch(/auditor {2}created \S+ {2}revoked \S+\n$/);
+    expect((await admin('token', 'list')).stdout).toMatch(
+      /auditor {2}hr-admin {2}created \S+ {2}revoked \S+\n$/,
+    );
     expect(await auditEntries(server!.context, 'token.revoke')).toEqual([
       {
         actor: 'admin-cli',

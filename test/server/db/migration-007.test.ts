@@ -1,0 +1,70 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hashSecret } from '../../../server/auth/secrets';
+import { migrationProvider } from '../../../server/db/migrations';
+import { startServer } from '../../../server/start-server';
+import { api, freshPostgres, storages, TEST_PHOTO_KEY, type Storage } from '../../support/hr-service';
+
+/**
+ * A database from before roles, migrated by this server: its API tokens, and the dashboard
+ * sessions opened with them, act as HR admins (the only kind of HR there was).
+ */
+describe.each(storages)('migration 007 on an existing %s database', (storage: Storage) => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it('makes every existing token, and its sessions, an HR admin', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'hireproof-migrate-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const database = storage === 'postgres' ? await freshPostgres() : null;
+    if (database) cleanups.push(database.drop);
+    const db = database
+      ? new Kysely<unknown>({
+          dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url }) }),
+        })
+      : new Kysely<unknown>({
+          dialect: new SqliteDialect({ database: new SqliteDatabase(join(dataDir, 'hireproof.sqlite')) }),
+        });
+    const migrated = await new Migrator({
+      db,
+      provider: migrationProvider(storage),
+    }).migrateTo('006-farm-signals');
+    expect(migrated.error).toBeUndefined();
+    const token = 'hp_an-old-token-from-before-roles-0123456789';
+    const session = 'hps_an-old-dashboard-session-0123456789';
+    const now = new Date();
+    const later = new Date(now.getTime() + 3_600_000).toISOString();
+    await sql`INSERT INTO admin_tokens (id, name, token_hash, created_at)
+        VALUES ('t1', 'payroll-sync', ${hashSecret(token)}, ${now.toISOString()})`.execute(db);
+    await sql`INSERT INTO sessions (id_hash, actor, created_at, expires_at, token_id)
+        VALUES (${hashSecret(session)}, 'session:payroll-sync', ${now.toISOString()}, ${later}, 't1')`.execute(
+      db,
+    );
+    await db.destroy();
+
+    const server = await startServer({
+      port: 0,
+      dataDir,
+      databaseUrl: database?.url,
+      ...(database ? { photoKey: TEST_PHOTO_KEY } : {}),
+      runJobs: false,
+    });
+    cleanups.push(() => server.close());
+    const asToken = await api(server.url, 'GET', '/v1/session', undefined, {
+      authorization: `Bearer ${token}`,
+    });
+    expect(asToken.json).toEqual({ actor: 'token:payroll-sync', role: 'hr-admin' });
+    const asSession = await api(server.url, 'GET', '/v1/session', undefined, {
+      authorization: '',
+      cookie: `hireproof_session=${session}`,
+    });
+    expect(asSession.json).toEqual({ actor: 'session:payroll-sync', role: 'hr-admin' });
+  });
+});
