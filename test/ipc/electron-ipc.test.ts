@@ -42,7 +42,7 @@ function recordingHandlers() {
     submitAttestation: record('submitAttestation', null),
     deferReattestation: record('deferReattestation', status),
     exportDiagnostics: () => Promise.reject(Object.assign(new Error('disk full'), { code: 'export.failed' })),
-    getFaceReference: record('getFaceReference', { descriptor: null }),
+    refreshVerdict: record('refreshVerdict', null),
     takeEnrolLink: record('takeEnrolLink', { code: null }),
   } as IpcHandlers;
   return { handlers, calls };
