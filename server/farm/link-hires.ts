@@ -8,6 +8,7 @@ import type { Database } from '../db/schema';
 import { countVerdict } from '../db/verdict-counts';
 import type { WeighedReason } from '../reports/decide-verdict';
 import { finalVerdictJobs } from '../reports/final-verdict';
+import { dismissedKey, dismissedLinks } from './dismiss-link';
 import { LAPTOP_MARKS, MarkKind, PLACE_MARKS, type Mark } from './farm-marks';
 import { FARM_CHECKS, FARM_CHECK_OF, type FarmSignal } from './farm-signal';
 import type { JobHandler } from '../jobs/job-runner';
@@ -124,7 +125,21 @@ export async function recordLinks(
 ): Promise<HireLink[]> {
   if (links.length === 0) return [];
   const now = context.now().toISOString();
+  // Links already stored are read, not written again: a report from a busy place names the same
+  // hires as the last one, and rewriting hundreds of rows only to conflict is most of its cost.
+  const known = new Set<string>();
+  const others = [...new Set(links.map((l) => l.otherHireId))];
+  for (let i = 0; i < others.length; i += LINK_ROWS_PER_INSERT) {
+    const stored = await trx
+      .selectFrom('hire_links')
+      .select(['other_hire_id', 'signal'])
+      .where('hire_id', '=', hireId)
+      .where('other_hire_id', 'in', others.slice(i, i + LINK_ROWS_PER_INSERT))
+      .execute();
+    for (const row of stored) known.add(linkKey({ hire_id: hireId, ...row }));
+  }
   const rows = links
+    .filter((l) => !known.has(linkKey({ hire_id: hireId, other_hire_id: l.otherHireId, signal: l.signal })))
     .flatMap((link) => {
       const evidence = JSON.stringify(LinkEvidence.parse({ shown: link.shown }));
       return [
@@ -132,7 +147,9 @@ export async function recordLinks(
         { hire_id: link.otherHireId, other_hire_id: hireId, signal: link.signal, evidence, found_at: now },
       ];
     })
-    .sort((a, b) => compare(linkKey(a), linkKey(b)));
+    .map((row) => ({ row, key: linkKey(row) }))
+    .sort((a, b) => compare(a.key, b.key))
+    .map(({ row }) => row);
   const inserted = new Set<string>();
   for (let i = 0; i < rows.length; i += LINK_ROWS_PER_INSERT) {
     const written = await trx
@@ -147,15 +164,16 @@ export async function recordLinks(
     inserted.has(linkKey({ hire_id: hireId, other_hire_id: l.otherHireId, signal: l.signal })),
   );
   const byOther = groupBy(fresh, (l) => l.otherHireId);
+  // Only a hire standing verified has a pass to take back: one already in review is not asked again.
   const verified =
     byOther.size === 0
       ? []
       : await trx
-          .selectFrom('hires')
-          .select('id')
-          .where('id', 'in', [...byOther.keys()])
-          .where('verified_at', 'is not', null)
-          .orderBy('id')
+          .selectFrom('roster')
+          .select('hire_id as id')
+          .where('hire_id', 'in', [...byOther.keys()])
+          .where('standing', '=', 'verified')
+          .orderBy('hire_id')
           .execute();
   await context.jobs.enqueueAll(
     REVIEW_LINKED_HIRE,
@@ -184,7 +202,12 @@ type ReviewLinkedHire = z.infer<typeof ReviewLinkedHire>;
 /** Puts one verified hire back to review, in a transaction of its own: it locks that hire's rows only. */
 export const reviewLinkedHireJob: JobHandler = async (job, context) => {
   const { hireId, links } = ReviewLinkedHire.parse(job.payload);
-  await context.db.transaction().execute((trx) => reviewVerifiedHire(trx, context, hireId, links));
+  await context.db.transaction().execute(async (trx) => {
+    // HR may have dismissed a link between its finding and this job.
+    const dismissed = await dismissedLinks(trx, hireId);
+    const standing = links.filter((l) => !dismissed.has(dismissedKey(l.otherHireId, l.signal)));
+    if (standing.length > 0) await reviewVerifiedHire(trx, context, hireId, standing);
+  });
 };
 
 /**
@@ -202,7 +225,8 @@ export async function linksSinceLastReport(trx: Transaction<Database>, hireId: s
   let query = trx
     .selectFrom('hire_links')
     .select(['other_hire_id', 'signal', 'evidence'])
-    .where('hire_id', '=', hireId);
+    .where('hire_id', '=', hireId)
+    .where('dismissed_at', 'is', null);
   if (previous) query = query.where('found_at', '>', previous.received_at);
   const rows = await query.orderBy('other_hire_id').orderBy('signal').execute();
   return rows.map((row) => ({
@@ -296,6 +320,11 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
-  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
   return groups;
 }

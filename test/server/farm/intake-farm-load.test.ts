@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityClaims } from '../../../main/contract/identity';
 import { fingerprintOf } from '../../../main/identity/fingerprint';
+import { refreshRoster } from '../../../server/db/roster';
 import { REVIEW_LINKED_HIRE } from '../../../server/farm/link-hires';
 import { jobRunner } from '../../../server/jobs/job-runner';
 import { jobKinds } from '../../../server/start-server';
@@ -40,7 +41,10 @@ function laptop(disk?: string) {
 async function answered<T>(answer: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const stalled = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ANSWER_MS} ms: intake stalled`)), ANSWER_MS);
+    timer = setTimeout(
+      () => reject(new Error(`no answer within ${ANSWER_MS} ms: intake stalled`)),
+      ANSWER_MS,
+    );
   });
   try {
     return await Promise.race([answer, stalled]);
@@ -56,7 +60,7 @@ describe.skipIf(!postgresUrl())('report intake on PostgreSQL with farm signals l
   }, 60_000);
   afterAll(async () => server?.close());
 
-  /** A hire whose one report passed and who was verified (as a camera step would leave them). */
+  /** A hire whose one report passed and who was verified (as a camera step would leave them), standing verified. */
   const verifiedHire = async (identity = laptop(), from: string): Promise<Device> => {
     const device = await enrolDevice(server.url, { identity });
     const first = await device.postFrom(from, (await device.report()).jws);
@@ -66,6 +70,7 @@ describe.skipIf(!postgresUrl())('report intake on PostgreSQL with farm signals l
       .set({ verified_at: new Date().toISOString() })
       .where('id', '=', device.hireId)
       .execute();
+    await refreshRoster(server.context.db, server.context.dialect, device.hireId);
     return device;
   };
   /** Runs the reviews of linked hires that are due (not the ID photos' face searches: minutes of work here). */
