@@ -276,7 +276,14 @@ describe.each(storages)('farm signals on %s', (storage) => {
     const marks = await server.context.db.selectFrom('farm_marks').selectAll().execute();
     const reports = await server.context.db.selectFrom('reports').select('payload').execute();
     expect(JSON.stringify([marks, reports])).not.toContain(router);
-    expect(JSON.stringify(reports)).toContain('"gatewayMac":{"state":"kept-as-hash"}');
+    const lans = reports.map((r) => (JSON.parse(r.payload) as ReportPayload).observations.probes.lan);
+    expect(lans).toContainEqual({
+      state: 'read',
+      facts: {
+        gatewayMac: { state: 'kept-as-hash' },
+        bssid: expect.objectContaining({ state: 'unavailable' }) as unknown,
+      },
+    });
 
     // A locally administered MAC (a phone's hotspot, a randomised address) names no one router.
     const hotspot = [await enrol(), await enrol(), await enrol()];
