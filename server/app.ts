@@ -18,6 +18,7 @@ import { hireRoutes } from './hires/hire-routes';
 import { trustedProxies } from './http/client-address';
 import { capConnections, defaultHttpLimits, timeoutOptions, type HttpLimits } from './http/connections';
 import { offboardingRoutes } from './hires/offboarding-routes';
+import { dismissLinkRoutes } from './farm/dismiss-link';
 import { linkRoutes } from './farm/link-routes';
 import { installErrorHandler } from './http/error-handler';
 import { installRequestLimits } from './http/request-limits';
@@ -118,6 +119,7 @@ export async function buildApp(
   privacyRoutes(app, full);
   auditRoutes(app, full);
   linkRoutes(app, full);
+  dismissLinkRoutes(app, full);
   await dashboardRoutes(app, options.dashboardDir ?? builtDashboard());
   app.get(hrApi.health.path, { schema: { response: { 200: hrApi.health.response } } }, () => ({
     ok: true as const,

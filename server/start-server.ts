@@ -8,6 +8,7 @@ import { openBookkeeping, openDatabase } from './db/open-database';
 import { groupCommit, transactionPerWrite } from './db/write-batcher';
 import { faceService, type FaceService } from './face/face-service';
 import { faceLinksJob, frameFaceLinksJob } from './farm/face-links-job';
+import { REVIEW_LINKED_HIRE, reviewLinkedHireJob } from './farm/link-hires';
 import { markHasher } from './farm/mark-key';
 import { giveUpFaceJob, verifyFaceJob } from './face/verify-face-job';
 import { JobQueue } from './jobs/job-queue';
@@ -63,6 +64,8 @@ export const jobKinds: Record<string, JobKind> = {
   'retention.sweep': { handler: retentionJob, concurrency: 1, timeoutMs: 30 * 60_000 },
   'farm.face': { handler: faceLinksJob, concurrency: 1, timeoutMs: 10 * 60_000 },
   'farm.face-frames': { handler: frameFaceLinksJob, concurrency: 1, timeoutMs: 10 * 60_000 },
+  // One hire's rows per job: short transactions, so two at a time take turns with intake.
+  [REVIEW_LINKED_HIRE]: { handler: reviewLinkedHireJob, concurrency: 2, timeoutMs: 60_000 },
 };
 
 /** A uniform [0, 1) from the system's cryptographic source: a device cannot predict its movements. */

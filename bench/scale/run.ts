@@ -5,7 +5,7 @@
 // steady rate while HR readers page through, with the service's event-loop delay and memory.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
-import { statfsSync } from 'node:fs';
+import { appendFileSync, statfsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -124,6 +124,8 @@ async function startService(dataDir: string, databaseUrl: string | undefined, ph
   const url = await new Promise<string>((resolve, reject) => {
     let err = '';
     child.stderr?.on('data', (c: Buffer) => {
+      // BENCH_SERVICE_LOG=FILE keeps what the service printed (its errors under load).
+      if (process.env.BENCH_SERVICE_LOG) appendFileSync(process.env.BENCH_SERVICE_LOG, c);
       err += c.toString();
       const match = /HR service on (http:\/\/\S+)/.exec(err);
       if (match?.[1]) resolve(match[1]);

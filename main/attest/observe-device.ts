@@ -3,7 +3,7 @@ import { checks as catalogue } from '../checks/catalogue/index';
 import { observeChecks, type ProgressEvent } from '../checks/engine';
 import type { ChecksReport } from '../contract/checks';
 import type { Identity } from '../contract/identity';
-import type { Observations } from '../contract/observations';
+import type { Observations, ProbeId } from '../contract/observations';
 import type { Policy } from '../contract/policy';
 import type { ProbeSet } from '../probes/facts';
 import type { Host } from '../probes/host';
@@ -16,6 +16,12 @@ export interface DeviceObservation {
   observations: Observations;
   identity: Identity;
 }
+
+/**
+ * What a report carries that no device check reads: the LAN the device sits on (gateway MAC, Wi-Fi
+ * BSSID), for the HR service's farm signals, which keep only keyed hashes of it.
+ */
+export const SERVER_PROBES: readonly ProbeId[] = ['lan'];
 
 /** Where a host's observations come from: a `--sysroot` fixture machine is marked, so servers can refuse it. */
 export const sourceOf = (host: Host): Observations['source'] => (host.sysroot === null ? 'live' : 'fixture');
@@ -31,7 +37,14 @@ export async function observeDevice(
   onProgress?: (event: ProgressEvent) => void,
 ): Promise<DeviceObservation> {
   const [{ checks, readings }, identity] = await Promise.all([
-    observeChecks({ checks: catalogue, probes, host, policy, ...(onProgress ? { onProgress } : {}) }),
+    observeChecks({
+      checks: catalogue,
+      probes,
+      host,
+      policy,
+      alsoRead: SERVER_PROBES,
+      ...(onProgress ? { onProgress } : {}),
+    }),
     readIdentity(host),
   ]);
   return {

@@ -18,6 +18,8 @@ export interface RunOptions {
   budgetMs?: number;
   onProgress?: (event: ProgressEvent) => void;
   now?: () => number;
+  /** Probes no check reads that the report still carries (`SERVER_PROBES`). */
+  alsoRead?: readonly ProbeId[];
 }
 
 export type ProgressEvent =
@@ -68,6 +70,8 @@ export async function observeChecks(options: RunOptions): Promise<ObservedChecks
     return result;
   };
 
+  // Read for the HR service alone (farm signals), alongside the checks' probes, in the same budget.
+  for (const id of options.alsoRead ?? []) void read(id);
   const results = await Promise.all(options.checks.map(run));
   budget.clear();
   const readings: ProbeReadings = {};

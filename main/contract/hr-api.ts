@@ -190,6 +190,9 @@ export type HireDetail = z.infer<typeof HireDetail>;
  * Another hire a farm signal linked this one to (README, Farm signals): which signal, what was
  * shared (a hardware id, or "the same client address" without the address), and when it was found.
  */
+/** HR settled the link: who dismissed it, when and why (it then puts neither hire in review). */
+export const LinkDismissal = z.object({ at: Time, by: z.string(), reason: z.string() });
+export type LinkDismissal = z.infer<typeof LinkDismissal>;
 export const LinkedHire = z.object({
   hireId: z.uuid(),
   name: z.string(),
@@ -199,6 +202,7 @@ export const LinkedHire = z.object({
   signal: z.string(),
   shared: z.string(),
   foundAt: Time,
+  dismissal: LinkDismissal.nullable(),
 });
 export type LinkedHire = z.infer<typeof LinkedHire>;
 export const HireLinks = z.object({ hireId: z.uuid(), links: z.array(LinkedHire) });
@@ -211,6 +215,18 @@ export const LinkPair = LinkedHire.omit({ status: true }).extend({
 export type LinkPair = z.infer<typeof LinkPair>;
 export const LinkPage = z.object({ links: z.array(LinkPair) });
 export type LinkPage = z.infer<typeof LinkPage>;
+/** The two hires of a link: the hire's page it is dismissed from, and the other hire. */
+export const LinkParams = z.object({ id: z.uuid(), otherId: z.uuid() });
+/** Why HR dismisses a link ("flatmates, known"): required, kept on the link and the audit trail. */
+export const DismissLinkRequest = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
+export const LinkDismissed = z.object({
+  hireId: z.uuid(),
+  otherHireId: z.uuid(),
+  dismissal: LinkDismissal,
+  /** Reports that were in review for this link alone and now carry their verdict without it. */
+  settledReports: z.array(z.uuid()),
+});
+export type LinkDismissed = z.infer<typeof LinkDismissed>;
 
 export const AuditEntry = z.object({
   at: Time,
@@ -386,6 +402,14 @@ export const hrApi = {
     response: HireLinks,
   }),
   links: endpoint({ method: 'GET', path: '/v1/links', status: 200, response: LinkPage }),
+  dismissLink: endpoint({
+    method: 'POST',
+    path: '/v1/hires/:id/links/:otherId/dismissal',
+    status: 200,
+    params: LinkParams,
+    body: DismissLinkRequest,
+    response: LinkDismissed,
+  }),
   verdictStats: endpoint({
     method: 'GET',
     path: '/v1/stats/verdicts',

@@ -7,7 +7,7 @@ import type { Role } from './hr-api';
  * compile. `anyone`: no sign-in needed (signing in itself, health).
  *
  * - `hr-admin`: everything.
- * - `reviewer`: views hires and their reports, settles reviews, sees the ID photo and face frames
+ * - `reviewer`: views hires and their reports, settles reviews and links, sees the ID photo and face frames
  *   it compares, the audit trail and linked hires; creates, erases, offboards nothing, and has no
  *   webhooks, exports or codes.
  * - `it-helpdesk`: device evidence read-only (hires, devices, reports and their checks); no
@@ -34,6 +34,7 @@ export const hrRoles: Record<keyof HrApi, Access> = {
   audit: reviewers,
   hireLinks: reviewers,
   links: reviewers,
+  dismissLink: reviewers,
   verdictStats: all,
   exportCsv: admins,
   createWebhook: admins,

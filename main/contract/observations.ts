@@ -3,6 +3,7 @@ import { AppState } from '../probes/app/app-state';
 import { CameraInfo } from '../probes/cameras/camera';
 import { DisplayInfo } from '../probes/displays/display';
 import { InputDevice } from '../probes/input/input-device';
+import { LanInfo } from '../probes/lan/lan';
 import { MachineInfo } from '../probes/machine/machine';
 import { NetworkInfo } from '../probes/network/network';
 import { ProcessInfo } from '../probes/processes/process';
@@ -30,6 +31,8 @@ export const probeFactSchemas = {
   app: AppState,
   runtime: RuntimeFacts,
   input: z.array(InputDevice).max(512),
+  /** For the HR service's farm signals alone (no device check reads it): see `SERVER_PROBES`. */
+  lan: LanInfo,
 };
 export type ProbeId = keyof typeof probeFactSchemas;
 export type ProbeFacts = { [K in ProbeId]: z.infer<(typeof probeFactSchemas)[K]> };
@@ -56,6 +59,7 @@ export const ProbeReadings = z
     app: readingOf(probeFactSchemas.app),
     runtime: readingOf(probeFactSchemas.runtime),
     input: readingOf(probeFactSchemas.input),
+    lan: readingOf(probeFactSchemas.lan),
   })
   .partial()
   .strict();

@@ -9,6 +9,9 @@ import { readWin32Displays } from './displays/win32';
 import type { Platform } from '../contract/checks';
 import type { ProbeId, ProbeSet } from './facts';
 import { readLinuxInput } from './input/linux';
+import { readDarwinLan } from './lan/darwin';
+import { readLinuxLan } from './lan/linux';
+import { readWin32Lan } from './lan/win32';
 import { readDarwinMachine } from './machine/darwin';
 import { readLinuxMachine } from './machine/linux';
 import { readWin32Machine } from './machine/win32';
@@ -47,6 +50,7 @@ export const probes: ProbeSet = {
   runtime: { linux: readLinuxRuntime },
   // Linux only so far: input.injected is n/a on macOS and Windows (planned).
   input: { linux: readLinuxInput },
+  lan: { linux: readLinuxLan, darwin: readDarwinLan, win32: readWin32Lan },
   // Only the running program knows how it was started: `probesFor` fills this in.
   app: {},
 };

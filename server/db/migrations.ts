@@ -473,6 +473,17 @@ function migrations(dialect: Dialect, seal: PhotoSeal | undefined): Record<strin
           .execute();
       },
     },
+    '009-farm-lan': {
+      /*
+       * HR settles a link: dismissed (who, when, why) on both of its rows, kept so the same
+       * evidence never raises it again. (The LAN probe's gateway and Wi-Fi marks need no column.)
+       */
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('hire_links').addColumn('dismissed_at', 'text').execute();
+        await db.schema.alterTable('hire_links').addColumn('dismissed_by', 'text').execute();
+        await db.schema.alterTable('hire_links').addColumn('dismissal_reason', 'text').execute();
+      },
+    },
   };
 }
 

@@ -213,6 +213,10 @@ export interface Database {
     signal: string;
     evidence: string;
     found_at: string;
+    /** HR dismissed the link (both rows of the pair, every signal): it no longer puts either hire in review. */
+    dismissed_at: string | null;
+    dismissed_by: string | null;
+    dismissal_reason: string | null;
   };
   /** One row sealed with the database's photo key: start-up refuses a key that does not open it. */
   seal_check: {

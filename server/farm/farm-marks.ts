@@ -24,12 +24,20 @@ export const MarkKind = [
   'address',
   'network',
   'rhythm',
+  'gateway',
+  'wifi',
 ] as const;
 export type MarkKind = (typeof MarkKind)[number];
 
 export const LAPTOP_MARKS: ReadonlySet<MarkKind> = new Set(['fingerprint', 'serial', 'disk', 'mac']);
 /** Where and when: compared only within a window, and forgotten after it. */
-export const PLACE_MARKS: ReadonlySet<MarkKind> = new Set(['address', 'network', 'rhythm']);
+export const PLACE_MARKS: ReadonlySet<MarkKind> = new Set([
+  'address',
+  'network',
+  'rhythm',
+  'gateway',
+  'wifi',
+]);
 
 /** A mark before it is hashed: `value` is hashed with the server's key; `shown` is what HR may read. */
 export interface Mark {
@@ -148,14 +156,17 @@ function canonical(ip: string): { address: string; groups: string[] | null } {
  * office gets; and, for a report a person completes (with the hire's face: onboarding or
  * re-attestation, never a headless device check), its rhythm: the network again, compared over
  * minutes, since one person working through several hires' check-ins does them back to back.
- * None from the company's own egress ranges: every office hire shares those.
+ * `lan`: what the device reported of its LAN (`lanMarks`). None from the company's own egress
+ * ranges: every office hire shares those.
  */
 export function placeMarks(
   clientAddress: string,
   egressRanges: readonly string[],
   byPerson: boolean,
+  lan: readonly Mark[] = [],
 ): Mark[] {
   const { address, groups } = canonical(clientAddress);
+  // An office LAN behind the company's egress is shared by every office hire too.
   if (egressRanges.some((range) => inCidr(address, range))) return [];
   const network = groups
     ? `${groups.slice(0, 3).join(':')}::/48`
@@ -173,6 +184,7 @@ export function placeMarks(
           },
         ]
       : []),
+    ...lan,
   ];
 }
 

@@ -14,6 +14,8 @@ export const FARM_CHECK_OF: Record<FarmSignal, FarmCheck> = {
   address: 'farm.same-place',
   network: 'farm.same-place',
   rhythm: 'farm.same-rhythm',
+  gateway: 'farm.same-place',
+  wifi: 'farm.same-place',
   face: 'farm.same-face',
 };
 export type FarmCheck = 'farm.same-hardware' | 'farm.same-place' | 'farm.same-rhythm' | 'farm.same-face';

@@ -8,8 +8,10 @@ import type { Database } from '../db/schema';
 import { countVerdict } from '../db/verdict-counts';
 import type { WeighedReason } from '../reports/decide-verdict';
 import { finalVerdictJobs } from '../reports/final-verdict';
-import { LAPTOP_MARKS, PLACE_MARKS, type Mark } from './farm-marks';
+import { dismissedKey, dismissedLinks } from './dismiss-link';
+import { LAPTOP_MARKS, MarkKind, PLACE_MARKS, type Mark } from './farm-marks';
 import { FARM_CHECKS, FARM_CHECK_OF, type FarmSignal } from './farm-signal';
+import type { JobHandler } from '../jobs/job-runner';
 
 /**
  * A hardware id on more hires than this is a default nobody listed (a vendor's placeholder serial),
@@ -51,28 +53,36 @@ export async function linkByMarks(
     address: { since: ago(windowHours * 3_600_000), needed: hiresPerAddress, within: `${windowHours} h` },
     network: { since: ago(windowHours * 3_600_000), needed: hiresPerNetwork, within: `${windowHours} h` },
     rhythm: { since: ago(rhythmMinutes * 60_000), needed: hiresInRhythm, within: `${rhythmMinutes} min` },
+    // One router or access point is one household, like one address.
+    gateway: { since: ago(windowHours * 3_600_000), needed: hiresPerAddress, within: `${windowHours} h` },
+    wifi: { since: ago(windowHours * 3_600_000), needed: hiresPerAddress, within: `${windowHours} h` },
   } as const;
-  const links: HireLink[] = [];
-  for (const mark of marks) {
-    const hashed = hash(mark.kind, mark.value);
-    await trx
-      .insertInto('farm_marks')
-      .values({
+  // One statement for every mark, in key order: two reports of one hire lock their rows alike.
+  const hashed = marks
+    .map((mark) => ({ mark, hashed: hash(mark.kind, mark.value) }))
+    .sort((a, b) => compare(`${a.mark.kind}\u0000${a.hashed}`, `${b.mark.kind}\u0000${b.hashed}`));
+  await trx
+    .insertInto('farm_marks')
+    .values(
+      hashed.map(({ mark, hashed: markHash }) => ({
         kind: mark.kind,
-        mark: hashed,
+        mark: markHash,
         hire_id: hireId,
         shown: mark.shown,
         first_seen_at: now,
         last_seen_at: now,
-      })
-      .onConflict((oc) => oc.columns(['kind', 'mark', 'hire_id']).doUpdateSet({ last_seen_at: now }))
-      .execute();
+      })),
+    )
+    .onConflict((oc) => oc.columns(['kind', 'mark', 'hire_id']).doUpdateSet({ last_seen_at: now }))
+    .execute();
+  const links: HireLink[] = [];
+  for (const { mark, hashed: markHash } of hashed) {
     let others = trx
       .selectFrom('farm_marks')
       .innerJoin('hires', 'hires.id', 'farm_marks.hire_id')
       .select(['farm_marks.hire_id', 'hires.offboarded_at'])
       .where('farm_marks.kind', '=', mark.kind)
-      .where('farm_marks.mark', '=', hashed)
+      .where('farm_marks.mark', '=', markHash)
       .where('farm_marks.hire_id', '!=', hireId);
     const place = PLACE_MARKS.has(mark.kind) ? placeRule[mark.kind as keyof typeof placeRule] : null;
     others = place
@@ -95,38 +105,110 @@ export async function linkByMarks(
   await recordLinks(trx, context, hireId, links);
 }
 
-/** Stores links in both directions; those already known are not new. Marks verified hires for review. */
+/** Link rows written per insert: 5 values each, well under SQLite's and PostgreSQL's bound on parameters. */
+const LINK_ROWS_PER_INSERT = 400;
+
+/**
+ * Stores links in both directions; those already known are not new. The verified hires newly
+ * linked are put back to review by a job of their own (`reviewLinkedHireJob`), not here: this runs
+ * inside a report's transaction, which must lock no other hire's rows. When it did, reports from
+ * one house (each linking to every hire seen there) waited on each other's locks on the same
+ * hires' reports and roster rows, deadlocked, and stalled intake on PostgreSQL.
+ * The rows are written in key order, a page per statement, so two reports linking the same pair
+ * wait for one another rather than deadlock.
+ */
 export async function recordLinks(
   trx: Transaction<Database>,
   context: ServerContext,
   hireId: string,
   links: readonly HireLink[],
 ): Promise<HireLink[]> {
+  if (links.length === 0) return [];
   const now = context.now().toISOString();
-  const fresh: HireLink[] = [];
-  for (const link of links) {
-    const evidence = JSON.stringify(LinkEvidence.parse({ shown: link.shown }));
-    const inserted = await trx
-      .insertInto('hire_links')
-      .values([
+  // Links already stored are read, not written again: a report from a busy place names the same
+  // hires as the last one, and rewriting hundreds of rows only to conflict is most of its cost.
+  const known = new Set<string>();
+  const others = [...new Set(links.map((l) => l.otherHireId))];
+  for (let i = 0; i < others.length; i += LINK_ROWS_PER_INSERT) {
+    const stored = await trx
+      .selectFrom('hire_links')
+      .select(['other_hire_id', 'signal'])
+      .where('hire_id', '=', hireId)
+      .where('other_hire_id', 'in', others.slice(i, i + LINK_ROWS_PER_INSERT))
+      .execute();
+    for (const row of stored) known.add(linkKey({ hire_id: hireId, ...row }));
+  }
+  const rows = links
+    .filter((l) => !known.has(linkKey({ hire_id: hireId, other_hire_id: l.otherHireId, signal: l.signal })))
+    .flatMap((link) => {
+      const evidence = JSON.stringify(LinkEvidence.parse({ shown: link.shown }));
+      return [
         { hire_id: hireId, other_hire_id: link.otherHireId, signal: link.signal, evidence, found_at: now },
         { hire_id: link.otherHireId, other_hire_id: hireId, signal: link.signal, evidence, found_at: now },
-      ])
+      ];
+    })
+    .map((row) => ({ row, key: linkKey(row) }))
+    .sort((a, b) => compare(a.key, b.key))
+    .map(({ row }) => row);
+  const inserted = new Set<string>();
+  for (let i = 0; i < rows.length; i += LINK_ROWS_PER_INSERT) {
+    const written = await trx
+      .insertInto('hire_links')
+      .values(rows.slice(i, i + LINK_ROWS_PER_INSERT))
       .onConflict((oc) => oc.columns(['hire_id', 'other_hire_id', 'signal']).doNothing())
-      .returning('hire_id')
+      .returning(['hire_id', 'other_hire_id', 'signal'])
       .execute();
-    if (inserted.length > 0) fresh.push(link);
+    for (const row of written) inserted.add(linkKey(row));
   }
+  const fresh = links.filter((l) =>
+    inserted.has(linkKey({ hire_id: hireId, other_hire_id: l.otherHireId, signal: l.signal })),
+  );
   const byOther = groupBy(fresh, (l) => l.otherHireId);
-  for (const [other, found] of byOther)
-    await reviewVerifiedHire(
-      trx,
-      context,
-      other,
-      found.map((l) => ({ ...l, otherHireId: hireId })),
-    );
+  // Only a hire standing verified has a pass to take back: one already in review is not asked again.
+  const verified =
+    byOther.size === 0
+      ? []
+      : await trx
+          .selectFrom('roster')
+          .select('hire_id as id')
+          .where('hire_id', 'in', [...byOther.keys()])
+          .where('standing', '=', 'verified')
+          .orderBy('hire_id')
+          .execute();
+  await context.jobs.enqueueAll(
+    REVIEW_LINKED_HIRE,
+    verified.map(({ id }) => ({
+      payload: {
+        hireId: id,
+        links: (byOther.get(id) ?? []).map((l) => ({ ...l, otherHireId: hireId })),
+      } satisfies ReviewLinkedHire,
+      fairKey: id,
+    })),
+    { db: trx },
+  );
   return fresh;
 }
+
+/** The job that puts a verified hire back to review for links found after its verification. */
+export const REVIEW_LINKED_HIRE = 'farm.review-linked';
+const ReviewLinkedHire = z.object({
+  hireId: z.string(),
+  links: z.array(
+    z.object({ otherHireId: z.string(), signal: z.enum([...MarkKind, 'face']), shown: z.string() }),
+  ),
+});
+type ReviewLinkedHire = z.infer<typeof ReviewLinkedHire>;
+
+/** Puts one verified hire back to review, in a transaction of its own: it locks that hire's rows only. */
+export const reviewLinkedHireJob: JobHandler = async (job, context) => {
+  const { hireId, links } = ReviewLinkedHire.parse(job.payload);
+  await context.db.transaction().execute(async (trx) => {
+    // HR may have dismissed a link between its finding and this job.
+    const dismissed = await dismissedLinks(trx, hireId);
+    const standing = links.filter((l) => !dismissed.has(dismissedKey(l.otherHireId, l.signal)));
+    if (standing.length > 0) await reviewVerifiedHire(trx, context, hireId, standing);
+  });
+};
 
 /**
  * The links found for a hire since its previous report (by its marks just now, or by the face
@@ -143,7 +225,8 @@ export async function linksSinceLastReport(trx: Transaction<Database>, hireId: s
   let query = trx
     .selectFrom('hire_links')
     .select(['other_hire_id', 'signal', 'evidence'])
-    .where('hire_id', '=', hireId);
+    .where('hire_id', '=', hireId)
+    .where('dismissed_at', 'is', null);
   if (previous) query = query.where('found_at', '>', previous.received_at);
   const rows = await query.orderBy('other_hire_id').orderBy('signal').execute();
   return rows.map((row) => ({
@@ -230,8 +313,18 @@ async function reviewVerifiedHire(
   await refreshRoster(trx, context.dialect, hireId);
 }
 
+const linkKey = (row: { hire_id: string; other_hire_id: string; signal: string }) =>
+  `${row.hire_id}\u0000${row.other_hire_id}\u0000${row.signal}`;
+/** Code-unit order, the same on every server: the order rows are locked in. */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
-  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
   return groups;
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { hrApi, type LinkedHire } from '../../main/contract/hr-api';
+import { hrApi, type LinkDismissal, type LinkedHire } from '../../main/contract/hr-api';
 import { requireAdmin } from '../auth/admin-auth';
 import type { ServerContext } from '../context';
 import { statusOf } from '../db/hire-queries';
@@ -13,6 +13,16 @@ const NEWEST_LINKS = 100;
 
 const checkOf = (signal: string): LinkedHire['check'] =>
   FARM_CHECK_OF[signal as FarmSignal] ?? 'farm.same-hardware';
+
+/** Who dismissed a link, when and why; null while it stands. */
+const dismissalOf = (row: {
+  dismissed_at: string | null;
+  dismissed_by: string | null;
+  dismissal_reason: string | null;
+}): LinkDismissal | null =>
+  row.dismissed_at
+    ? { at: row.dismissed_at, by: row.dismissed_by ?? '', reason: row.dismissal_reason ?? '' }
+    : null;
 
 /** HR's view of linked hires: a hire's links with what was shared, and the newest across the company (audited). */
 export function linkRoutes(app: FastifyInstance, context: ServerContext): void {
@@ -38,6 +48,9 @@ export function linkRoutes(app: FastifyInstance, context: ServerContext): void {
           'hire_links.signal',
           'hire_links.evidence',
           'hire_links.found_at',
+          'hire_links.dismissed_at',
+          'hire_links.dismissed_by',
+          'hire_links.dismissal_reason',
           'roster.name',
           'roster.email',
           'roster.standing',
@@ -67,6 +80,7 @@ export function linkRoutes(app: FastifyInstance, context: ServerContext): void {
           signal: row.signal,
           shared: LinkEvidence.parse(JSON.parse(row.evidence)).shown,
           foundAt: row.found_at,
+          dismissal: dismissalOf(row),
         })),
       };
     },
@@ -84,6 +98,9 @@ export function linkRoutes(app: FastifyInstance, context: ServerContext): void {
         'hire_links.signal',
         'hire_links.evidence',
         'hire_links.found_at',
+        'hire_links.dismissed_at',
+        'hire_links.dismissed_by',
+        'hire_links.dismissal_reason',
         'from.name as from_name',
         'to.name',
         'to.email',
@@ -106,6 +123,7 @@ export function linkRoutes(app: FastifyInstance, context: ServerContext): void {
         signal: row.signal,
         shared: LinkEvidence.parse(JSON.parse(row.evidence)).shown,
         foundAt: row.found_at,
+        dismissal: dismissalOf(row),
       })),
     };
   });

@@ -20,6 +20,7 @@ import { termsMismatch, type ChallengeTerms } from '../devices/challenge-terms';
 import { verdictOfReasons, type WeighedReason } from './decide-verdict';
 import { hardwareMarks, placeMarks } from '../farm/farm-marks';
 import { FARM_CHECKS } from '../farm/farm-signal';
+import { lanMarks, withoutLanIds } from '../farm/lan-marks';
 import { linkByMarks, linkReasons, linksSinceLastReport } from '../farm/link-hires';
 import { finalVerdictJobs } from './final-verdict';
 import type { Transaction } from 'kysely';
@@ -243,6 +244,8 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
       // biometric, sealed apart and deleted on the retention schedule) and how the server judged it.
       const stored = {
         ...payload,
+        // The LAN's MACs are network identifiers: kept only as keyed hashes (farm marks).
+        observations: withoutLanIds(payload.observations),
         face: payload.face ? { ...payload.face, frames: [] } : null,
         liveness: payload.liveness ? { ...payload.liveness, trace: [], movements: [] } : null,
         serverChecks: decision.checks,
@@ -314,6 +317,7 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
               request.ip,
               context.policy.device.vpn.egressRanges,
               payload.kind !== 'device-check',
+              lanMarks(payload.observations),
             ),
           ]);
           const links = context.farmMarks ? await linksSinceLastReport(trx, enrolled.hire_id) : [];

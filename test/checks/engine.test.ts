@@ -23,6 +23,7 @@ function probeSet(overrides: Partial<ProbeSet>): ProbeSet {
     app: {},
     runtime: {},
     input: {},
+    lan: {},
     ...overrides,
   };
 }

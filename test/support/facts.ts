@@ -22,6 +22,10 @@ export function facts(overrides: Partial<ProbeFacts> = {}): ProbeFacts {
       drivers: [],
     },
     network: { interfaces: [], defaultRoutes: [], proxies: [] },
+    lan: {
+      gatewayMac: { state: 'unavailable', reason: 'no IPv4 default route through a gateway' },
+      bssid: { state: 'unavailable', reason: 'not connected to a Wi-Fi network' },
+    },
     session: { env: {}, loginSessions: [], flags: [] },
     app: {
       packaged: false,

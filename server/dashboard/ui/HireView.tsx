@@ -21,6 +21,10 @@ export function HireView({ id, onSignedOut }: { id: string; onSignedOut: () => v
     setAnnouncement(`Review saved: the report is now ${verdict}.`);
     setVersion((v) => v + 1);
   };
+  const dismissed = () => {
+    setAnnouncement('Link dismissed: it no longer puts these hires in review.');
+    setVersion((v) => v + 1);
+  };
 
   if (hire.state === 'loading') return <p aria-live="polite">Loading…</p>;
   if (hire.state === 'failed')
@@ -85,7 +89,7 @@ export function HireView({ id, onSignedOut }: { id: string; onSignedOut: () => v
       {mayLinks ? (
         <section aria-labelledby="links-heading">
           <h2 id="links-heading">Linked hires</h2>
-          <LinkedHires hireId={h.id} version={version} onSignedOut={onSignedOut} />
+          <LinkedHires hireId={h.id} version={version} onDismissed={dismissed} onSignedOut={onSignedOut} />
         </section>
       ) : null}
       <section aria-labelledby="timeline-heading">

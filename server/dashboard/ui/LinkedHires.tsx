@@ -1,4 +1,5 @@
 import { call, hrApi } from './api';
+import { DismissLinkForm } from './DismissLinkForm';
 import { FARM_ADVICE, FARM_CHECK_LABEL } from './farm-words';
 import { formatTime } from './format';
 import { Link } from './Link';
@@ -10,10 +11,13 @@ import { useApi } from './useApi';
 export function LinkedHires({
   hireId,
   version,
+  onDismissed,
   onSignedOut,
 }: {
   hireId: string;
   version: number;
+  /** A link was dismissed: the hire's reports and trail changed too. */
+  onDismissed: () => void;
   onSignedOut: () => void;
 }) {
   const links = useApi(
@@ -38,6 +42,7 @@ export function LinkedHires({
               <th scope="col">Signal</th>
               <th scope="col">What they share</th>
               <th scope="col">Found</th>
+              <th scope="col">HR’s decision</th>
             </tr>
           </thead>
           <tbody>
@@ -55,6 +60,25 @@ export function LinkedHires({
                 <td>{link.shared}</td>
                 <td>
                   <time dateTime={link.foundAt}>{formatTime(link.foundAt)}</time>
+                </td>
+                <td>
+                  {link.dismissal ? (
+                    <>
+                      Dismissed by {link.dismissal.by}: “{link.dismissal.reason}”
+                      <br />
+                      <time className="muted" dateTime={link.dismissal.at}>
+                        {formatTime(link.dismissal.at)}
+                      </time>
+                    </>
+                  ) : (
+                    <DismissLinkForm
+                      hireId={hireId}
+                      otherHireId={link.hireId}
+                      otherName={link.name}
+                      onDismissed={onDismissed}
+                      onSignedOut={onSignedOut}
+                    />
+                  )}
                 </td>
               </tr>
             ))}

@@ -28,6 +28,7 @@ export function LinksPage({ onSignedOut }: { onSignedOut: () => void }) {
                 <th scope="col">Signal</th>
                 <th scope="col">What they share</th>
                 <th scope="col">Found</th>
+                <th scope="col">HR’s decision</th>
               </tr>
             </thead>
             <tbody>
@@ -43,6 +44,11 @@ export function LinksPage({ onSignedOut }: { onSignedOut: () => void }) {
                   <td>{link.shared}</td>
                   <td>
                     <time dateTime={link.foundAt}>{formatTime(link.foundAt)}</time>
+                  </td>
+                  <td>
+                    {link.dismissal
+                      ? `Dismissed by ${link.dismissal.by}: “${link.dismissal.reason}”`
+                      : 'To check (on the hire’s page)'}
                   </td>
                 </tr>
               ))}

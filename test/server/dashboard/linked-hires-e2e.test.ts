@@ -104,6 +104,32 @@ describe('linked hires on the HR dashboard', () => {
     await shot(page, 'linked-hires-list');
     expect(problems).toEqual([]);
   });
+
+  it('lets HR dismiss a link with a reason, and shows it dismissed on the hire and in the list', async () => {
+    await page.goto(`${server.url}/dashboard/hires/${ids['Ben Okafor']}`);
+    await page.getByRole('heading', { name: 'Ben Okafor', level: 1 }).waitFor();
+    const section = page.getByRole('region', { name: 'Linked hires' });
+    const ana = section.getByRole('row').filter({ hasText: 'Ana Lima' });
+    await ana.getByText('Dismiss…').click();
+    // No reason, no dismissal.
+    await ana.getByRole('button', { name: 'Dismiss the link' }).click();
+    await expect.poll(async () => (await ana.getByRole('alert').textContent()) ?? '').toContain('Say why');
+    await ana.getByLabel('Why is the link with Ana Lima explained?').fill('flatmates, known');
+    await ana.getByRole('button', { name: 'Dismiss the link' }).click();
+    await expect
+      .poll(async () => (await section.getByRole('row').filter({ hasText: 'Ana Lima' }).textContent()) ?? '')
+      .toMatch(/Dismissed by .+: “flatmates, known”/);
+    // The link with Dara (one address) stands: it can still be dismissed.
+    expect(
+      await section.getByRole('row').filter({ hasText: 'Dara Singh' }).getByText('Dismiss…').count(),
+    ).toBe(1);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Linked hires' }).click();
+    const table = page.getByRole('table', { name: 'Linked hires, newest first' });
+    await expect
+      .poll(async () => (await table.getByRole('row').filter({ hasText: 'Ana Lima' }).textContent()) ?? '')
+      .toContain('“flatmates, known”');
+    expect(problems).toEqual([]);
+  });
 });
 
 const shot = (page: Page, name: string) => screenshot(page, `dashboard-${name}`);

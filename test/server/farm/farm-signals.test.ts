@@ -63,6 +63,26 @@ const withDisplay = (device: Device, display: DisplayInfo): Partial<ReportPayloa
   };
 };
 
+/** What the device saw of its LAN: this gateway MAC, no Wi-Fi. */
+const withLan = (device: Device, gatewayMac: string): Partial<ReportPayload> => {
+  const { observations } = device.observed;
+  return {
+    observations: {
+      ...observations,
+      probes: {
+        ...observations.probes,
+        lan: {
+          state: 'read',
+          facts: {
+            gatewayMac: { state: 'read', mac: gatewayMac },
+            bssid: { state: 'unavailable', reason: 'not connected to a Wi-Fi network' },
+          },
+        },
+      },
+    },
+  };
+};
+
 const OBAMA = 'test/fixtures/faces/obama/1.jpg';
 const BIDEN = 'test/fixtures/faces/biden/1.jpg';
 
@@ -233,6 +253,58 @@ describe.each(storages)('farm signals on %s', (storage) => {
     expect(pairs.length).toBeGreaterThan(0);
   });
 
+  it('links three hires behind one LAN gateway MAC (from different addresses), keeps only its hash, and not on the corporate egress', async () => {
+    const router = 'a0:63:91:2b:4c:1d';
+    const house = [await enrol(), await enrol(), await enrol()];
+    const answers = [];
+    for (const [i, device] of house.entries())
+      answers.push(
+        await device.postFrom(`127.0.${110 + i}.1`, (await device.report(withLan(device, router))).jws),
+      );
+    expect(answers.map((a) => a.json.verdict)).toEqual(['pass', 'pass', 'review']);
+    const place = (await latestOf(house[2]!.hireId)).farm.find((r) => r.check === 'farm.same-place');
+    expect(place?.evidence).toEqual(
+      [house[0]!, house[1]!]
+        .map((h) => ({
+          signal: 'gateway',
+          hire: h.hireId,
+          shared: 'the same LAN gateway (router MAC): 3 hires within 24 h',
+        }))
+        .sort((a, b) => a.hire.localeCompare(b.hire)),
+    );
+    // The MAC is a network identifier: neither the marks nor the stored reports hold it.
+    const marks = await server.context.db.selectFrom('farm_marks').selectAll().execute();
+    const reports = await server.context.db.selectFrom('reports').select('payload').execute();
+    expect(JSON.stringify([marks, reports])).not.toContain(router);
+    const lans = reports.map((r) => (JSON.parse(r.payload) as ReportPayload).observations.probes.lan);
+    expect(lans).toContainEqual({
+      state: 'read',
+      facts: {
+        gatewayMac: { state: 'kept-as-hash' },
+        bssid: expect.objectContaining({ state: 'unavailable' }) as unknown,
+      },
+    });
+
+    // A locally administered MAC (a phone's hotspot, a randomised address) names no one router.
+    const hotspot = [await enrol(), await enrol(), await enrol()];
+    for (const [i, device] of hotspot.entries()) {
+      const answer = await device.postFrom(
+        `127.0.${120 + i}.1`,
+        (await device.report(withLan(device, 'a2:63:91:2b:4c:1d'))).jws,
+      );
+      expect(farmReasons(answer.json)).toEqual([]);
+    }
+    const office = [await enrol(), await enrol(), await enrol()];
+    for (const device of office) {
+      const answer = await device.postFrom(
+        '127.0.2.10',
+        (await device.report(withLan(device, '00:1b:17:00:01:0a'))).jws,
+      );
+      expect([answer.json.verdict, farmReasons(answer.json)]).toEqual(['pass', []]);
+    }
+    for (const device of office) expect(await linksOf(device.hireId)).toEqual([]);
+  });
+
   it('links three hires whose face check-ins came back to back from one /24, not a headless device check', async () => {
     const hires = [
       await enrol(ownLaptop(), 'app'),
@@ -330,6 +402,8 @@ describe.each(storages)('farm signals found later, on %s', (storage) => {
 
       const later = await enrol(ownLaptop({ disks: disk }), 'cli', BIDEN);
       await later.postFrom('127.0.21.1', (await later.report()).jws);
+      // Put back to review by a job of its own: the later report's transaction locks no other hire's rows.
+      await server.jobs.drain();
       const after = await latestOf(verified.hireId);
       expect(after).toMatchObject({ status: 'review', verdict: 'review' });
       expect(after.farm).toEqual([
