@@ -16,6 +16,7 @@ import { trustedProxies } from './http/client-address';
 import { capConnections, defaultHttpLimits, timeoutOptions, type HttpLimits } from './http/connections';
 import { offboardingRoutes } from './hires/offboarding-routes';
 import { linkRoutes } from './farm/link-routes';
+import { enrolPageRoutes } from './mail/enrol-page';
 import { installErrorHandler } from './http/error-handler';
 import { installRequestLimits } from './http/request-limits';
 import { photoRoutes } from './photos/photo-routes';
@@ -112,6 +113,7 @@ export async function buildApp(
   privacyRoutes(app, full);
   auditRoutes(app, full);
   linkRoutes(app, full);
+  enrolPageRoutes(app, full);
   await dashboardRoutes(app, options.dashboardDir ?? builtDashboard());
   app.get(hrApi.health.path, { schema: { response: { 200: hrApi.health.response } } }, () => ({
     ok: true as const,

@@ -74,6 +74,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     databaseUrl: values.database ?? process.env.HIREPROOF_DATABASE_URL,
     adminToken: process.env.HIREPROOF_ADMIN_TOKEN,
     photoKey: process.env.HIREPROOF_PHOTO_KEY,
+    smtpUrl: process.env.HIREPROOF_SMTP_URL,
     policy: await loadServerPolicy(values.policy),
     logger: true,
     devicePerMinute: whole('device-rate', 60),

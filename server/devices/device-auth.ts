@@ -53,11 +53,16 @@ export async function authenticateDevice(
     typeof kid === 'string'
       ? await context.db
           .selectFrom('devices')
-          .select(['id', 'hire_id', 'client', 'next_due_at', 'public_jwk'])
+          .select(['id', 'hire_id', 'client', 'next_due_at', 'public_jwk', 'revoked_at'])
           .where('key_thumbprint', '=', kid)
           .executeTakeFirst()
       : undefined;
   if (!device) throw refuse('device.unknown-key', 'no enrolled device has the key that signed this request');
+  if (device.revoked_at)
+    throw refuse(
+      'device.revoked',
+      'HR revoked this device (the laptop was replaced, or the hire offboarded): enrol again with a new code from HR',
+    );
 
   let claims: DeviceRequestClaims;
   try {
