@@ -141,6 +141,23 @@ export const HireSummary = z.object({
 });
 export type HireSummary = z.infer<typeof HireSummary>;
 
+/**
+ * One hire in the export (`/v1/export.json` is an array of these; `/v1/export.csv` has the same
+ * fields as snake_case columns), oldest first: what an HR system needs to match its own records.
+ */
+export const HireExportRow = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  expectedSerial: z.string().nullable(),
+  status: HireStatus,
+  latestVerdict: Verdict.nullable(),
+  createdAt: Time,
+  verifiedAt: Time.nullable(),
+  externalId: z.string().nullable(),
+});
+export type HireExportRow = z.infer<typeof HireExportRow>;
+
 /** Newest hires first; overdue ones most overdue first. `next` is null on the last page. */
 export const HirePage = z.object({ hires: z.array(HireSummary), next: Cursor.nullable() });
 export type HirePage = z.infer<typeof HirePage>;

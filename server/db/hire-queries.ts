@@ -155,7 +155,7 @@ export async function* rosterBatches(db: Kysely<Database>, batch = 1_000) {
     let select = db.selectFrom('roster');
     if (keys) select = select.where(after(['created_at', 'hire_id'], 'asc', keys));
     const rows = await select
-      .select([...summaryColumns, 'expected_serial'])
+      .select([...summaryColumns, 'expected_serial', 'external_id'])
       .orderBy('created_at')
       .orderBy('hire_id')
       .limit(batch)

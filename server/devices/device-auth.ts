@@ -58,11 +58,24 @@ export async function authenticateDevice(
           .executeTakeFirst()
       : undefined;
   if (!device) throw refuse('device.unknown-key', 'no enrolled device has the key that signed this request');
-  if (device.revoked_at)
+  if (device.revoked_at) {
+    const hire = await context.db
+      .selectFrom('hires')
+      .select('offboarded_at')
+      .where('id', '=', device.hire_id)
+      .executeTakeFirst();
+    // The app tells a hire who left that there is nothing more to report, not to enrol again.
+    if (hire?.offboarded_at)
+      throw new ApiFailure(
+        410,
+        'hire.offboarded',
+        'HR offboarded this hire: the device has nothing to report',
+      );
     throw refuse(
       'device.revoked',
-      'HR revoked this device (the laptop was replaced, or the hire offboarded): enrol again with a new code from HR',
+      'HR revoked this device (the laptop was replaced): enrol the new one with the code from HR',
     );
+  }
 
   let claims: DeviceRequestClaims;
   try {

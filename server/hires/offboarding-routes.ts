@@ -38,7 +38,7 @@ export function offboardingRoutes(app: FastifyInstance, context: ServerContext):
           if (hire.offboarded_at) return hire.offboarded_at;
           await deleteBiometrics(trx, request.params.id, { template: true, at: now });
           // No device of a hire who left signs anything, no code of theirs enrols, no invitation goes.
-          const revoked = await revokeDevices(trx, request.params.id, now);
+          await revokeDevices(trx, request.params.id, now);
           await trx
             .updateTable('enrolment_codes')
             .set({ voided_at: now.toISOString() })
@@ -58,7 +58,6 @@ export function offboardingRoutes(app: FastifyInstance, context: ServerContext):
             action: 'hire.offboard',
             target: request.params.id,
             hire: request.params.id,
-            detail: { revokedDevices: revoked },
             at: now,
           });
           return now.toISOString();
