@@ -1,9 +1,19 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolCodeFromLink } from '../../../main/app/deep-link';
 import { defaultServerPolicy } from '../../../server/server-policy';
+import { startServer } from '../../../server/start-server';
 import { enrolWithCode } from '../../support/enrol-with-code';
-import { api, startTestServer, storages } from '../../support/hr-service';
+import {
+  ADMIN_TOKEN,
+  api,
+  freshPostgres,
+  startTestServer,
+  storages,
+  TEST_PHOTO_KEY,
+} from '../../support/hr-service';
 import { startMailServer } from '../../support/mail-server';
 
 const DOWNLOAD = 'https://downloads.example.com/hireproof/latest';
@@ -211,6 +221,55 @@ describe.each(storages)('invitations by email on %s', (storage) => {
     expect(mail.to('left@example.com')).toHaveLength(0);
     expect((await mailOf(created.id)).map((m) => m.status)).toEqual(['voided']);
   });
+});
+
+describe.each(storages)('an invitation across a restart on %s', (storage) => {
+  it('is sent by the next server when the one that queued it stopped first', async () => {
+    const mail = await startMailServer();
+    const database = storage === 'postgres' ? await freshPostgres() : null;
+    const options = {
+      port: 0,
+      dataDir: await mkdtemp(join(tmpdir(), 'hireproof-server-')),
+      databaseUrl: database?.url,
+      adminToken: ADMIN_TOKEN,
+      demo: true,
+      runJobs: false,
+      farmSignals: false,
+      smtpUrl: mail.url,
+      policy: {
+        ...defaultServerPolicy,
+        invitations: {
+          from: 'hr@example.com',
+          downloadUrl: DOWNLOAD,
+          serviceUrl: 'https://hr.example.com/',
+          company: 'Example Ltd',
+        },
+      },
+      ...(database ? { photoKey: TEST_PHOTO_KEY } : {}),
+    };
+    try {
+      const first = await startServer(options);
+      const idPhoto = (await readFile(PHOTO)).toString('base64');
+      const created = await api(first.url, 'POST', '/v1/hires', {
+        name: 'Ada',
+        email: 'ada@example.com',
+        idPhoto,
+      });
+      expect(created.status).toBe(201);
+      await first.close();
+      expect(mail.received).toHaveLength(0);
+
+      const second = await startServer(options);
+      await second.jobs.drain();
+      await second.close();
+      expect(mail.to('ada@example.com')[0]?.text).toContain(
+        `https://hr.example.com/enrol?code=${String(created.json.code)}`,
+      );
+    } finally {
+      await mail.close();
+      await database?.drop();
+    }
+  }, 60_000);
 });
 
 describe('without a mail server', () => {
