@@ -66,13 +66,13 @@ export const jobKinds: Record<string, JobKind> = {
   'retention.sweep': { handler: retentionJob, concurrency: 1, timeoutMs: 30 * 60_000 },
   'farm.face': { handler: faceLinksJob, concurrency: 1, timeoutMs: 10 * 60_000 },
   'farm.face-frames': { handler: frameFaceLinksJob, concurrency: 1, timeoutMs: 10 * 60_000 },
-  // Mail servers greylist and go down for maintenance: ten tries, backing off to an hour, span about a day.
+  // Mail servers greylist and go down for maintenance: twenty tries, backing off to an hour, span about eight hours.
   [MAIL_JOB]: {
     handler: sendMailJob,
     giveUp: giveUpMail,
     concurrency: 4,
     timeoutMs: 60_000,
-    maxAttempts: 10,
+    maxAttempts: 20,
   },
   [REMINDER_JOB]: { handler: reminderJob, concurrency: 1, timeoutMs: 10 * 60_000 },
 };
