@@ -9,7 +9,13 @@ import { ReportKind } from './report';
 
 /** The HR protocol (JSON over HTTPS), shared by the app, the CLI and the server. */
 
-export { ApiError, BiometricWithdrawal, CreateHireRequest, CreateHireResponse } from './hr-api';
+export {
+  ApiError,
+  BiometricWithdrawal,
+  CreateHireRequest,
+  CreateHireResponse,
+  EnrolmentCodeIssued,
+} from './hr-api';
 export { Reason } from './reason';
 
 /** 16 characters from an alphabet without look-alikes (no 0/O, 1/I/L), in groups: 80 bits. */
