@@ -20,6 +20,7 @@ import { capConnections, defaultHttpLimits, timeoutOptions, type HttpLimits } fr
 import { offboardingRoutes } from './hires/offboarding-routes';
 import { dismissLinkRoutes } from './farm/dismiss-link';
 import { linkRoutes } from './farm/link-routes';
+import { enrolPageRoutes } from './mail/enrol-page';
 import { installErrorHandler } from './http/error-handler';
 import { installRequestLimits } from './http/request-limits';
 import { photoRoutes } from './photos/photo-routes';
@@ -120,6 +121,7 @@ export async function buildApp(
   auditRoutes(app, full);
   linkRoutes(app, full);
   dismissLinkRoutes(app, full);
+  enrolPageRoutes(app, full);
   await dashboardRoutes(app, options.dashboardDir ?? builtDashboard());
   app.get(hrApi.health.path, { schema: { response: { 200: hrApi.health.response } } }, () => ({
     ok: true as const,

@@ -6,6 +6,7 @@ import type { Writer } from './db/write-batcher';
 import type { FaceService } from './face/face-service';
 import type { MarkHasher } from './farm/mark-key';
 import type { Limiter } from './http/limiter';
+import type { MailSettings } from './mail/mail-settings';
 import type { JobQueue } from './jobs/job-queue';
 import type { Judge } from './reports/judge-pool';
 import type { PhotoSeal } from './photos/photo-seal';
@@ -43,4 +44,6 @@ export interface ServerContext {
   farmMarks: MarkHasher | null;
   /** The OpenID provider HR signs in with (policy `oidc`), or null: API tokens only. */
   oidc: OpenIdProvider | null;
+  /** Invitations and reminders by email; null without an SMTP server (HR passes codes on). */
+  mail: MailSettings | null;
 }

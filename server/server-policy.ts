@@ -22,6 +22,26 @@ export const ServerPolicy = z
     /** …and this long after they were taken when the hire never gets verified. */
     unverifiedRetentionDays: z.number().int().min(0).max(3650).default(90),
     /**
+     * Invitations by email (README, HR set-up), sent when the service also has HIREPROOF_SMTP_URL:
+     * who they come from, where the hire downloads HireProof, and the HR service's public https
+     * address, whose /enrol page opens the app with the code.
+     */
+    invitations: z
+      .object({
+        from: z.string().trim().min(3).max(320),
+        downloadUrl: z.url({ protocol: /^https$/ }),
+        serviceUrl: z
+          .url({ protocol: /^https?$/ })
+          .refine(
+            (u) => u.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(u),
+            'must use https (plain http only on this machine, for a demo)',
+          ),
+        /** The company's name as the hire knows it, in the invitation's first line. */
+        company: z.string().trim().min(1).max(200).default('Your new employer'),
+      })
+      .strict()
+      .optional(),
+    /**
      * Farm signals (README, Farm signals): hires seen from one client address, or one /24 (/48)
      * network, within the window are linked once this many are; two (a couple, flatmates) are not.
      * Rhythm: this many hires' check-ins with a face, from one network within `rhythmMinutes`.

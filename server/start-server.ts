@@ -15,6 +15,10 @@ import { JobQueue } from './jobs/job-queue';
 import { jobRunner, type JobKind } from './jobs/job-runner';
 import { retentionJob } from './retention/retention-job';
 import { judgePool } from './reports/judge-pool';
+import { mailSettings } from './mail/mail-settings';
+import { MAIL_JOB } from './mail/mail-queries';
+import { REMINDER_JOB, reminderJob } from './mail/reminder-job';
+import { giveUpMail, sendMailJob } from './mail/send-mail-job';
 import { defaultServerPolicy, type ServerPolicy } from './server-policy';
 import { deliverWebhookJob } from './webhooks/deliver-webhook-job';
 
@@ -45,6 +49,8 @@ export interface ServerOptions {
   farmSignals?: boolean;
   /** The OpenID client's secret (HIREPROOF_OIDC_CLIENT_SECRET), for the policy's `oidc` sign-in. */
   oidcClientSecret?: string;
+  /** HIREPROOF_SMTP_URL: with the policy's `invitations`, hires are invited and reminded by email. */
+  smtpUrl?: string;
 }
 
 /**
@@ -66,6 +72,15 @@ export const jobKinds: Record<string, JobKind> = {
   'farm.face-frames': { handler: frameFaceLinksJob, concurrency: 1, timeoutMs: 10 * 60_000 },
   // One hire's rows per job: short transactions, so two at a time take turns with intake.
   [REVIEW_LINKED_HIRE]: { handler: reviewLinkedHireJob, concurrency: 2, timeoutMs: 60_000 },
+  // Mail servers greylist and go down for maintenance: twenty tries, backing off to an hour, span about eight hours.
+  [MAIL_JOB]: {
+    handler: sendMailJob,
+    giveUp: giveUpMail,
+    concurrency: 4,
+    timeoutMs: 60_000,
+    maxAttempts: 20,
+  },
+  [REMINDER_JOB]: { handler: reminderJob, concurrency: 1, timeoutMs: 10 * 60_000 },
 };
 
 /** A uniform [0, 1) from the system's cryptographic source: a device cannot predict its movements. */
@@ -75,6 +90,8 @@ const cryptoRandom = () => randomInt(2 ** 47) / 2 ** 47;
 export async function startServer(options: ServerOptions) {
   const dataDir = resolve(options.dataDir);
   const now = options.now ?? (() => new Date());
+  // Checked before anything opens: a half set-up mail server must stop the start, not leak a database.
+  const mail = mailSettings(options.smtpUrl, options.policy ?? defaultServerPolicy);
   const opened = await openDatabase({ dataDir, url: options.databaseUrl, photoKey: options.photoKey });
   const { db, dialect, where, seal } = opened;
   const bookkeeping = openBookkeeping(opened, options.databaseUrl);
@@ -110,6 +127,7 @@ export async function startServer(options: ServerOptions) {
       writes: dialect === 'sqlite' ? groupCommit(db) : transactionPerWrite(db),
       random: options.random ?? cryptoRandom,
       oidc,
+      mail,
     },
     {
       logger: options.logger,
@@ -126,6 +144,15 @@ export async function startServer(options: ServerOptions) {
     .where('done_at', 'is', null)
     .executeTakeFirst();
   if (!pendingSweep) await context.jobs.enqueue('retention.sweep', {});
+  if (mail) {
+    const pendingReminders = await db
+      .selectFrom('jobs')
+      .select('id')
+      .where('kind', '=', REMINDER_JOB)
+      .where('done_at', 'is', null)
+      .executeTakeFirst();
+    if (!pendingReminders) await context.jobs.enqueue(REMINDER_JOB, {});
+  }
   const host = options.host ?? '127.0.0.1';
   const close = async () => {
     await runner.stop();

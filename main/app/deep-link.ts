@@ -1,6 +1,6 @@
-import { EnrolmentCode } from '../contract/protocol';
+import { DEEP_LINK_SCHEME, EnrolmentCode } from '../contract/protocol';
 
-export const DEEP_LINK_SCHEME = 'hireproof';
+export { DEEP_LINK_SCHEME };
 
 /** The code in `hireproof://enrol?code=…`, or null for any other link or a malformed code. */
 export function enrolCodeFromLink(link: string): string | null {

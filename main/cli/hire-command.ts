@@ -6,7 +6,7 @@ import { UsageError } from './usage-error';
 import { whyUnreadable } from './why-unreadable';
 
 export const hireUsage =
-  'hireproof hire create --server URL --name NAME --email EMAIL --photo FILE [--serial S] [--asset-tag T] [--json]   (HIREPROOF_ADMIN_TOKEN)';
+  'hireproof hire create --server URL --name NAME --email EMAIL --photo FILE [--serial S] [--asset-tag T] [--external-id ID] [--json]   (HIREPROOF_ADMIN_TOKEN)';
 
 /** `hireproof hire create`: HR's side from the command line; prints the one-time enrolment code. */
 export async function hireCommand(args: string[]): Promise<number> {
@@ -21,6 +21,7 @@ export async function hireCommand(args: string[]): Promise<number> {
       photo: { type: 'string' },
       serial: { type: 'string' },
       'asset-tag': { type: 'string' },
+      'external-id': { type: 'string' },
       json: { type: 'boolean' },
     },
     strict: true,
@@ -44,11 +45,15 @@ export async function hireCommand(args: string[]): Promise<number> {
     email: values.email,
     idPhoto: photo.toString('base64'),
     ...(expectedDevice ? { expectedDevice } : {}),
+    ...(values['external-id'] ? { externalId: values['external-id'] } : {}),
   });
+  const invited = hire.invitation
+    ? `Invitation with the code queued for ${hire.invitation.to} (the hire's page shows the mail server's answer)\n`
+    : '';
   process.stdout.write(
     values.json
       ? JSON.stringify(hire, null, 2) + '\n'
-      : `Hire ${hire.id}\nEnrolment code ${hire.code} (shown once; expires ${hire.codeExpiresAt})\n`,
+      : `Hire ${hire.id}\nEnrolment code ${hire.code} (shown once; expires ${hire.codeExpiresAt})\n${invited}`,
   );
   return 0;
 }

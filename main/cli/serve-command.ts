@@ -75,6 +75,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     adminToken: process.env.HIREPROOF_ADMIN_TOKEN,
     photoKey: process.env.HIREPROOF_PHOTO_KEY,
     oidcClientSecret: process.env.HIREPROOF_OIDC_CLIENT_SECRET,
+    smtpUrl: process.env.HIREPROOF_SMTP_URL,
     policy: await loadServerPolicy(values.policy),
     logger: true,
     devicePerMinute: whole('device-rate', 60),

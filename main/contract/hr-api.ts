@@ -29,6 +29,10 @@ export const CreateHireRequest = z
       .optional(),
     /** Base64 JPEG or PNG holding exactly one face. */
     idPhoto: z.string().min(1).max(7_000_000),
+    /** The HR system's employee id (unique when set): it appears in webhooks and exports. */
+    externalId: z.string().trim().min(1).max(128).optional(),
+    /** Email the invitation (the default when the service has SMTP set up); false: HR passes the code on. */
+    invite: z.boolean().optional(),
   })
   .strict();
 export type CreateHireRequest = z.infer<typeof CreateHireRequest>;
@@ -42,6 +46,37 @@ export const CreateHireResponse = z.object({
   code: z.string(),
   codeExpiresAt: z.iso.datetime(),
 });
+
+/** A message to a hire: the invitation (with the enrolment code) or a reminder of an overdue re-attestation. */
+export const MailKind = z.enum(['invitation', 'reminder']);
+export type MailKind = z.infer<typeof MailKind>;
+/**
+ * What became of it: `queued` (waiting, or retrying after a temporary refusal), `accepted` by the
+ * mail server, `refused` by it for good, `failed` (still unreachable after every retry), or
+ * `voided` (a newer code was issued before it went).
+ */
+export const MailStatus = z.enum(['queued', 'accepted', 'refused', 'failed', 'voided']);
+export type MailStatus = z.infer<typeof MailStatus>;
+export const MailDelivery = z.object({
+  id: z.uuid(),
+  kind: MailKind,
+  to: z.string(),
+  status: MailStatus,
+  attempts: z.number().int().nonnegative(),
+  /** The mail server's last answer, e.g. `550 5.1.1 no such user`. */
+  response: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime().nullable(),
+});
+export type MailDelivery = z.infer<typeof MailDelivery>;
+
+/** A hire's enrolment code (shown once) and, when it was emailed, the invitation carrying it. */
+export const EnrolmentCodeIssued = CreateHireResponse.extend({ invitation: MailDelivery.nullable() });
+export type EnrolmentCodeIssued = z.infer<typeof EnrolmentCodeIssued>;
+/** HR issues a new code, voiding the hire's unused ones; `email` sends it in a new invitation. */
+export const NewCodeRequest = z.object({ email: z.boolean() }).strict();
+/** HR replaced the hire's laptop: the devices revoked, and the code that enrols the new one. */
+export const DeviceReplaced = EnrolmentCodeIssued.extend({ revokedDevices: z.array(z.string()) });
 
 /** The answer to a withdrawal of biometric consent: when the hire's biometric data was deleted. */
 export const BiometricWithdrawal = z.object({ withdrawnAt: z.iso.datetime() });
@@ -106,6 +141,23 @@ export const HireSummary = z.object({
 });
 export type HireSummary = z.infer<typeof HireSummary>;
 
+/**
+ * One hire in the export (`/v1/export.json` is an array of these; `/v1/export.csv` has the same
+ * fields as snake_case columns), oldest first: what an HR system needs to match its own records.
+ */
+export const HireExportRow = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  expectedSerial: z.string().nullable(),
+  status: HireStatus,
+  latestVerdict: Verdict.nullable(),
+  createdAt: Time,
+  verifiedAt: Time.nullable(),
+  externalId: z.string().nullable(),
+});
+export type HireExportRow = z.infer<typeof HireExportRow>;
+
 /** Newest hires first; overdue ones most overdue first. `next` is null on the last page. */
 export const HirePage = z.object({ hires: z.array(HireSummary), next: Cursor.nullable() });
 export type HirePage = z.infer<typeof HirePage>;
@@ -166,6 +218,8 @@ export const DeviceView = z.object({
   enrolledAt: Time,
   nextDueAt: Time,
   lastReportAt: Time.nullable(),
+  /** When a device replacement or offboarding revoked its key (its signed requests are refused). */
+  revokedAt: Time.nullable(),
 });
 
 export const HireDetail = HireSummary.extend({
@@ -178,7 +232,11 @@ export const HireDetail = HireSummary.extend({
   newIdPhotoNeeded: z.boolean(),
   biometricConsentWithdrawnAt: Time.nullable(),
   offboardedAt: Time.nullable(),
+  /** The HR system's employee id, when HR gave one. */
+  externalId: z.string().nullable(),
   devices: z.array(DeviceView),
+  /** The hire's messages, newest first, with what the mail server answered. */
+  mail: z.array(MailDelivery),
   /** The first page of the timeline, newest first. */
   reports: z.array(ReportSummary),
   /** The cursor for the hire's reports route, when there are more. */
@@ -328,7 +386,23 @@ export const hrApi = {
     path: '/v1/hires',
     status: 201,
     body: CreateHireRequest,
-    response: CreateHireResponse,
+    response: EnrolmentCodeIssued,
+  }),
+  newEnrolmentCode: endpoint({
+    method: 'POST',
+    path: '/v1/hires/:id/enrolment-codes',
+    status: 201,
+    params: ById,
+    body: NewCodeRequest,
+    response: EnrolmentCodeIssued,
+  }),
+  replaceDevice: endpoint({
+    method: 'POST',
+    path: '/v1/hires/:id/device-replacement',
+    status: 201,
+    params: ById,
+    body: NewCodeRequest,
+    response: DeviceReplaced,
   }),
   listHires: endpoint({
     method: 'GET',
@@ -419,6 +493,8 @@ export const hrApi = {
   }),
   /** Every hire as CSV, streamed. */
   exportCsv: endpoint({ method: 'GET', path: '/v1/export.csv', status: 200, response: null }),
+  /** The same rows as JSON (`HireExportRow`s in one array), streamed. */
+  exportJson: endpoint({ method: 'GET', path: '/v1/export.json', status: 200, response: null }),
   createWebhook: endpoint({
     method: 'POST',
     path: '/v1/webhooks',

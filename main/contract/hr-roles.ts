@@ -8,8 +8,8 @@ import type { Role } from './hr-api';
  *
  * - `hr-admin`: everything.
  * - `reviewer`: views hires and their reports, settles reviews and links, sees the ID photo and face frames
- *   it compares, the audit trail and linked hires; creates, erases, offboards nothing, and has no
- *   webhooks, exports or codes.
+ *   it compares, the audit trail and linked hires; creates, erases, offboards nothing, replaces no
+ *   device, and has no webhooks, exports or codes.
  * - `it-helpdesk`: device evidence read-only (hires, devices, reports and their checks); no
  *   biometric data (photos, frames, face links), no audit trail, no exports.
  */
@@ -27,6 +27,8 @@ export const hrRoles: Record<keyof HrApi, Access> = {
   replaceIdPhoto: admins,
   hireReports: all,
   deviceCheckCode: admins,
+  newEnrolmentCode: admins,
+  replaceDevice: admins,
   report: all,
   review: reviewers,
   frames: reviewers,
@@ -37,6 +39,7 @@ export const hrRoles: Record<keyof HrApi, Access> = {
   dismissLink: reviewers,
   verdictStats: all,
   exportCsv: admins,
+  exportJson: admins,
   createWebhook: admins,
   deliveries: admins,
   signIn: 'anyone',

@@ -9,10 +9,19 @@ import { ReportKind } from './report';
 
 /** The HR protocol (JSON over HTTPS), shared by the app, the CLI and the server. */
 
-export { ApiError, BiometricWithdrawal, CreateHireRequest, CreateHireResponse } from './hr-api';
+export {
+  ApiError,
+  BiometricWithdrawal,
+  CreateHireRequest,
+  CreateHireResponse,
+  EnrolmentCodeIssued,
+} from './hr-api';
 export { Reason } from './reason';
 
 /** 16 characters from an alphabet without look-alikes (no 0/O, 1/I/L), in groups: 80 bits. */
+/** The app's link scheme: `hireproof://enrol?code=…` opens it with an enrolment code (the HR service's /enrol page links it). */
+export const DEEP_LINK_SCHEME = 'hireproof';
+
 export const ENROLMENT_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const EnrolmentCode = z
   .string()

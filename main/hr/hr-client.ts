@@ -4,7 +4,7 @@ import {
   BiometricWithdrawal,
   ChallengeResponse,
   DeviceSchedule,
-  CreateHireResponse,
+  EnrolmentCodeIssued,
   EnrolmentResponse,
   PrivacyTerms,
   ReportAck,
@@ -144,6 +144,6 @@ export const withdrawBiometricConsent = (server: string, deviceId: string, signe
     signer,
   );
 
-/** HR's side: creates a hire with its ID photo and gets the one-time enrolment code. */
+/** HR's side: creates a hire with its ID photo and gets the one-time enrolment code (and the invitation, when emailed). */
 export const createHire = (server: string, adminToken: string, request: CreateHireRequest) =>
-  callJson(server, '/v1/hires', request, CreateHireResponse, { authorization: `Bearer ${adminToken}` });
+  callJson(server, '/v1/hires', request, EnrolmentCodeIssued, { authorization: `Bearer ${adminToken}` });

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { HireDetail, HireStatus, HireSummary, StatusCounts } from '../../main/contract/hr-api';
 import { after, decodeCursor, encodeCursor, pageOf } from './pages';
+import { mailOf } from '../mail/mail-queries';
 import { reportPage } from './report-queries';
 import { DUE_STANDINGS, searchTextOf } from './roster';
 import type { Database, Standing } from './schema';
@@ -154,7 +155,7 @@ export async function* rosterBatches(db: Kysely<Database>, batch = 1_000) {
     let select = db.selectFrom('roster');
     if (keys) select = select.where(after(['created_at', 'hire_id'], 'asc', keys));
     const rows = await select
-      .select([...summaryColumns, 'expected_serial'])
+      .select([...summaryColumns, 'expected_serial', 'external_id'])
       .orderBy('created_at')
       .orderBy('hire_id')
       .limit(batch)
@@ -184,6 +185,7 @@ export async function hireDetail(
         'face_status',
         'biometric_withdrawn_at',
         'offboarded_at',
+        'external_id',
       ])
       .where('id', '=', hireId)
       .executeTakeFirst(),
@@ -197,6 +199,7 @@ export async function hireDetail(
         'enrolled_at',
         'next_due_at',
         'last_report_at',
+        'revoked_at',
       ])
       .where('hire_id', '=', hireId)
       .orderBy('enrolled_at')
@@ -204,7 +207,10 @@ export async function hireDetail(
       .execute(),
   ]);
   if (!roster || !hire) return null;
-  const timeline = await reportPage(db, hireId, { limit: reportsPerPage });
+  const [timeline, mail] = await Promise.all([
+    reportPage(db, hireId, { limit: reportsPerPage }),
+    mailOf(db, hireId),
+  ]);
   return {
     ...summaryOf(roster, now),
     expectedDevice: { serial: hire.expected_serial, assetTag: hire.expected_asset_tag },
@@ -212,6 +218,8 @@ export async function hireDetail(
     newIdPhotoNeeded: hire.face_status === 'needs-photo',
     biometricConsentWithdrawnAt: hire.biometric_withdrawn_at,
     offboardedAt: hire.offboarded_at,
+    externalId: hire.external_id,
+    mail,
     devices: devices.map((d) => ({
       id: d.id,
       client: d.client,
@@ -220,6 +228,7 @@ export async function hireDetail(
       enrolledAt: d.enrolled_at,
       nextDueAt: d.next_due_at,
       lastReportAt: d.last_report_at,
+      revokedAt: d.revoked_at,
     })),
     reports: timeline.reports,
     nextReports: timeline.next,

@@ -305,7 +305,7 @@ function migrations(dialect: Dialect, seal: PhotoSeal | undefined): Record<strin
           .columns(['received_at', 'hire_id'])
           .where(sql<boolean>`frames IS NOT NULL OR liveness_trace IS NOT NULL`)
           .execute();
-        await rosterRefresh(null).execute(db);
+        await rosterRefresh(null, { revocable: false }).execute(db);
         await db.schema
           .createIndex('roster_newest')
           .on('roster')
@@ -470,6 +470,52 @@ function migrations(dialect: Dialect, seal: PhotoSeal | undefined): Record<strin
           .addColumn('code_verifier', 'text', (c) => c.notNull())
           .addColumn('nonce', 'text', (c) => c.notNull())
           .addColumn('expires_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
+    '008-hire-life-cycle': {
+      /*
+       * The hire's life cycle and invitations by email: codes HR voided by issuing a new one,
+       * devices revoked by a replacement or offboarding, the HR system's employee id, and each
+       * message handed to the mail server with what it answered.
+       */
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('enrolment_codes').addColumn('voided_at', 'text').execute();
+        await db.schema.alterTable('devices').addColumn('revoked_at', 'text').execute();
+        await db.schema.alterTable('hires').addColumn('external_id', 'text').execute();
+        await db.schema.alterTable('roster').addColumn('external_id', 'text').execute();
+        // Unique when set; hires without one (NULL) do not collide on either database.
+        await db.schema
+          .createIndex('hires_by_external_id')
+          .on('hires')
+          .column('external_id')
+          .unique()
+          .execute();
+        await db.schema
+          .createTable('mail_deliveries')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('hire_id', 'text', (c) => c.notNull().references('hires.id'))
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('recipient', 'text', (c) => c.notNull())
+          .addColumn('due_at', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('response', 'text')
+          .addColumn('finished_at', 'text')
+          .addColumn('sealed_code', sql.raw(bytes))
+          .execute();
+        await db.schema
+          .createIndex('mail_deliveries_by_hire')
+          .on('mail_deliveries')
+          .columns(['hire_id', 'created_at'])
+          .execute();
+        // One reminder per hire and due date, however often the sweep runs or how many servers run it.
+        await db.schema
+          .createIndex('mail_reminders_once')
+          .on('mail_deliveries')
+          .columns(['hire_id', 'kind', 'due_at'])
+          .unique()
           .execute();
       },
     },

@@ -23,15 +23,17 @@ const facePending = sql`EXISTS (SELECT 1 FROM reports r WHERE r.hire_id = roster
  * where a hire's standing is decided; overdue is added at read time from `due_at`. A hire is never
  * verified while a report of theirs waits on the server's face verdict.
  */
-export function rosterRefresh(hireId: string | null) {
+export function rosterRefresh(hireId: string | null, { revocable = true } = {}) {
+  // Migrations before 008 run this on devices that have no `revoked_at` yet: every device is live.
+  const live = revocable ? sql` AND d.revoked_at IS NULL` : sql``;
   return sql`UPDATE roster SET
     verified_at = ${verifiedAt},
     latest_verdict = ${latest('verdict')},
     latest_report_at = ${latest('received_at')},
-    due_at = (SELECT min(d.next_due_at) FROM devices d WHERE d.hire_id = roster.hire_id AND d.client = 'app'),
+    due_at = (SELECT min(d.next_due_at) FROM devices d WHERE d.hire_id = roster.hire_id AND d.client = 'app'${live}),
     standing = CASE
       WHEN ${offboardedAt} IS NOT NULL THEN 'offboarded'
-      WHEN NOT EXISTS (SELECT 1 FROM devices d WHERE d.hire_id = roster.hire_id) THEN 'invited'
+      WHEN NOT EXISTS (SELECT 1 FROM devices d WHERE d.hire_id = roster.hire_id${live}) THEN 'invited'
       WHEN ${latest('verdict')} = 'fail' THEN 'failed'
       WHEN ${latest('verdict')} = 'review' THEN 'review'
       WHEN ${latest('verdict')} = 'pass' AND ${verifiedAt} IS NOT NULL AND NOT ${facePending} THEN 'verified'
@@ -107,7 +109,14 @@ export async function removeFromRoster(
 export async function addToRoster(
   trx: Kysely<Database> | Transaction<Database>,
   dialect: 'sqlite' | 'postgres',
-  hire: { id: string; name: string; email: string; expectedSerial: string | null; createdAt: string },
+  hire: {
+    id: string;
+    name: string;
+    email: string;
+    expectedSerial: string | null;
+    externalId?: string | null;
+    createdAt: string;
+  },
 ): Promise<void> {
   await trx
     .insertInto('roster')
@@ -116,6 +125,7 @@ export async function addToRoster(
       name: hire.name,
       email: hire.email,
       expected_serial: hire.expectedSerial,
+      external_id: hire.externalId ?? null,
       created_at: hire.createdAt,
       search_text: searchTextOf(hire.name, hire.email),
     })

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { HireStatus, Role } from '../../main/contract/hr-api';
+import type { HireStatus, MailKind, MailStatus, Role } from '../../main/contract/hr-api';
 
 /** A hire's standing without the clock; `overdue` is added at read time from `roster.due_at`. */
 export type Standing = Exclude<HireStatus, 'overdue'>;
@@ -27,6 +27,8 @@ export interface Database {
     biometric_withdrawn_at: string | null;
     /** HR offboarded the hire: the face template is deleted and the hire's devices re-attest no more. */
     offboarded_at: string | null;
+    /** The HR system's employee id, unique when set. */
+    external_id: Generated<string | null>;
   };
   /**
    * One row per hire as HR's list shows it, kept current in the transaction that changes any of it
@@ -38,6 +40,7 @@ export interface Database {
     name: string;
     email: string;
     expected_serial: string | null;
+    external_id: Generated<string | null>;
     created_at: string;
     verified_at: Generated<string | null>;
     /** Where the hire stands, apart from the clock: overdue is `due_at` passed, decided at read time. */
@@ -75,6 +78,8 @@ export interface Database {
     used_at: string | null;
     /** `hire`: enrols the hire's first device; `device-check`: a further key for the headless command. */
     purpose: 'hire' | 'device-check';
+    /** HR issued a newer code (a resend, a device replacement, offboarding): this one enrols nothing. */
+    voided_at: Generated<string | null>;
   };
   devices: {
     id: string;
@@ -87,6 +92,8 @@ export interface Database {
     next_due_at: string;
     last_report_at: string | null;
     client: 'app' | 'cli';
+    /** A replacement or offboarding revoked the key: its signed requests are refused from then on. */
+    revoked_at: Generated<string | null>;
   };
   nonces: {
     nonce: string;
@@ -217,6 +224,25 @@ export interface Database {
     dismissed_at: string | null;
     dismissed_by: string | null;
     dismissal_reason: string | null;
+  };
+  /**
+   * Each message to a hire (an invitation with its code, a reminder of an overdue re-attestation)
+   * and what the mail server answered. The code travels sealed, only until the server accepts it.
+   */
+  mail_deliveries: {
+    id: string;
+    hire_id: string;
+    kind: MailKind;
+    recipient: string;
+    /** A reminder's due date: one reminder per date. */
+    due_at: string | null;
+    created_at: string;
+    status: MailStatus;
+    attempts: number;
+    /** The mail server's last answer (or why it could not be reached). */
+    response: string | null;
+    finished_at: string | null;
+    sealed_code: Buffer | null;
   };
   /** One row sealed with the database's photo key: start-up refuses a key that does not open it. */
   seal_check: {

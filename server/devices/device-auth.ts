@@ -53,11 +53,29 @@ export async function authenticateDevice(
     typeof kid === 'string'
       ? await context.db
           .selectFrom('devices')
-          .select(['id', 'hire_id', 'client', 'next_due_at', 'public_jwk'])
+          .select(['id', 'hire_id', 'client', 'next_due_at', 'public_jwk', 'revoked_at'])
           .where('key_thumbprint', '=', kid)
           .executeTakeFirst()
       : undefined;
   if (!device) throw refuse('device.unknown-key', 'no enrolled device has the key that signed this request');
+  if (device.revoked_at) {
+    const hire = await context.db
+      .selectFrom('hires')
+      .select('offboarded_at')
+      .where('id', '=', device.hire_id)
+      .executeTakeFirst();
+    // The app tells a hire who left that there is nothing more to report, not to enrol again.
+    if (hire?.offboarded_at)
+      throw new ApiFailure(
+        410,
+        'hire.offboarded',
+        'HR offboarded this hire: the device has nothing to report',
+      );
+    throw refuse(
+      'device.revoked',
+      'HR revoked this device (the laptop was replaced): enrol the new one with the code from HR',
+    );
+  }
 
   let claims: DeviceRequestClaims;
   try {

@@ -43,6 +43,12 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
           .executeTakeFirst();
         if (!row) throw new ApiFailure(404, 'code.unknown', 'no such enrolment code');
         if (row.used_at) throw new ApiFailure(410, 'code.used', 'this enrolment code was already used');
+        if (row.voided_at)
+          throw new ApiFailure(
+            410,
+            'code.voided',
+            'HR issued a newer enrolment code: use the one in the latest invitation',
+          );
         if (row.expires_at <= now.toISOString())
           throw new ApiFailure(410, 'code.expired', 'this enrolment code has expired; ask HR for a new one');
         if (row.purpose === 'device-check' && client !== 'cli')
@@ -62,6 +68,7 @@ export function deviceRoutes(app: FastifyInstance, context: ServerContext): void
           .set({ used_at: now.toISOString() })
           .where('code_hash', '=', row.code_hash)
           .where('used_at', 'is', null)
+          .where('voided_at', 'is', null)
           .executeTakeFirst();
         if (Number(used.numUpdatedRows) !== 1)
           throw new ApiFailure(410, 'code.used', 'this enrolment code was already used');

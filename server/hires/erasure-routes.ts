@@ -55,6 +55,7 @@ export function erasureRoutes(app: FastifyInstance, context: ServerContext): voi
             .where((eb) => eb.or([eb('hire_id', '=', hireId), eb('other_hire_id', '=', hireId)]))
             .execute();
           await trx.deleteFrom('enrolment_codes').where('hire_id', '=', hireId).execute();
+          await trx.deleteFrom('mail_deliveries').where('hire_id', '=', hireId).execute();
           await removeFromRoster(trx, context.dialect, hireId);
           await trx.deleteFrom('hires').where('id', '=', hireId).execute();
           await trx

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { hrApi } from '../../main/contract/hr-api';
+import { HireExportRow, hrApi } from '../../main/contract/hr-api';
 import { requireAdmin } from '../auth/admin-auth';
 import type { ServerContext } from '../context';
 import { rosterBatches, statusOf } from '../db/hire-queries';
@@ -17,43 +17,85 @@ export function csvField(value: string | null): string {
   return /[",;\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-const HEADER = 'id,name,email,expected_serial,status,latest_verdict,created_at,verified_at';
+/** The export's fields in column order; CSV names them in snake_case (new fields go last: columns keep their places). */
+const FIELDS = [
+  'id',
+  'name',
+  'email',
+  'expectedSerial',
+  'status',
+  'latestVerdict',
+  'createdAt',
+  'verifiedAt',
+  'externalId',
+] as const satisfies readonly (keyof HireExportRow)[];
+const HEADER = FIELDS.map((f) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)).join(',');
 
-/** The CSV, a batch of hires at a time: memory stays flat and other requests run between batches. */
-async function* csvOf(context: ServerContext, now: Date) {
-  yield `${HEADER}\r\n`;
+/** Every hire as the export has it, a batch at a time: memory stays flat and other requests run between batches. */
+async function* exportRows(context: ServerContext, now: Date): AsyncGenerator<HireExportRow[]> {
   for await (const batch of rosterBatches(context.db)) {
-    yield batch
-      .map(
-        (h) =>
-          [
-            h.hire_id,
-            h.name,
-            h.email,
-            h.expected_serial,
-            statusOf(h, now),
-            h.latest_verdict,
-            h.created_at,
-            h.verified_at,
-          ]
-            .map(csvField)
-            .join(',') + '\r\n',
-      )
-      .join('');
+    yield batch.map((h) =>
+      HireExportRow.parse({
+        id: h.hire_id,
+        name: h.name,
+        email: h.email,
+        expectedSerial: h.expected_serial,
+        status: statusOf(h, now),
+        latestVerdict: h.latest_verdict,
+        createdAt: h.created_at,
+        verifiedAt: h.verified_at,
+        externalId: h.external_id,
+      } satisfies HireExportRow),
+    );
     // Let intake and other readers in before the next batch.
     await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
+async function* csvOf(context: ServerContext, now: Date) {
+  yield `${HEADER}\r\n`;
+  for await (const rows of exportRows(context, now))
+    yield rows.map((row) => FIELDS.map((f) => csvField(row[f])).join(',') + '\r\n').join('');
+}
+
+/** One JSON array, written a row at a time. */
+async function* jsonOf(context: ServerContext, now: Date) {
+  yield '[';
+  let first = true;
+  for await (const rows of exportRows(context, now))
+    for (const row of rows) {
+      yield `${first ? '' : ','}\n${JSON.stringify(row)}`;
+      first = false;
+    }
+  yield '\n]\n';
+}
+
 export function exportRoutes(app: FastifyInstance, context: ServerContext): void {
-  app.get(hrApi.exportCsv.path, { config: { raw: true } }, async (request, reply) => {
-    const actor = requireAdmin(request);
-    const now = context.now();
-    await context.auditRead({ actor, action: 'export.csv', target: '*', hire: null, at: now });
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="hireproof-hires.csv"')
-      .header('cache-control', 'no-store')
-      .send(Readable.from(csvOf(context, now)));
-  });
+  const formats = [
+    {
+      endpoint: hrApi.exportCsv,
+      action: 'export.csv',
+      type: 'text/csv; charset=utf-8',
+      file: 'hireproof-hires.csv',
+      rows: csvOf,
+    },
+    {
+      endpoint: hrApi.exportJson,
+      action: 'export.json',
+      type: 'application/json; charset=utf-8',
+      file: 'hireproof-hires.json',
+      rows: jsonOf,
+    },
+  ];
+  for (const format of formats)
+    app.get(format.endpoint.path, { config: { raw: true } }, async (request, reply) => {
+      const actor = requireAdmin(request);
+      const now = context.now();
+      await context.auditRead({ actor, action: format.action, target: '*', hire: null, at: now });
+      return reply
+        .header('content-type', format.type)
+        .header('content-disposition', `attachment; filename="${format.file}"`)
+        .header('cache-control', 'no-store')
+        .send(Readable.from(format.rows(context, now)));
+    });
 }

@@ -8,9 +8,11 @@ import type { ServerContext } from '../context';
 import { columns } from '../db/codecs';
 import { hireDetail, hirePage, statusCounts } from '../db/hire-queries';
 import { reportPage } from '../db/report-queries';
-import { addToRoster } from '../db/roster';
+import { addToRoster, refreshRoster } from '../db/roster';
+import { revokeDevices } from '../devices/revoke-devices';
 import { ApiFailure } from '../http/api-failure';
 import { newEnrolmentCode } from './enrolment-code';
+import { issueHireCode } from './issue-code';
 import { decodeIdPhoto } from './id-photo';
 
 const FACE_REFUSALS: Record<FaceRejection, string> = {
@@ -42,20 +44,31 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
     return reading;
   };
 
+  /** A second hire with the HR system's employee id of one already here: a 409, not a database error. */
+  const refuseTakenExternalId = async (externalId: string | undefined) => {
+    if (!externalId) return;
+    const taken = await db
+      .selectFrom('hires')
+      .select('id')
+      .where('external_id', '=', externalId)
+      .executeTakeFirst();
+    if (taken)
+      throw new ApiFailure(409, 'hire.external-id-taken', `another hire has the employee id ${externalId}`);
+  };
+
   const { createHire } = hrApi;
   api.post(
     createHire.path,
     { schema: { body: createHire.body, response: { 201: createHire.response } } },
     async (request, reply) => {
       const actor = requireAdmin(request);
+      const { name, email, expectedDevice, externalId, invite } = request.body;
+      await refuseTakenExternalId(externalId);
       const photo = decodeIdPhoto(request.body.idPhoto);
       const reading = await readIdPhoto(photo);
       const now = context.now();
       const id = crypto.randomUUID();
-      const { code, hash } = newEnrolmentCode();
-      const expiresAt = new Date(now.getTime() + context.policy.enrolmentCodeDays * 86_400_000).toISOString();
-      const { name, email, expectedDevice } = request.body;
-      await db.transaction().execute(async (trx) => {
+      const issued = await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('hires')
           .values({
@@ -70,6 +83,7 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
             created_at: now.toISOString(),
             verified_at: null,
             photos_deleted_at: null,
+            external_id: externalId ?? null,
           })
           .execute();
         await addToRoster(trx, context.dialect, {
@@ -77,17 +91,98 @@ export function hireRoutes(app: FastifyInstance, context: ServerContext): void {
           name,
           email,
           expectedSerial: expectedDevice?.serial ?? null,
+          externalId: externalId ?? null,
           createdAt: now.toISOString(),
         });
-        await trx
-          .insertInto('enrolment_codes')
-          .values({ code_hash: hash, hire_id: id, expires_at: expiresAt, used_at: null, purpose: 'hire' })
-          .execute();
-        await audit(trx, { actor, action: 'hire.create', target: id, hire: id, at: now });
+        // Invited by email whenever the service can send mail, unless HR says not to.
+        const code = await issueHireCode(trx, context, { id, email }, invite ?? context.mail !== null);
+        await audit(trx, {
+          actor,
+          action: 'hire.create',
+          target: id,
+          hire: id,
+          detail: code.invitation ? { invitation: code.invitation.id } : {},
+          at: now,
+        });
         if (context.farmMarks)
           await context.jobs.enqueue('farm.face', { hireId: id }, { db: trx, fairKey: id });
+        return code;
       });
-      return reply.status(201).send({ id, code, codeExpiresAt: expiresAt });
+      return reply.status(201).send(issued);
+    },
+  );
+
+  /** The hire, for a change of its codes or devices: refused once offboarded. */
+  const activeHire = async (id: string) => {
+    const hire = await db
+      .selectFrom('hires')
+      .select(['id', 'email', 'offboarded_at'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!hire) throw unknownHire();
+    if (hire.offboarded_at) throw new ApiFailure(410, 'hire.offboarded', 'the hire was offboarded');
+    return hire;
+  };
+
+  /** A new code (the hire lost the invitation, or it expired): every older unused one is void. */
+  const { newEnrolmentCode: newCode } = hrApi;
+  api.post(
+    newCode.path,
+    { schema: { params: newCode.params, body: newCode.body, response: { 201: newCode.response } } },
+    async (request, reply) => {
+      const actor = requireAdmin(request);
+      const hire = await activeHire(request.params.id);
+      const now = context.now();
+      const issued = await db.transaction().execute(async (trx) => {
+        const code = await issueHireCode(trx, context, hire, request.body.email);
+        await audit(trx, {
+          actor,
+          action: 'hire.enrolment-code',
+          target: hire.id,
+          hire: hire.id,
+          detail: { emailed: request.body.email },
+          at: now,
+        });
+        return code;
+      });
+      return reply.status(201).send(issued);
+    },
+  );
+
+  /**
+   * The hire's laptop was replaced (lost, broken, swapped by IT): every device of the hire is
+   * revoked (its signed requests are refused from now on, its reports stay) and a new code enrols
+   * the new laptop.
+   */
+  const { replaceDevice } = hrApi;
+  api.post(
+    replaceDevice.path,
+    {
+      schema: {
+        params: replaceDevice.params,
+        body: replaceDevice.body,
+        response: { 201: replaceDevice.response },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireAdmin(request);
+      const hire = await activeHire(request.params.id);
+      const now = context.now();
+      const replaced = await db.transaction().execute(async (trx) => {
+        const revoked = await revokeDevices(trx, hire.id, now);
+        await refreshRoster(trx, context.dialect, hire.id);
+        const code = await issueHireCode(trx, context, hire, request.body.email);
+        await audit(trx, {
+          actor,
+          action: 'hire.device-replacement',
+          target: hire.id,
+          hire: hire.id,
+          detail: { revokedDevices: revoked, emailed: request.body.email },
+          at: now,
+        });
+        return { ...code, revokedDevices: revoked };
+      });
+      return reply.status(201).send(replaced);
     },
   );
 

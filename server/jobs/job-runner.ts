@@ -137,7 +137,12 @@ export function jobRunner(context: ServerContext, kinds: Record<string, JobKind>
       const started = stopped ? 0 : await fillOnce();
       ran += started;
       const busy = inFlight();
-      if (started === 0 && busy.length === 0) return ran;
+      // Jobs this fill started may already be done (a refused connection fails at once): with
+      // nothing in flight there is nothing to wait for (a race of none never settles), so look again.
+      if (busy.length === 0) {
+        if (started === 0) return ran;
+        continue;
+      }
       await Promise.race(busy);
     }
   };

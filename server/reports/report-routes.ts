@@ -129,6 +129,7 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
         'devices.identity',
         'devices.client',
         'devices.next_due_at',
+        'devices.revoked_at',
         'hires.expected_serial',
         'hires.biometric_withdrawn_at',
         eb.case().when('hires.face_template', 'is not', null).then(1).else(0).end().as('has_face'),
@@ -191,6 +192,13 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
       // The key that signed it names the device; reading the header is cheap, the rest is the judge's.
       const kid = keyIdOf(jws);
       const device = kid ? await deviceByKey(kid) : undefined;
+      // A replaced laptop's key (or an offboarded hire's) reports nothing more, even with a report it held back.
+      if (device?.revoked_at)
+        throw new ApiFailure(
+          401,
+          'device.revoked',
+          'HR revoked this device: its reports are no longer accepted',
+        );
       const judged = await context.judge.judge({
         jws,
         now: now.toISOString(),

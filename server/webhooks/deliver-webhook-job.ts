@@ -1,5 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import { z } from 'zod';
+import { ReportVerdictEvent, WEBHOOK_SCHEMA } from '../../main/contract/webhook-payload';
 import type { JobHandler } from '../jobs/job-runner';
 import { columns } from '../db/codecs';
 import { linkedHiresOf } from '../farm/link-hires';
@@ -21,24 +22,38 @@ export const deliverWebhookJob: JobHandler = async (job, context) => {
   if (!hook) return;
   const report = await db
     .selectFrom('reports')
-    .select(['id', 'hire_id', 'device_id', 'verdict', 'reasons', 'received_at'])
-    .where('id', '=', reportId)
+    .innerJoin('hires', 'hires.id', 'reports.hire_id')
+    .select([
+      'reports.id',
+      'reports.hire_id',
+      'reports.device_id',
+      'reports.verdict',
+      'reports.reasons',
+      'reports.received_at',
+      'hires.external_id',
+    ])
+    .where('reports.id', '=', reportId)
     .executeTakeFirstOrThrow();
   // Stable across retries of one verdict; a new verdict of the report (HR's review, a farm link
   // found later) is a new message, which a receiver dropping repeated ids must not drop.
   const messageId = `msg_${webhookId}_${reportId}_${report.verdict}`;
-  const body = JSON.stringify({
-    type: 'report.verdict',
-    timestamp: context.now().toISOString(),
-    data: {
-      reportId: report.id,
-      hireId: report.hire_id,
-      deviceId: report.device_id,
-      verdict: report.verdict,
-      receivedAt: report.received_at,
-      linkedHires: linkedHiresOf(columns.reportReasons.decode(report.reasons)),
-    },
-  });
+  // Built through the contract's schema: a receiver gets exactly what `hireproof.webhook/v1` documents.
+  const body = JSON.stringify(
+    ReportVerdictEvent.parse({
+      schema: WEBHOOK_SCHEMA,
+      type: 'report.verdict',
+      timestamp: context.now().toISOString(),
+      data: {
+        reportId: report.id,
+        hireId: report.hire_id,
+        externalId: report.external_id,
+        deviceId: report.device_id,
+        verdict: report.verdict,
+        receivedAt: report.received_at,
+        linkedHires: linkedHiresOf(columns.reportReasons.decode(report.reasons)),
+      },
+    } satisfies ReportVerdictEvent),
+  );
   const sentAt = context.now();
   const secret = context.seal.open(hook.sealed_secret).toString('utf8');
   const signature = new Webhook(secret).sign(messageId, sentAt, body);

@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { ApiError, call, hrApi, type NewHire } from './api';
+import { ApiError, call, hrApi, type EnrolmentCodeIssued, type NewHire } from './api';
 import { formatTime } from './format';
 import { Link } from './Link';
 import { readPhoto } from './read-photo';
 
-type Created = { id: string; name: string; code: string; codeExpiresAt: string };
+type Created = EnrolmentCodeIssued & { name: string; email: string };
 
 const text = (form: FormData, field: string) => {
   const value = form.get(field);
@@ -38,16 +38,18 @@ export function CreateHire({ onSignedOut }: { onSignedOut: () => void }) {
     try {
       const serial = text(form, 'serial');
       const assetTag = text(form, 'assetTag');
+      const externalId = text(form, 'externalId');
       const hire: NewHire = {
         name,
         email,
+        ...(externalId ? { externalId } : {}),
         idPhoto: await readPhoto(photo as File),
         ...(serial || assetTag
           ? { expectedDevice: { ...(serial ? { serial } : {}), ...(assetTag ? { assetTag } : {}) } }
           : {}),
       };
       const answer = await call(hrApi.createHire, { body: hire });
-      setCreated({ ...answer, name });
+      setCreated({ ...answer, name, email });
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 401) onSignedOut();
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -73,6 +75,16 @@ export function CreateHire({ onSignedOut }: { onSignedOut: () => void }) {
         <div className="field">
           <label htmlFor={`${id}-email`}>Work email</label>
           <input id={`${id}-email`} name="email" type="email" autoComplete="off" required maxLength={254} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-external`}>Employee id in your HR system (optional)</label>
+          <input
+            id={`${id}-external`}
+            name="externalId"
+            autoComplete="off"
+            maxLength={128}
+            spellCheck={false}
+          />
         </div>
         <fieldset>
           <legend>Expected laptop (from IT's inventory, optional)</legend>
@@ -129,6 +141,12 @@ function CodeOnce({ created, onAnother }: { created: Created; onAnother: () => v
       <h1 id="code-heading" tabIndex={-1} ref={heading}>
         Enrolment code for {created.name}
       </h1>
+      {created.invitation ? (
+        <p role="status">
+          An invitation with this code is on its way to {created.email}; the hire’s page shows whether the
+          mail server accepted it.
+        </p>
+      ) : null}
       <p className="warning">
         <strong>Shown once.</strong> HireProof keeps only a hash of this code: record it now and give it to
         the hire through a channel you trust.

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { ApiError, call, hrApi, type ReportSummary } from './api';
 import { AuditTrail } from './AuditTrail';
 import { formatTime } from './format';
+import { HireActions } from './HireActions';
 import { Link } from './Link';
 import { LinkedHires } from './LinkedHires';
+import { MailDeliveries } from './MailDeliveries';
 import { Problem } from './Problem';
 import { ReportCard } from './ReportCard';
 import { useMay } from './role';
@@ -52,6 +54,12 @@ export function HireView({ id, onSignedOut }: { id: string; onSignedOut: () => v
       <dl className="facts">
         <dt>Email</dt>
         <dd>{h.email}</dd>
+        {h.externalId ? (
+          <>
+            <dt>Employee id</dt>
+            <dd>{h.externalId}</dd>
+          </>
+        ) : null}
         <dt>Expected laptop</dt>
         <dd>{expected.length ? expected.join(', ') : 'not given'}</dd>
         <dt>Created</dt>
@@ -76,9 +84,11 @@ export function HireView({ id, onSignedOut }: { id: string; onSignedOut: () => v
             : h.devices.map((d) => (
                 <span key={d.id} className="device">
                   key <code>{d.keyThumbprint.slice(0, 12)}</code>, enrolled {formatTime(d.enrolledAt)}
-                  {d.client === 'app'
-                    ? `, next check due ${formatTime(d.nextDueAt)}`
-                    : ' (headless device checks)'}
+                  {d.revokedAt
+                    ? `, revoked ${formatTime(d.revokedAt)}`
+                    : d.client === 'app'
+                      ? `, next check due ${formatTime(d.nextDueAt)}`
+                      : ' (headless device checks)'}
                 </span>
               ))}
         </dd>
@@ -86,6 +96,24 @@ export function HireView({ id, onSignedOut }: { id: string; onSignedOut: () => v
       <p role="status" className="announcement">
         {announcement}
       </p>
+      {h.offboardedAt ? null : (
+        <section aria-labelledby="actions-heading">
+          <h2 id="actions-heading">Enrolment</h2>
+          <HireActions
+            hireId={h.id}
+            email={h.email}
+            onChanged={(words) => {
+              setAnnouncement(words);
+              setVersion((v) => v + 1);
+            }}
+            onSignedOut={onSignedOut}
+          />
+        </section>
+      )}
+      <section aria-labelledby="mail-heading">
+        <h2 id="mail-heading">Email to the hire</h2>
+        <MailDeliveries mail={h.mail} />
+      </section>
       {mayLinks ? (
         <section aria-labelledby="links-heading">
           <h2 id="links-heading">Linked hires</h2>

@@ -4,12 +4,14 @@ import { ApiError as ApiErrorBody } from '../../../main/contract/hr-api';
 
 export type {
   AuditEntry,
+  EnrolmentCodeIssued,
   HireDetail,
   HireListQuery,
   HireStatus,
   HireSummary,
   LinkedHire,
   LinkPair,
+  MailDelivery,
   ReportDetail,
   ReportSummary,
   StatusCounts,

@@ -321,7 +321,9 @@ describe.each(storages)('HR lists, paged, on %s', (storage) => {
     expect(response.headers.get('content-length')).toBeNull();
     expect(response.headers.get('transfer-encoding')).toBe('chunked');
     const lines = (await response.text()).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('id,name,email,expected_serial,status,latest_verdict,created_at,verified_at');
+    expect(lines[0]).toBe(
+      'id,name,email,expected_serial,status,latest_verdict,created_at,verified_at,external_id',
+    );
     const ids = lines.slice(1).map((l) => l.split(',')[0]);
     expect(ids.sort()).toEqual(hires.map((h) => h.id).sort());
     const statusOf = new Map(lines.slice(1).map((l) => [l.split(',')[0], l.split(',')[4]]));
