@@ -18,6 +18,10 @@ const PINNED: Record<string, string> = {
   '2026.12.3': '5daecc01c0f6b790f569e682bc9bd766698bbfd7b7696bad69bc4ac470a5df5e',
   // A Windows display adapter under ROOT\\DISPLAY (indirect display drivers) is a virtual display.
   '2026.12.4': '0628480666bc1507842f36483d10c8bd6edd28322217f12896b99969274c059a',
+  // Real captures' findings: emulated display adapters by PCI id, Sidecar/AirPlay and DeskPad
+  // displays, any ROOT display adapter, Apple Virtualization guests, running remote-tool services,
+  // the AVerMedia grabber; the engine reads the LAN probe for the server.
+  '2026.12.5': '6b732d4f00571c628ead74edab40a685e904201ae2d09a70d3c9eda4d8d7ab55',
 };
 
 const CATALOGUE_FOLDERS = ['main/checks', 'main/reference'];
