@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityClaims } from '../../../main/contract/identity';
 import type { ReportPayload } from '../../../main/contract/report';
+import { WEBHOOK_SCHEMA } from '../../../main/contract/webhook-payload';
 import { fingerprintOf } from '../../../main/identity/fingerprint';
 import type { DisplayInfo } from '../../../main/probes/displays/display';
 import { forgetOldPlaces } from '../../../server/farm/forget-places';
@@ -423,6 +424,7 @@ describe.each(storages)('farm signals found later, on %s', (storage) => {
       await server.jobs.drain();
       receiver.close();
       expect(events).toContainEqual({
+        schema: WEBHOOK_SCHEMA,
         type: 'report.verdict',
         timestamp: expect.any(String) as unknown,
         data: expect.objectContaining({
