@@ -36,6 +36,10 @@ const Profile = z.object({
 });
 
 const MEMORY = /^(\d+(?:\.\d+)?) (GB|TB|MB)$/;
+/** Apple's virtual machines: their "Apple M… (Virtual)" chip lends them no Secure Enclave of a laptop. */
+const VIRTUAL_MAC = /^VirtualMac/;
+/** What system_profiler says when it cannot name the chip (asked from a Rosetta process in a VM). */
+const UNNAMED_CHIP = 'Unknown';
 const UNIT: Record<string, number> = { MB: 2 ** 20, GB: 2 ** 30, TB: 2 ** 40 };
 
 function claim(
@@ -64,7 +68,10 @@ export function claimsFromDarwin(input: {
     ),
   );
   const memory = MEMORY.exec(hardware.physical_memory ?? '');
-  const chip = hardware.chip_type ?? hardware.cpu_type;
+  const chip = [hardware.chip_type, hardware.cpu_type].find((c) => c !== undefined && c !== UNNAMED_CHIP);
+  const virtual = [platform.model, hardware.machine_model].some(
+    (m) => m !== undefined && VIRTUAL_MAC.test(m),
+  );
   const t2 = profile.SPiBridgeDataType.some((b) => b.ibridge_model_name !== undefined);
   const macs = [...input.hardwarePorts.matchAll(/^Ethernet Address: ([0-9a-f:]{17})$/gim)]
     .map((m) => (m[1] ?? '').toLowerCase())
@@ -90,7 +97,13 @@ export function claimsFromDarwin(input: {
       'system_profiler SPHardwareDataType',
     ),
     tpm: {
-      value: chip?.startsWith('Apple') ? `Secure Enclave (${chip})` : t2 ? 'Secure Enclave (T2)' : false,
+      value: virtual
+        ? false
+        : chip?.startsWith('Apple')
+          ? `Secure Enclave (${chip})`
+          : t2
+            ? 'Secure Enclave (T2)'
+            : false,
       source: 'system_profiler SPHardwareDataType SPiBridgeDataType',
     },
   };
