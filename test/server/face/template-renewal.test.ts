@@ -86,7 +86,7 @@ describe('a face template from an older model', () => {
       target: device.hireId,
       detail: { from: 'face-api-descriptor@1.7.15', to: serverFaceModel },
     });
-  });
+  }, 120_000);
 
   it('without a retained ID photo sends the report to review, saying a new ID photo is needed, until HR sends one', async () => {
     const device = await enrolDevice(server.url, { client: 'app', photo: ASTRONAUT });
@@ -132,5 +132,6 @@ describe('a face template from an older model', () => {
     await device.post((await onboardingOf(device)).jws);
     await server.jobs.drain();
     expect((await faceReasonOf(device.hireId)).verdict).toBe('pass');
-  });
+    // Two onboardings' face jobs and four ID photos read in one face worker: ~28 s on a quiet machine.
+  }, 120_000);
 });
