@@ -60,16 +60,9 @@ export function HireActions({
 
   return (
     <div className="stack">
-      <div className="field">
-        <label htmlFor={`${id}-send`}>
-          <input
-            id={`${id}-send`}
-            type="checkbox"
-            checked={send}
-            onChange={(e) => setSend(e.target.checked)}
-          />{' '}
-          Email the new code to {email}
-        </label>
+      <div className="choice">
+        <input id={`${id}-send`} type="checkbox" checked={send} onChange={(e) => setSend(e.target.checked)} />
+        <label htmlFor={`${id}-send`}>Email the new code to {email}</label>
       </div>
       <div className="actions">
         <button type="button" disabled={busy} onClick={() => void act('new-code')}>
