@@ -1,20 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrationProvider } from '../../../server/db/migrations';
 import { startServer } from '../../../server/start-server';
-import {
-  ADMIN_TOKEN,
-  api,
-  freshPostgres,
-  storages,
-  TEST_PHOTO_KEY,
-  type Storage,
-} from '../../support/hr-service';
+import { ADMIN_TOKEN, api, storages, TEST_PHOTO_KEY, type Storage } from '../../support/hr-service';
+import { olderDatabase } from '../../support/older-database';
 
 /**
  * A database written by the first version (before the server judged), migrated by a server of
@@ -37,21 +25,7 @@ describe.each(storages)('migration 003 on an existing %s database', (storage: St
     });
 
   async function firstVersionDatabase() {
-    const dataDir = await mkdtemp(join(tmpdir(), 'hireproof-migrate-'));
-    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-    const database = storage === 'postgres' ? await freshPostgres() : null;
-    if (database) cleanups.push(database.drop);
-    const db = database
-      ? new Kysely<unknown>({
-          dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url }) }),
-        })
-      : new Kysely<unknown>({
-          dialect: new SqliteDialect({ database: new SqliteDatabase(join(dataDir, 'hireproof.sqlite')) }),
-        });
-    const migrated = await new Migrator({ db, provider: migrationProvider(storage) }).migrateTo(
-      '002-reports-by-body',
-    );
-    expect(migrated.error).toBeUndefined();
+    const { db, dataDir, databaseUrl } = await olderDatabase(storage, '002-reports-by-body', cleanups);
 
     const hire = async (id: string, verifiedAt: string | null) =>
       sql`INSERT INTO hires (id, name, email, face_status, created_at, verified_at)
@@ -81,7 +55,7 @@ describe.each(storages)('migration 003 on an existing %s database', (storage: St
     await report(crypto.randomUUID(), ids.cliDevice, ids.cliOnly, 'cli', 'pass');
     await report(crypto.randomUUID(), ids.appDevice, ids.onboarded, 'onboarding', 'pass');
     await db.destroy();
-    return { dataDir, databaseUrl: database?.url, ids };
+    return { dataDir, databaseUrl: databaseUrl, ids };
   }
 
   it('turns cli reports into device checks and un-verifies hires that only they verified, audited', async () => {

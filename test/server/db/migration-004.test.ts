@@ -1,14 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import { Migrator, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrationProvider } from '../../../server/db/migrations';
 import { photoSeal } from '../../../server/photos/photo-seal';
-import { freshPostgres, storages, type Storage } from '../../support/hr-service';
+import { storages, type Storage } from '../../support/hr-service';
+import { olderDatabase } from '../../support/older-database';
 
 /**
  * A database written before biometric privacy, migrated: the plain-JSON face template and webhook
@@ -33,22 +29,8 @@ describe.each(storages)('migration 004 on an existing %s database', (storage: St
   const payload = JSON.stringify({ schema: 'hireproof.report/v2', liveness: { passed: true, trace } });
 
   async function beforePrivacy() {
-    const dataDir = await mkdtemp(join(tmpdir(), 'hireproof-migrate-'));
-    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-    const database = storage === 'postgres' ? await freshPostgres() : null;
-    if (database) cleanups.push(database.drop);
-    const db = database
-      ? new Kysely<unknown>({
-          dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url }) }),
-        })
-      : new Kysely<unknown>({
-          dialect: new SqliteDialect({ database: new SqliteDatabase(join(dataDir, 'hireproof.sqlite')) }),
-        });
+    const { db } = await olderDatabase(storage, '003-server-judges', cleanups);
     cleanups.push(() => db.destroy());
-    const migrated = await new Migrator({ db, provider: migrationProvider(storage) }).migrateTo(
-      '003-server-judges',
-    );
-    expect(migrated.error).toBeUndefined();
     const hire = async (id: string, photosDeletedAt: string | null) =>
       sql`INSERT INTO hires (id, name, email, face_descriptor, face_status, created_at, photos_deleted_at)
           VALUES (${id}, 'Ana', 'ana@example.com', ${template}, 'ready', ${at}, ${photosDeletedAt})`.execute(

@@ -1,21 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditPage, HirePage, StatusCounts, VerdictStats } from '../../../main/contract/hr-api';
-import { migrationProvider } from '../../../server/db/migrations';
 import { startServer } from '../../../server/start-server';
-import {
-  ADMIN_TOKEN,
-  api,
-  freshPostgres,
-  storages,
-  TEST_PHOTO_KEY,
-  type Storage,
-} from '../../support/hr-service';
+import { ADMIN_TOKEN, api, storages, TEST_PHOTO_KEY, type Storage } from '../../support/hr-service';
+import { olderDatabase } from '../../support/older-database';
 
 /**
  * A database written before the roster existed, migrated by this server: every hire gets its
@@ -33,21 +21,7 @@ describe.each(storages)('migration 005 on an existing %s database', (storage: St
   const at = (daysAgo: number) => new Date(now - daysAgo * DAY).toISOString();
 
   it('gives every hire its standing, counts the stored reports and files audit entries by hire', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'hireproof-migrate-'));
-    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-    const database = storage === 'postgres' ? await freshPostgres() : null;
-    if (database) cleanups.push(database.drop);
-    const db = database
-      ? new Kysely<unknown>({
-          dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url }) }),
-        })
-      : new Kysely<unknown>({
-          dialect: new SqliteDialect({ database: new SqliteDatabase(join(dataDir, 'hireproof.sqlite')) }),
-        });
-    const migrated = await new Migrator({ db, provider: migrationProvider(storage) }).migrateTo(
-      '003-server-judges',
-    );
-    expect(migrated.error).toBeUndefined();
+    const { db, dataDir, databaseUrl } = await olderDatabase(storage, '003-server-judges', cleanups);
 
     const ids = {
       invited: crypto.randomUUID(),
@@ -95,9 +69,9 @@ describe.each(storages)('migration 005 on an existing %s database', (storage: St
     const server = await startServer({
       port: 0,
       dataDir,
-      databaseUrl: database?.url,
+      databaseUrl: databaseUrl,
       adminToken: ADMIN_TOKEN,
-      ...(database ? { photoKey: TEST_PHOTO_KEY } : {}),
+      ...(databaseUrl ? { photoKey: TEST_PHOTO_KEY } : {}),
       runJobs: false,
     });
     cleanups.push(() => server.close());

@@ -1,14 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../../server/auth/secrets';
-import { migrationProvider } from '../../../server/db/migrations';
 import { startServer } from '../../../server/start-server';
-import { api, freshPostgres, storages, TEST_PHOTO_KEY, type Storage } from '../../support/hr-service';
+import { olderDatabase } from '../../support/older-database';
+import { api, storages, TEST_PHOTO_KEY, type Storage } from '../../support/hr-service';
 
 /**
  * A database from before roles, migrated by this server: its API tokens, and the dashboard
@@ -21,22 +16,7 @@ describe.each(storages)('migration 007 on an existing %s database', (storage: St
   });
 
   it('makes every existing token, and its sessions, an HR admin', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'hireproof-migrate-'));
-    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-    const database = storage === 'postgres' ? await freshPostgres() : null;
-    if (database) cleanups.push(database.drop);
-    const db = database
-      ? new Kysely<unknown>({
-          dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url }) }),
-        })
-      : new Kysely<unknown>({
-          dialect: new SqliteDialect({ database: new SqliteDatabase(join(dataDir, 'hireproof.sqlite')) }),
-        });
-    const migrated = await new Migrator({
-      db,
-      provider: migrationProvider(storage),
-    }).migrateTo('006-farm-signals');
-    expect(migrated.error).toBeUndefined();
+    const { db, dataDir, databaseUrl } = await olderDatabase(storage, '006-farm-signals', cleanups);
     const token = 'hp_an-old-token-from-before-roles-0123456789';
     const session = 'hps_an-old-dashboard-session-0123456789';
     const now = new Date();
@@ -52,8 +32,8 @@ describe.each(storages)('migration 007 on an existing %s database', (storage: St
     const server = await startServer({
       port: 0,
       dataDir,
-      databaseUrl: database?.url,
-      ...(database ? { photoKey: TEST_PHOTO_KEY } : {}),
+      databaseUrl: databaseUrl,
+      ...(databaseUrl ? { photoKey: TEST_PHOTO_KEY } : {}),
       runJobs: false,
     });
     cleanups.push(() => server.close());
