@@ -24,13 +24,15 @@ export function DismissLinkForm({
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const field = new FormData(event.currentTarget).get('reason');
-    const reason = typeof field === 'string' ? field.trim() : '';
-    if (reason.length < 3) return setError('Say why (e.g. “flatmates, known”): it goes in the audit log.');
+    // The contract's own bounds on a reason, so the form and the service cannot disagree.
+    const body = hrApi.dismissLink.body.safeParse({
+      reason: new FormData(event.currentTarget).get('reason'),
+    });
+    if (!body.success) return setError('Say why (e.g. “flatmates, known”): it goes in the audit log.');
     setBusy(true);
     setError(null);
     try {
-      await call(hrApi.dismissLink, { params: { id: hireId, otherId: otherHireId }, body: { reason } });
+      await call(hrApi.dismissLink, { params: { id: hireId, otherId: otherHireId }, body: body.data });
       onDismissed();
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 401) onSignedOut();
@@ -45,7 +47,12 @@ export function DismissLinkForm({
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         <div className="field">
           <label htmlFor={`${id}-reason`}>Why is the link with {otherName} explained?</label>
-          <input id={`${id}-reason`} name="reason" maxLength={500} required />
+          <input
+            id={`${id}-reason`}
+            name="reason"
+            maxLength={hrApi.dismissLink.body.shape.reason.maxLength ?? undefined}
+            required
+          />
         </div>
         {error ? (
           <p className="error" role="alert">
