@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import type { ChecksReport } from '../../main/contract/checks';
 import type { ReportKind } from '../../main/contract/report';
 import type { SubmitResult } from '../../main/contract/ipc';
@@ -36,7 +36,8 @@ export function AttestationFlow({
   const [skipped, setSkipped] = useState<string[]>([]);
   const [result, setResult] = useState<SubmitResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => onStage?.(stage), [stage, onStage]);
+  // Before paint, in the same task: the pills around the flow never show an earlier stage than the step.
+  useLayoutEffect(() => onStage?.(stage), [stage, onStage]);
   const skip = (what: string) => setSkipped((s) => (s.includes(what) ? s : [...s, what]));
 
   const submit = async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import type { DeviceStatus } from '../../main/contract/ipc';
 import { AttestationFlow, type AttestationStage } from './AttestationFlow';
 import { CodeStep } from './CodeStep';
@@ -37,7 +37,8 @@ export function Onboarding({
   const [stage, setStage] = useState<AttestationStage>('checks');
   const index = step === 'attest' ? PILL_OF_STAGE[stage] : PILL_OF_STEP[step];
   const enrolled = step === 'attest';
-  useEffect(
+  // Before paint, like the stage itself: the header's note changes with the step, never after it.
+  useLayoutEffect(
     () => onProgress(stage === 'sent' ? 'Report sent' : enrolled ? 'Enrolled' : 'Setting up'),
     [stage, enrolled, onProgress],
   );

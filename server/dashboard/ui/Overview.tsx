@@ -76,13 +76,20 @@ function HireList({ status, q, onSignedOut }: { status?: HireStatus; q?: string;
   // The cursors of the pages before this one: Next pushes, Previous pops.
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors.at(-1);
+  const key = `hires:${status ?? ''}:${q ?? ''}:${cursor ?? ''}`;
+  const asked = cursors.length + 1;
+  // The previous page stays shown while the next loads, so the page carries its own number.
   const page = useApi(
-    `hires:${status ?? ''}:${q ?? ''}:${cursor ?? ''}`,
-    () => call(hrApi.listHires, { query: { status, q, cursor, limit: PAGE } }),
+    key,
+    async () => ({
+      number: asked,
+      ...(await call(hrApi.listHires, { query: { status, q, cursor, limit: PAGE } })),
+    }),
     onSignedOut,
   );
   const heading = status ? `Hires: ${STATUS_LABEL[status]}` : 'All hires';
-  const number = cursors.length + 1;
+  // Paging from a page that is being replaced would push or pop the wrong cursor.
+  const settled = page.state === 'ready' && page.key === key;
 
   return (
     <section aria-labelledby="hires-heading">
@@ -93,25 +100,25 @@ function HireList({ status, q, onSignedOut }: { status?: HireStatus; q?: string;
       {page.state === 'ready' ? (
         <>
           <HireTable hires={page.data.hires} filtered={Boolean(status ?? q)} />
-          <nav className="pager" aria-label="Pages of hires">
+          <nav className="pager" aria-label="Pages of hires" aria-busy={!settled}>
             <button
               type="button"
               className="secondary"
-              disabled={cursors.length === 0}
+              disabled={!settled || cursors.length === 0}
               onClick={() => setCursors((c) => c.slice(0, -1))}
             >
               Previous page
             </button>
             <span aria-live="polite">
-              Page {number}
+              Page {page.data.number}
               {page.data.hires.length > 0
-                ? `: hires ${(number - 1) * PAGE + 1}–${(number - 1) * PAGE + page.data.hires.length}`
+                ? `: hires ${(page.data.number - 1) * PAGE + 1}–${(page.data.number - 1) * PAGE + page.data.hires.length}`
                 : ''}
             </span>
             <button
               type="button"
               className="secondary"
-              disabled={page.data.next === null}
+              disabled={!settled || page.data.next === null}
               onClick={() => {
                 const next = page.data.next;
                 if (next) setCursors((c) => [...c, next]);
