@@ -12,8 +12,11 @@ export function parsePsColumn(text: string): Map<number, string> {
 }
 
 /**
- * macOS `comm` is the executable's full path when ps may read it, and the kernel's short name in
- * parentheses when it may not; `args` is the command line as the process set it (renamable).
+ * macOS `comm` is argv[0] and `args` the whole argv joined by spaces, both read from the process's
+ * own argument area (Apple's adv_cmds ps/print.c, getproclline, skips the kernel's saved exec path):
+ * a full path for what launchd starts, a bare name for what a shell starts (`node`), and whatever a
+ * process chose (`exec -a`). Where ps may not read that area, both print the kernel's short name in
+ * parentheses. So on macOS a process's path is what it claims, never a verified image.
  */
 export function processesFromPs(commText: string, argsText: string): ProcessInfo[] {
   const args = parsePsColumn(argsText);

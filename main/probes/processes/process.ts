@@ -12,7 +12,7 @@ export type ProcessNetwork = z.infer<typeof ProcessNetwork>;
 export const ProcessInfo = z.object({
   pid: z.number().int(),
   name: z.string().max(256),
-  /** Full path of the executable image, when the OS tells us. */
+  /** Full path of the executable image, when the OS tells us (macOS: argv[0] when it is a path, a claim). */
   path: z.string().max(1024).nullable(),
   /** Arguments, only where a rule reads them (display servers); empty otherwise, for privacy. */
   cmdline: z.string().max(1024),
