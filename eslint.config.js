@@ -151,6 +151,8 @@ export default tseslint.config(
       'main/probes/**/darwin.ts',
       'main/probes/**/win32.ts',
       'main/probes/host.ts',
+      // The host's lock: which system programs it runs, and with what environment.
+      'main/probes/system-commands.ts',
     ],
     rules: { 'no-restricted-imports': ['error', { patterns: [nodeBuiltins], paths: [electron] }] },
   },

@@ -1,10 +1,10 @@
-import type { Host } from './host';
+import type { Host, RunOptions } from './host';
 
 /** A program and its arguments, exactly as a reader passes them to `Host.run`. */
-export interface Command {
+export interface Command extends RunOptions {
+  /** A system program by name (found only in the OS's own folders) or by full path. */
   file: string;
   args: readonly string[];
-  timeoutMs?: number;
 }
 
 export function commandLine(command: Command): string {
@@ -12,7 +12,8 @@ export function commandLine(command: Command): string {
 }
 
 export function runCommand(host: Host, command: Command): Promise<string> {
-  return host.run(command.file, command.args, command.timeoutMs);
+  const { file, args, ...options } = command;
+  return host.run(file, args, options);
 }
 
 /**

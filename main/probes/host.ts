@@ -3,6 +3,7 @@ import { readFileSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { connect } from 'node:net';
 import { posix } from 'node:path';
 import type { Platform } from '../contract/checks';
+import { systemEnvironment, systemProgram } from './system-commands';
 
 /**
  * The one door to the operating system. Probes read through it; with a sysroot every path is
@@ -17,9 +18,18 @@ export interface Host {
   list(path: string): Promise<string[]>;
   readLink(path: string): Promise<string>;
   /** Runs a program and returns its stdout; refused under a sysroot. */
-  run(file: string, args: readonly string[], timeoutMs?: number): Promise<string>;
+  run(file: string, args: readonly string[], options?: RunOptions): Promise<string>;
   /** Connects to a TCP port of this machine and reads what it answers; refused under a sysroot. */
   dial(request: DialRequest): Promise<DialAnswer>;
+}
+
+export interface RunOptions {
+  timeoutMs?: number;
+  /**
+   * The child gets the app's own environment instead of the one the app builds: only for a reader
+   * whose question is that environment (`env`, to see what the hire's session handed the app).
+   */
+  inheritEnvironment?: boolean;
 }
 
 /** One bounded local connection: what to say first (if anything) and how long and how much to hear. */
@@ -67,12 +77,19 @@ export function realHost(platform: Platform = process.platform as Platform): Hos
     readBytes: (path) => settle(() => readFileSync(path)),
     list: (path) => settle(() => readdirSync(path)),
     readLink: (path) => settle(() => readlinkSync(path)),
-    run: (file, args, timeoutMs = 5_000) =>
+    run: (file, args, { timeoutMs = 5_000, inheritEnvironment = false } = {}) =>
       new Promise((resolve, reject) => {
+        const program = systemProgram(file, platform);
         execFile(
-          file,
+          program,
           [...args],
-          { timeout: timeoutMs, maxBuffer: 32 * 1024 * 1024, windowsHide: true, encoding: 'utf8' },
+          {
+            timeout: timeoutMs,
+            maxBuffer: 32 * 1024 * 1024,
+            windowsHide: true,
+            encoding: 'utf8',
+            env: inheritEnvironment ? process.env : systemEnvironment(platform),
+          },
           (error, stdout) =>
             error ? reject(new Error(`${file} failed: ${error.message}`)) : resolve(stdout),
         );

@@ -28,7 +28,7 @@ export const darwinApp: AppPlatform = {
   async signature(host, { executablePath }) {
     const bundle = bundleOf(executablePath);
     const verifyError = await host
-      .run('codesign', ['--verify', '--deep', '--strict', bundle], VERIFY_MS)
+      .run('codesign', ['--verify', '--deep', '--strict', bundle], { timeoutMs: VERIFY_MS })
       .then(() => null)
       .catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
     // codesign prints the signer on stderr; the shell folds it into stdout, the path stays an argument.

@@ -42,7 +42,7 @@ export const linuxApp: AppPlatform = {
         detail: `no package owns ${executablePath}`,
       };
     }
-    const changed = dpkgChangedFiles(await host.run('dpkg', ['--verify', owner], 15_000));
+    const changed = dpkgChangedFiles(await host.run('dpkg', ['--verify', owner], { timeoutMs: 15_000 }));
     return changed.length === 0
       ? {
           method: 'dpkg',

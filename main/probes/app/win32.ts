@@ -10,7 +10,7 @@ export const win32App: AppPlatform = {
       .run(
         'powershell.exe',
         ['-NoProfile', '-NonInteractive', '-Command', authenticodeScript(executablePath)],
-        15_000,
+        { timeoutMs: 15_000 },
       )
       .catch((error: unknown) => error as Error);
     if (output instanceof Error) {

@@ -37,10 +37,10 @@ export function capturingHost(host: Host): Host & { capture(): MachineCapture } 
       return entries;
     },
     readLink: (path) => host.readLink(path),
-    run: async (file, args, timeoutMs) => {
+    run: async (file, args, options) => {
       const line = commandLine({ file, args });
       try {
-        const output = await host.run(file, args, timeoutMs);
+        const output = await host.run(file, args, options);
         commands.push({ line, output });
         return output;
       } catch (error) {

@@ -11,7 +11,7 @@ import type { SessionInfo } from './session';
 export const darwinSessionCommands = {
   who: { file: 'who', args: [] },
   // A child inherits our environment: `env` shows it through the same door as every other read.
-  env: { file: 'env', args: [] },
+  env: { file: 'env', args: [], inheritEnvironment: true },
 } satisfies Record<string, Command>;
 
 /** Written by ARD's kickstart: `enabled` while Remote Management is on. */
