@@ -1,6 +1,8 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { processesFromPs } from '../../../main/probes/processes/parse-darwin';
-import { recordedText } from '../../support/replay-host';
+import { parsePsColumn, processesFromPs } from '../../../main/probes/processes/parse-darwin';
+import { RECORDED, recordedText } from '../../support/replay-host';
 
 const ps = (scenario: string) =>
   processesFromPs(
@@ -76,5 +78,18 @@ describe('macOS processes from ps', () => {
     expect(processesFromPs('garbage\n  12 /bin/sh\n\n', '  12 sh -c true\n')).toEqual([
       { pid: 12, name: 'sh', path: '/bin/sh', cmdline: 'sh -c true' },
     ]);
+  });
+
+  // Apple's ps reads both columns from the same argument area, so a recording (real or written
+  // here) where they disagree cannot have come from one Mac.
+  const recordings = readdirSync(join(RECORDED, 'darwin')).filter((scenario) =>
+    existsSync(join(RECORDED, 'darwin', scenario, 'ps-comm.txt')),
+  );
+  it.each(recordings)('%s: each comm is the start of its command line', (scenario) => {
+    const args = parsePsColumn(recordedText('darwin', scenario, 'ps-args.txt'));
+    for (const [pid, comm] of parsePsColumn(recordedText('darwin', scenario, 'ps-comm.txt'))) {
+      const line = args.get(pid);
+      if (line !== undefined) expect(line === comm || line.startsWith(`${comm} `), `pid ${pid}`).toBe(true);
+    }
   });
 });
