@@ -63,7 +63,7 @@ describe('macOS processes from ps', () => {
 
   it('keeps only the processes the comm listing names (a real ps -ef, rows with spaces left out of it)', () => {
     const processes = ps('yabai-user-ps-ef-processes');
-    expect(processes).toHaveLength(24);
+    expect(processes).toHaveLength(36);
     // In the args listing only: its argv[0] is unknown, so the reader drops it as a late starter.
     expect(processes.find((p) => p.pid === 10020)).toBeUndefined();
     expect(processes.find((p) => p.pid === 56229)).toEqual({
