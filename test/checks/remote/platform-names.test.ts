@@ -57,6 +57,16 @@ describe('catalogue names on the platform they belong to', () => {
     ).toBeNull();
   });
 
+  it("does not take Apple's own parsecd for Parsec, and still knows Parsec's app on macOS", () => {
+    // As a real `ps -A` lists it (test/fixtures/recorded/darwin/docker-dev-high-sierra-ps-a-processes).
+    const apple = '/System/Library/PrivateFrameworks/CoreParsec.framework/parsecd';
+    expect(toolOf(proc('parsecd', apple), 'darwin')).toBeNull();
+    expect(toolOf(proc('parsecd', '/Applications/Parsec.app/Contents/MacOS/parsecd'), 'darwin')).toBe(
+      'Parsec',
+    );
+    expect(toolOf(proc('parsecd', '/usr/bin/parsecd'), 'linux')).toBe('Parsec');
+  });
+
   it('does not match a Linux name on macOS nor a macOS name on Windows', () => {
     expect(toolOf(proc('x11vnc', '/usr/local/bin/x11vnc'), 'darwin')).toBeNull();
     expect(toolOf(proc('screensharingd', null), 'linux')).toBeNull();
