@@ -3,4 +3,4 @@
  * HR service compares the device's results with its own only under the same version; bump it with
  * any change to a rule, a severity or the reference data (a test pins the catalogue's digest).
  */
-export const CATALOGUE_VERSION = '2026.12.5';
+export const CATALOGUE_VERSION = '2026.12.6';

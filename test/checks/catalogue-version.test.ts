@@ -22,6 +22,8 @@ const PINNED: Record<string, string> = {
   // displays, any ROOT display adapter, Apple Virtualization guests, running remote-tool services,
   // the AVerMedia grabber; the engine reads the LAN probe for the server.
   '2026.12.5': '6b732d4f00571c628ead74edab40a685e904201ae2d09a70d3c9eda4d8d7ab55',
+  // Apple's own parsecd (CoreParsec, Spotlight suggestions) is not Parsec; Parsec's is known by its bundle path.
+  '2026.12.6': '6835faecad563d5a5aa9583a86486b40f9bb066f60b83388cf77198c1e2c7ca4',
 };
 
 const CATALOGUE_FOLDERS = ['main/checks', 'main/reference'];
