@@ -352,8 +352,10 @@ export const SignInRequest = z.object({ token: z.string().min(1).max(200) }).str
 /** What a person signed in may do (`hr-roles.ts` says which routes each role reaches). */
 export const Role = z.enum(['hr-admin', 'reviewer', 'it-helpdesk']);
 export type Role = z.infer<typeof Role>;
-export const SessionStarted = z.object({ actor: z.string(), role: Role, expiresAt: Time });
-export const SessionInfo = z.object({ actor: z.string(), role: Role });
+/** `emailsHires`: the service has a mail server, so the dashboard offers to email codes. */
+export const SessionInfo = z.object({ actor: z.string(), role: Role, emailsHires: z.boolean() });
+export type SessionInfo = z.infer<typeof SessionInfo>;
+export const SessionStarted = SessionInfo.extend({ expiresAt: Time });
 /** `logoutUrl`: the OpenID provider's end-session page, to end the sign-in there too. */
 export const SignedOut = z.object({ signedOut: z.literal(true), logoutUrl: z.url().optional() });
 /** A role HR gave a person by email (their provider's groups win over it). */

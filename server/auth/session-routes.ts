@@ -26,13 +26,13 @@ export function sessionRoutes(app: FastifyInstance, context: ServerContext): voi
         tokenId: token.id,
         name: token.name,
       });
-      return reply.send({ ...opened, role: token.role });
+      return reply.send({ ...opened, role: token.role, emailsHires: context.mail !== null });
     },
   );
   /** Who is signed in and as what (the dashboard asks on load); 401 when no one is. */
   api.get(sessionRoute.path, { schema: { response: { 200: sessionRoute.response } } }, (request) => {
     if (!request.hrAccess) throw new Error('the session route has no line in hr-roles');
-    return request.hrAccess;
+    return { ...request.hrAccess, emailsHires: context.mail !== null };
   });
   /**
    * Ends the session here; a session opened through the provider is answered with the provider's

@@ -8,12 +8,14 @@ import { LinksPage } from './LinksPage';
 import { Link } from './Link';
 import { Overview } from './Overview';
 import { PeoplePage } from './PeoplePage';
-import { RoleContext, ROLE_WORDS } from './role';
+import { EmailsHiresContext, RoleContext, ROLE_WORDS } from './role';
 import { useRoute } from './router';
 import { SignIn } from './SignIn';
 
 type Session =
-  { state: 'checking' } | { state: 'out'; notice?: string } | { state: 'in'; actor: string; role: Role };
+  | { state: 'checking' }
+  | { state: 'out'; notice?: string }
+  | { state: 'in'; actor: string; role: Role; emailsHires: boolean };
 
 /** How the header names who is signed in: the person's email, or the token's name. */
 const shownActor = (actor: string) => actor.replace(/^(session|person|token):/, '');
@@ -27,7 +29,7 @@ export function App() {
 
   useEffect(() => {
     call(hrApi.session, {}).then(
-      ({ actor, role }) => setSession({ state: 'in', actor, role }),
+      ({ actor, role, emailsHires }) => setSession({ state: 'in', actor, role, emailsHires }),
       (error: unknown) =>
         setSession({
           state: 'out',
@@ -68,41 +70,43 @@ export function App() {
     return (
       <SignIn
         notice={session.notice}
-        onSignedIn={(actor, role) => setSession({ state: 'in', actor, role })}
+        onSignedIn={({ actor, role, emailsHires }) => setSession({ state: 'in', actor, role, emailsHires })}
       />
     );
 
   return (
     <RoleContext.Provider value={session.role}>
-      <a className="skip" href="#main">
-        Skip to content
-      </a>
-      <header className="top">
-        <Link to={{ page: 'overview' }} className="brand">
-          HireProof HR
-        </Link>
-        <nav aria-label="Main">
-          <Link to={{ page: 'overview' }}>Hires</Link>
-          {may('createHire') ? <Link to={{ page: 'new-hire' }}>New hire</Link> : null}
-          {may('links') ? <Link to={{ page: 'links' }}>Linked hires</Link> : null}
-          {may('people') ? <Link to={{ page: 'people' }}>People</Link> : null}
-        </nav>
-        <span className="who">
-          Signed in as {shownActor(session.actor)} ({ROLE_WORDS[session.role]})
-        </span>
-        <button type="button" className="secondary" onClick={signOut}>
-          Sign out
-        </button>
-      </header>
-      <main id="main" ref={main} tabIndex={-1}>
-        {route.page === 'overview' ? (
-          <Overview status={route.status} q={route.q} onSignedOut={signedOut} />
-        ) : null}
-        {route.page === 'new-hire' && may('createHire') ? <CreateHire onSignedOut={signedOut} /> : null}
-        {route.page === 'links' && may('links') ? <LinksPage onSignedOut={signedOut} /> : null}
-        {route.page === 'people' && may('people') ? <PeoplePage onSignedOut={signedOut} /> : null}
-        {route.page === 'hire' ? <HireView key={route.id} id={route.id} onSignedOut={signedOut} /> : null}
-      </main>
+      <EmailsHiresContext.Provider value={session.emailsHires}>
+        <a className="skip" href="#main">
+          Skip to content
+        </a>
+        <header className="top">
+          <Link to={{ page: 'overview' }} className="brand">
+            HireProof HR
+          </Link>
+          <nav aria-label="Main">
+            <Link to={{ page: 'overview' }}>Hires</Link>
+            {may('createHire') ? <Link to={{ page: 'new-hire' }}>New hire</Link> : null}
+            {may('links') ? <Link to={{ page: 'links' }}>Linked hires</Link> : null}
+            {may('people') ? <Link to={{ page: 'people' }}>People</Link> : null}
+          </nav>
+          <span className="who">
+            Signed in as {shownActor(session.actor)} ({ROLE_WORDS[session.role]})
+          </span>
+          <button type="button" className="secondary" onClick={signOut}>
+            Sign out
+          </button>
+        </header>
+        <main id="main" ref={main} tabIndex={-1}>
+          {route.page === 'overview' ? (
+            <Overview status={route.status} q={route.q} onSignedOut={signedOut} />
+          ) : null}
+          {route.page === 'new-hire' && may('createHire') ? <CreateHire onSignedOut={signedOut} /> : null}
+          {route.page === 'links' && may('links') ? <LinksPage onSignedOut={signedOut} /> : null}
+          {route.page === 'people' && may('people') ? <PeoplePage onSignedOut={signedOut} /> : null}
+          {route.page === 'hire' ? <HireView key={route.id} id={route.id} onSignedOut={signedOut} /> : null}
+        </main>
+      </EmailsHiresContext.Provider>
     </RoleContext.Provider>
   );
 }

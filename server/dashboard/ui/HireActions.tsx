@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { useContext, useId, useState } from 'react';
 import { ApiError, call, hrApi, type EnrolmentCodeIssued } from './api';
 import { formatTime } from './format';
 import { Problem } from './Problem';
+import { EmailsHiresContext } from './role';
 
 type Action = 'new-code' | 'replace-device';
 
@@ -22,7 +23,10 @@ export function HireActions({
   onSignedOut: () => void;
 }) {
   const id = useId();
-  const [send, setSend] = useState(true);
+  // Without a mail server there is nothing to email with: the code is shown once instead.
+  const emailsHires = useContext(EmailsHiresContext);
+  const [ticked, setSend] = useState(true);
+  const send = emailsHires && ticked;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [issued, setIssued] = useState<EnrolmentCodeIssued | null>(null);
@@ -60,10 +64,17 @@ export function HireActions({
 
   return (
     <div className="stack">
-      <div className="choice">
-        <input id={`${id}-send`} type="checkbox" checked={send} onChange={(e) => setSend(e.target.checked)} />
-        <label htmlFor={`${id}-send`}>Email the new code to {email}</label>
-      </div>
+      {emailsHires ? (
+        <div className="choice">
+          <input
+            id={`${id}-send`}
+            type="checkbox"
+            checked={send}
+            onChange={(e) => setSend(e.target.checked)}
+          />
+          <label htmlFor={`${id}-send`}>Email the new code to {email}</label>
+        </div>
+      ) : null}
       <div className="actions">
         <button type="button" disabled={busy} onClick={() => void act('new-code')}>
           New enrolment code

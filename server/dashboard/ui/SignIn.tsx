@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { Role } from '../../../main/contract/hr-api';
+import type { SessionInfo } from '../../../main/contract/hr-api';
 import { ApiError, call, hrApi } from './api';
 
 /** Why a sign-in through the provider came back refused (the server's `signInError` codes). */
@@ -34,7 +34,7 @@ export function SignIn({
   onSignedIn,
   notice,
 }: {
-  onSignedIn: (actor: string, role: Role) => void;
+  onSignedIn: (session: SessionInfo) => void;
   notice?: string;
 }) {
   const id = useId();
@@ -63,7 +63,7 @@ export function SignIn({
     setError(null);
     try {
       const session = await call(hrApi.signIn, { body: { token: token.trim() } });
-      onSignedIn(session.actor, session.role);
+      onSignedIn(session);
     } catch (failure) {
       setError(
         failure instanceof ApiError && failure.status === 401

@@ -12,6 +12,9 @@ export const ROLE_WORDS: Record<Role, string> = {
 /** The signed-in person's role, for the pages to offer only what it may do. */
 export const RoleContext = createContext<Role>('it-helpdesk');
 
+/** Whether the service emails hires (it has a mail server): only then is emailing a code offered. */
+export const EmailsHiresContext = createContext(false);
+
 /** Whether the signed-in role may call a route (the server refuses it anyway: this only hides it). */
 export function useMay(route: keyof HrApi): boolean {
   return mayCall(useContext(RoleContext), route);

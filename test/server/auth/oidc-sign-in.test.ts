@@ -61,7 +61,7 @@ describe.each(storages)('sign-in with an OpenID provider, on %s', (storage) => {
     expect(landed.headers.get('location')).toBe('/dashboard/');
     expect(await who(browser)).toEqual({
       status: 200,
-      body: { actor: 'person:alice@acme.test', role: 'hr-admin' },
+      body: { actor: 'person:alice@acme.test', role: 'hr-admin', emailsHires: false },
     });
     const started = await auditEntries(sso.server.context, 'session.start');
     expect(started.at(-1)).toMatchObject({
@@ -91,10 +91,10 @@ describe.each(storages)('sign-in with an OpenID provider, on %s', (storage) => {
   it('gives the role of a group over the one HR assigned, and HR’s to a person whose groups give none', async () => {
     const rita = new FormBrowser();
     await signIn(rita, people.reviewer.id);
-    expect((await who(rita)).body).toEqual({ actor: 'person:rita@acme.test', role: 'reviewer' });
+    expect((await who(rita)).body).toEqual({ actor: 'person:rita@acme.test', role: 'reviewer', emailsHires: false });
     const ivan = new FormBrowser();
     await signIn(ivan, people.helpdesk.id);
-    expect((await who(ivan)).body).toEqual({ actor: 'person:ivan@acme.test', role: 'it-helpdesk' });
+    expect((await who(ivan)).body).toEqual({ actor: 'person:ivan@acme.test', role: 'it-helpdesk', emailsHires: false });
   });
 
   it('refuses a person outside the allowed groups or domains, and one with no role', async () => {

@@ -26,7 +26,7 @@ describe('assigning roles with hireproof admin', () => {
     const created = await admin('token', 'create', '--name', 'review-bot', '--role', 'reviewer');
     const token = created.stdout.trim();
     const who = await api(server!.url, 'GET', '/v1/session', undefined, { authorization: `Bearer ${token}` });
-    expect(who.json).toEqual({ actor: 'token:review-bot', role: 'reviewer' });
+    expect(who.json).toEqual({ actor: 'token:review-bot', role: 'reviewer', emailsHires: false });
     const create = await api(server!.url, 'POST', '/v1/hires', {}, { authorization: `Bearer ${token}` });
     expect([create.status, create.json.error?.code]).toEqual([403, 'auth.role']);
     expect((await admin('token', 'list')).stdout).toMatch(/ {2}review-bot {2}reviewer {2}created /);

@@ -123,6 +123,6 @@ describe('roles on every HR route', () => {
     const who = await api(server.url, 'GET', '/v1/session', undefined, {
       authorization: `Bearer ${tokens.reviewer}`,
     });
-    expect(who.json).toEqual({ actor: 'token:reviewer-bot', role: 'reviewer' });
+    expect(who.json).toEqual({ actor: 'token:reviewer-bot', role: 'reviewer', emailsHires: false });
   });
 });

@@ -23,7 +23,7 @@ describe('dashboard sessions', () => {
     expect(signIn.headers.get('set-cookie')).toMatch(/HttpOnly/i);
     expect(signIn.headers.get('set-cookie')).toMatch(/SameSite=Strict/i);
     const who = await api(server.url, 'GET', '/v1/session', undefined, { authorization: '', cookie });
-    expect(who.json).toEqual({ actor: 'session:bootstrap', role: 'hr-admin' });
+    expect(who.json).toEqual({ actor: 'session:bootstrap', role: 'hr-admin', emailsHires: false });
     await api(server.url, 'DELETE', '/v1/session', undefined, { authorization: '', cookie });
     const after = await api(server.url, 'GET', '/v1/session', undefined, { authorization: '', cookie });
     expect([after.status, after.json.error?.code]).toEqual([401, 'auth.session-expired']);

@@ -59,6 +59,7 @@ describe.each(storages)('revoking HR API tokens on %s', (storage) => {
     expect((await api(url, 'GET', '/v1/session', undefined, asSession)).json).toEqual({
       actor: 'session:auditor',
       role: 'hr-admin',
+      emailsHires: false,
     });
 
     const listed = await admin('token', 'list');

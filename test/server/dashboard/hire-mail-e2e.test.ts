@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SessionInfo } from '../../../main/contract/hr-api';
 import { defaultServerPolicy } from '../../../server/server-policy';
 import { launchBrowser } from '../../support/chromium';
 import { enrolWithCode } from '../../support/enrol-with-code';
@@ -73,6 +74,9 @@ describe('a hire’s email and enrolment on the HR dashboard', () => {
     expect(row).toContain('invitation');
     expect(row).toContain('accepted by the mail server');
     expect(row).toMatch(/250 /);
+    // The session says the service emails hires: that is why the page offers to.
+    const session: unknown = await page.evaluate(async () => (await fetch('/v1/session')).json() as unknown);
+    expect(SessionInfo.parse(session).emailsHires).toBe(true);
   });
 
   it('emails a new code: the announcement says so, and the old code no longer enrols', async () => {
@@ -104,5 +108,39 @@ describe('a hire’s email and enrolment on the HR dashboard', () => {
     await expect.poll(() => page.getByText(/revoked/).count()).toBeGreaterThan(0);
     expect(await page.getByTestId('enrolment-code').textContent()).not.toBe(code);
     expect(problems).toEqual([]);
+  });
+});
+
+/** Without a mail server, a new code can only be shown once: the page does not offer to email it. */
+describe('a hire’s new code on a service with no mail server', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer('sqlite', { runJobs: false });
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the code once, with no email box to tick', async () => {
+    const idPhoto = (await readFile('test/fixtures/faces/obama/1.jpg')).toString('base64');
+    const created = await api(server.url, 'POST', '/v1/hires', {
+      name: 'Ana Lima',
+      email: 'ana@example.com',
+      idPhoto,
+    });
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${server.url}/dashboard/hires/${String(created.json.id)}`);
+    await page.getByLabel('HR API token').fill(ADMIN_TOKEN);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Ana Lima', level: 1 }).waitFor();
+    expect(await page.getByLabel(/Email the new code/).count()).toBe(0);
+    await page.getByRole('button', { name: 'New enrolment code' }).click();
+    const code = (await page.getByTestId('enrolment-code').textContent({ timeout: 10_000 })) ?? '';
+    expect(code).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
+    expect(await page.getByRole('alert').count()).toBe(0);
   });
 });

@@ -40,11 +40,11 @@ describe.each(storages)('migration 007 on an existing %s database', (storage: St
     const asToken = await api(server.url, 'GET', '/v1/session', undefined, {
       authorization: `Bearer ${token}`,
     });
-    expect(asToken.json).toEqual({ actor: 'token:payroll-sync', role: 'hr-admin' });
+    expect(asToken.json).toEqual({ actor: 'token:payroll-sync', role: 'hr-admin', emailsHires: false });
     const asSession = await api(server.url, 'GET', '/v1/session', undefined, {
       authorization: '',
       cookie: `hireproof_session=${session}`,
     });
-    expect(asSession.json).toEqual({ actor: 'session:payroll-sync', role: 'hr-admin' });
+    expect(asSession.json).toEqual({ actor: 'session:payroll-sync', role: 'hr-admin', emailsHires: false });
   });
 });
