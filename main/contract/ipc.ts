@@ -25,6 +25,16 @@ export const LastVerdict = z.object({
 });
 export type LastVerdict = z.infer<typeof LastVerdict>;
 
+/** A report HR refused for good (the outbox keeps only the reason): the hire must send a new one. */
+export const RefusedReport = z.object({
+  reportId: z.string(),
+  status: z.number().nullable(),
+  code: z.string(),
+  reason: z.string(),
+  at: z.string(),
+});
+export type RefusedReport = z.infer<typeof RefusedReport>;
+
 export const DeviceStatus = z.object({
   enrolled: z.boolean(),
   hireName: z.string().nullable(),
@@ -36,6 +46,11 @@ export const DeviceStatus = z.object({
   /** Why the schedule is missing (e.g. the HR service is unreachable), so the UI can say so. */
   scheduleProblem: z.string().nullable(),
   lastVerdict: LastVerdict.nullable(),
+  /**
+   * HR refused a report sent after the last one it answered (e.g. one that waited offline past its
+   * challenge): the home screen says so and asks for a new check.
+   */
+  lastRefusal: RefusedReport.nullable(),
   /** The enrolled policy lets the hire open the helpdesk view from the app (IT's `--helpdesk` always can). */
   helpdeskOffered: z.boolean(),
   /** The re-attestation prompt, from the schedule and the policy; null while the schedule is unknown. */
@@ -59,15 +74,7 @@ export type DeviceIdentity = z.infer<typeof DeviceIdentity>;
 
 export const OutboxState = z.object({
   queued: z.array(z.object({ reportId: z.string(), bytes: z.number().int().nonnegative() })),
-  refused: z.array(
-    z.object({
-      reportId: z.string(),
-      status: z.number().nullable(),
-      code: z.string(),
-      reason: z.string(),
-      at: z.string(),
-    }),
-  ),
+  refused: z.array(RefusedReport),
 });
 export type OutboxState = z.infer<typeof OutboxState>;
 

@@ -5,7 +5,13 @@ import { observeDevice, sourceOf, type DeviceObservation } from '../attest/obser
 import { checks as catalogue } from '../checks/catalogue/index';
 import { observeChecks, type ProgressEvent } from '../checks/engine';
 import type { CheckResult, ChecksReport } from '../contract/checks';
-import { CONSENT_VERSION, type DeviceStatus, type SubmitResult } from '../contract/ipc';
+import {
+  CONSENT_VERSION,
+  type DeviceStatus,
+  type LastVerdict,
+  type RefusedReport,
+  type SubmitResult,
+} from '../contract/ipc';
 import { defaultPolicy } from '../contract/policy';
 import { reportOutcome } from '../outbox/report-outcome';
 import { verdictOf } from '../contract/verdict';
@@ -55,6 +61,12 @@ export type DeviceService = Omit<IpcHandlers, 'takeEnrolLink'> & {
   /** Sends whatever waits in the outbox (at start-up and from the tray). */
   flushOutbox(): Promise<number>;
 };
+
+/** The newest refusal after HR's last answer: an older one was overtaken by a report HR took. */
+function refusalSince(refused: readonly RefusedReport[], last: LastVerdict | null): RefusedReport | null {
+  const newest = refused.reduce<RefusedReport | null>((a, r) => (a && a.at >= r.at ? a : r), null);
+  return newest && (!last || newest.at > last.receivedAt) ? newest : null;
+}
 
 /** Everything the app's window asks of the main process, in plain Node, so tests run it without Electron. */
 export function deviceService(options: DeviceServiceOptions): DeviceService {
@@ -117,6 +129,7 @@ export function deviceService(options: DeviceServiceOptions): DeviceService {
       schedule,
       scheduleProblem,
       lastVerdict: state.lastVerdict,
+      lastRefusal: refusalSince(await outbox.dead(), state.lastVerdict),
       helpdeskOffered: enrolment?.policy.helpdeskMenu ?? false,
       reattestation:
         enrolment && schedule

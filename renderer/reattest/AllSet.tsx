@@ -14,7 +14,7 @@ export function AllSet({
   onCheckNow: () => void;
   onStatus: (status: DeviceStatus) => void;
 }) {
-  const words = homeWords(status.hireName, status.lastVerdict);
+  const words = homeWords(status.hireName, status.lastVerdict, status.lastRefusal);
   return (
     <section className="step">
       <StepHeading>{words.heading}</StepHeading>

@@ -1,17 +1,32 @@
-import type { LastVerdict } from '../../main/contract/ipc';
+import type { LastVerdict, RefusedReport } from '../../main/contract/ipc';
 import { formatDay } from '../ui/format-day';
 
 /**
  * The home screen's heading and first sentence, from HR's answer to the last report when it was
  * sent: "all set" only when that answer was a pass, so the screen never says one thing and its last
  * report another. The device does not hear of HR's later review, so the words stay with what it
- * knows: what HR answered, and on which day.
+ * knows: what HR answered, and on which day. A report HR refused after that answer comes first:
+ * nothing of it counted, so the hire is asked for a new check.
  */
+/** Refusals a hire can cause without doing anything wrong, in their words. */
+const REFUSED_BECAUSE: Record<string, string> = {
+  'report.stale': 'It waited to be sent (the laptop was offline) longer than a report stays valid',
+  'nonce.expired': 'It waited to be sent (the laptop was offline) longer than its check stays valid',
+  'report.from-future': "This laptop's clock is ahead of HR's; set it to the right time",
+  'report.outdated': 'It was made by an older version of HireProof; update the app',
+};
+
 export function homeWords(
   hireName: string | null,
   last: LastVerdict | null,
+  refusal: RefusedReport | null = null,
 ): { heading: string; note: string } {
   const name = hireName ? `, ${hireName}` : '';
+  if (refusal)
+    return {
+      heading: `HR could not accept your last report${name}`,
+      note: `${REFUSED_BECAUSE[refusal.code] ?? `HR's service refused it (${refusal.reason})`}, so it does not count. Press Check now to do the check again.`,
+    };
   const day = last ? formatDay(last.receivedAt) : '';
   switch (last?.verdict) {
     case 'pass':

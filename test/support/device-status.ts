@@ -10,6 +10,7 @@ export const notEnrolled: DeviceStatus = {
   schedule: null,
   scheduleProblem: null,
   lastVerdict: null,
+  lastRefusal: null,
   helpdeskOffered: false,
   reattestation: null,
 };

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { DeviceStatus, LastVerdict } from '../../../main/contract/ipc';
+import type { DeviceStatus, LastVerdict, RefusedReport } from '../../../main/contract/ipc';
 import type { Verdict } from '../../../main/contract/checks';
 import { AllSet } from '../../../renderer/reattest/AllSet';
 import { enrolled } from '../../support/device-status';
@@ -13,10 +13,10 @@ const answered = (verdict: Verdict): LastVerdict => ({
   receivedAt: '2026-11-20T10:00:00.000Z',
 });
 
-const home = (lastVerdict: LastVerdict | null): string =>
+const home = (lastVerdict: LastVerdict | null, lastRefusal: RefusedReport | null = null): string =>
   renderToStaticMarkup(
     createElement(AllSet, {
-      status: { ...enrolled, lastVerdict } satisfies DeviceStatus,
+      status: { ...enrolled, lastVerdict, lastRefusal } satisfies DeviceStatus,
       onCheckNow: () => {},
       onStatus: () => {},
     }),
@@ -41,6 +41,21 @@ describe('the home screen says what is true of the last report', () => {
     const html = home(answered('fail'));
     expect(heading(html)).toBe('Your last report did not pass, Ada');
     expect(html).toContain('press Check now to send a new report');
+    expect(html).not.toMatch(/all set/);
+  });
+
+  it('after a pass, a newer report HR refused comes first: it did not count, so a new check is asked for', () => {
+    const refusal = {
+      reportId: 'r2',
+      status: 422,
+      code: 'report.terms-mismatch',
+      reason: 'the report does not answer its challenge',
+      at: '2026-11-21T10:00:00.000Z',
+    };
+    const html = home(answered('pass'), refusal);
+    expect(heading(html)).toBe('HR could not accept your last report, Ada');
+    expect(html).toContain('HR&#x27;s service refused it (the report does not answer its challenge)');
+    expect(html).toContain('Press Check now to do the check again');
     expect(html).not.toMatch(/all set/);
   });
 
