@@ -40,8 +40,13 @@ export function systemProgram(
   });
 }
 
-/** Kept from the app's own environment: the user's identity and language, nothing that loads code. */
-const KEPT = /^(HOME|USER|LOGNAME|USERNAME|USERPROFILE|TMPDIR|TEMP|TMP|LANG|LANGUAGE|LC_[A-Z]+|TZ)$/;
+/**
+ * Kept from the app's own environment: who and where the user is, their language, and what Windows
+ * programs expect to find (its folders, PATHEXT), nothing that loads code. Windows spells names in
+ * any case.
+ */
+const KEPT =
+  /^(HOME|USER|LOGNAME|USERNAME|USERPROFILE|USERDOMAIN|COMPUTERNAME|TMPDIR|TEMP|TMP|LANG|LANGUAGE|LC_[A-Z]+|TZ|APPDATA|LOCALAPPDATA|PROGRAMDATA|PROGRAMFILES|PROGRAMFILES\(X86\)|COMMONPROGRAMFILES|PATHEXT|OS|PROCESSOR_ARCHITECTURE|NUMBER_OF_PROCESSORS)$/i;
 
 /**
  * What a system program runs with: PATH of the system folders only (a shell or PowerShell the
