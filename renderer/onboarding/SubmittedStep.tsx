@@ -49,8 +49,8 @@ export function SubmittedStep({ result, onDone }: { result: SubmitResult; onDone
           </p>
           {verdict.pending && verdict.pending.length > 0 && (
             <p>
-              HR is still checking your camera pictures ({verdict.pending.join(', ')}); this page updates when
-              it is done.
+              HR is still checking your camera pictures: that they match your ID photo and that you made the
+              movements asked for. This page updates when it is done.
             </p>
           )}
         </>

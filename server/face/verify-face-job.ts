@@ -18,6 +18,9 @@ const WEIGHT = { match: 'pass', review: 'review', 'no-match': 'fail', 'no-face':
 
 const Payload = z.object({ reportId: z.string() });
 
+/** What the face job decides: the device is told these are pending while it runs. */
+export const FACE_JOB_CHECKS = ['face.match', 'face.liveness'] as const;
+
 /**
  * Re-runs the face match on the frames a report carried, against the hire's ID photo, re-judges
  * liveness on its movement frames, and folds both into the report's verdict. The app's own match

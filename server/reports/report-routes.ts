@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { FACE_JOB_CHECKS } from '../face/verify-face-job';
 import { deviceApi } from '../../main/contract/device-api';
 import type { ReportAck } from '../../main/contract/protocol';
 import { MAX_REPORT_BYTES, ReportKind } from '../../main/contract/report';
@@ -110,7 +111,7 @@ function ackOf(
         ? { check: reason.check, message: 'linked to other hires: HR reviews the report' }
         : reason,
     ),
-    ...(facePending ? { pending: ['face.match'] } : {}),
+    ...(facePending ? { pending: [...FACE_JOB_CHECKS] } : {}),
   };
 }
 

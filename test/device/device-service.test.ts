@@ -171,7 +171,7 @@ describe('the device service behind the IPC contract', () => {
     // The service decides on the checks now and re-runs the face match on the frame itself.
     expect(result).toMatchObject({
       state: 'accepted',
-      verdict: { verdict: 'pass', pending: ['face.match'] },
+      verdict: { verdict: 'pass', pending: ['face.match', 'face.liveness'] },
     });
     const hire = await api(hr.url, 'GET', `/v1/hires/${hireId}`);
     expect(hire.json.reports).toEqual([

@@ -103,7 +103,7 @@ describe("the face job's life cycle", () => {
   const judged = async (frames: Uint8Array[]) => {
     const device = await enrolDevice(server.url, { client: 'app' });
     const sent = await device.post((await onboarding(device, frames)).jws);
-    expect(sent.json).toMatchObject({ pending: ['face.match'] });
+    expect(sent.json).toMatchObject({ pending: ['face.match', 'face.liveness'] });
     await server.jobs.drain();
     return { device, report: await reportOf(device, sent.json.reportId) };
   };
@@ -112,7 +112,7 @@ describe("the face job's life cycle", () => {
   const honest = async () => {
     const device = await enrolDevice(server.url, { client: 'app', photo: ASTRONAUT });
     const sent = await device.post((await device.report(cameraEvidence(head))).jws);
-    expect(sent.json).toMatchObject({ pending: ['face.match'] });
+    expect(sent.json).toMatchObject({ pending: ['face.match', 'face.liveness'] });
     return { device, sent };
   };
 
@@ -127,7 +127,7 @@ describe("the face job's life cycle", () => {
       .where('id', '=', device.deviceId)
       .execute();
     const again = await device.post((await onboarding(device, [await faceFrame(BIDEN, 480)])).jws);
-    expect(again.json).toMatchObject({ verdict: 'pass', pending: ['face.match'] });
+    expect(again.json).toMatchObject({ verdict: 'pass', pending: ['face.match', 'face.liveness'] });
     expect(await hireOf(device)).toMatchObject({ status: 'enrolled', verifiedAt: null });
     await server.jobs.drain();
     expect(await hireOf(device)).toMatchObject({ status: 'failed', verifiedAt: null });
@@ -229,7 +229,7 @@ describe("the face job's life cycle", () => {
         })
       ).jws,
     );
-    expect(sent.json).toMatchObject({ verdict: 'review', pending: ['face.match'] });
+    expect(sent.json).toMatchObject({ verdict: 'review', pending: ['face.match', 'face.liveness'] });
     const path = `/v1/reports/${String(sent.json.reportId)}/review`;
     const early = await api(server.url, 'POST', path, { decision: 'pass', note: 'looked fine' });
     expect([early.status, early.json.error?.code]).toEqual([409, 'report.face-pending']);

@@ -61,9 +61,9 @@ describe('work off the request path', () => {
   it("re-runs the face match on the report's frames and decides with it", async () => {
     const device = await enrolDevice(server.url, { client: 'app', photo: ASTRONAUT });
     const same = await device.post((await device.report(cameraEvidence(head))).jws);
-    expect(same.json).toMatchObject({ verdict: 'pass', pending: ['face.match'] });
+    expect(same.json).toMatchObject({ verdict: 'pass', pending: ['face.match', 'face.liveness'] });
     const other = await device.post((await onboarding(device, 'test/fixtures/faces/biden/1.jpg')).jws);
-    expect(other.json.pending).toEqual(['face.match']);
+    expect(other.json.pending).toEqual(['face.match', 'face.liveness']);
     await server.jobs.drain();
     const view = await api(server.url, 'GET', `/v1/hires/${device.hireId}`);
     const reports = view.json.reports as {
