@@ -91,10 +91,18 @@ describe.each(storages)('sign-in with an OpenID provider, on %s', (storage) => {
   it('gives the role of a group over the one HR assigned, and HR’s to a person whose groups give none', async () => {
     const rita = new FormBrowser();
     await signIn(rita, people.reviewer.id);
-    expect((await who(rita)).body).toEqual({ actor: 'person:rita@acme.test', role: 'reviewer', emailsHires: false });
+    expect((await who(rita)).body).toEqual({
+      actor: 'person:rita@acme.test',
+      role: 'reviewer',
+      emailsHires: false,
+    });
     const ivan = new FormBrowser();
     await signIn(ivan, people.helpdesk.id);
-    expect((await who(ivan)).body).toEqual({ actor: 'person:ivan@acme.test', role: 'it-helpdesk', emailsHires: false });
+    expect((await who(ivan)).body).toEqual({
+      actor: 'person:ivan@acme.test',
+      role: 'it-helpdesk',
+      emailsHires: false,
+    });
   });
 
   it('refuses a person outside the allowed groups or domains, and one with no role', async () => {
