@@ -1,20 +1,15 @@
-import { sourceRuntime } from '../../main/cli/source-runtime';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openHost } from '../../main/cli/open-host';
 import type { IpcMethod, IpcRequest, IpcResponse } from '../../main/contract/ipc';
 import { defaultPolicy } from '../../main/contract/policy';
-import { deviceService } from '../../main/device/device-service';
 import { oneMoreDeferral, reattestationPrompt } from '../../main/device/reattestation-deferrals';
-import { fileKeyStore } from '../../main/identity/key-store';
 import { dispatch, type IpcHandlers } from '../../main/ipc/dispatch';
-import { Outbox } from '../../main/outbox/outbox';
 import { ServerPolicy } from '../../server/server-policy';
 import { committedFaces } from '../face/face-fixtures';
 import { createHire, startTestServer } from '../support/hr-service';
-import { sysroot } from '../support/sysroots';
+import { laptopDevice } from '../support/laptop-device';
 
 const NOW = new Date('2026-03-10T09:00:00.000Z');
 const HOUR_MS = 3_600_000;
@@ -57,16 +52,7 @@ describe('deferReattestation behind the IPC contract, with the HR service', () =
 
   /** A fresh service on the same data folder each time, as after a restart of the app. */
   const call = async <M extends IpcMethod>(method: M, request: IpcRequest<M>): Promise<IpcResponse<M>> => {
-    const service = deviceService({
-      dataDir,
-      keys: fileKeyStore(dataDir),
-      outbox: new Outbox(dataDir),
-      openHost: () => openHost(sysroot('laptop')),
-      server: hr.url,
-      runtime: { ...sourceRuntime(), version: '0.1.0-test' },
-      emit: () => undefined,
-      now: clock,
-    });
+    const service = laptopDevice(dataDir, hr.url, clock);
     const handlers = { ...service, takeEnrolLink: () => Promise.resolve({ code: null }) } as IpcHandlers;
     const reply = await dispatch(handlers, method, request);
     if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });

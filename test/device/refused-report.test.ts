@@ -2,16 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openHost } from '../../main/cli/open-host';
-import { sourceRuntime } from '../../main/cli/source-runtime';
 import type { SubmitRequest } from '../../main/contract/ipc';
-import { deviceService, type DeviceService } from '../../main/device/device-service';
-import { fileKeyStore } from '../../main/identity/key-store';
-import { Outbox } from '../../main/outbox/outbox';
+import type { DeviceService } from '../../main/device/device-service';
 import { homeWords } from '../../renderer/reattest/home-words';
 import { committedFaces } from '../face/face-fixtures';
 import { createHire, startTestServer } from '../support/hr-service';
-import { sysroot } from '../support/sysroots';
+import { laptopDevice } from '../support/laptop-device';
 
 const MINUTE = 60_000;
 
@@ -63,16 +59,7 @@ describe('a report HR refused, on the home screen', () => {
       email: 'grace.hopper@example.com',
       idPhoto: join(committedFaces, 'obama/1.jpg'),
     });
-    const dataDir = join(dir, 'data');
-    service = deviceService({
-      dataDir,
-      keys: fileKeyStore(dataDir),
-      outbox: new Outbox(dataDir),
-      openHost: () => openHost(sysroot('laptop')),
-      server: hr.url,
-      runtime: { ...sourceRuntime(), version: '0.1.0-test' },
-      emit: () => {},
-    });
+    service = laptopDevice(join(dir, 'data'), hr.url);
     await service.recordConsent({ biometric: true });
     await service.enrol({ code });
     await service.runChecks({});
